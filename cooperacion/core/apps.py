@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "cooperacion.core"
+    label = "core"
+    verbose_name = "Núcleo y catálogos"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from . import menu, pendientes, permissions  # noqa: F401  (pendientes registers the core's provider)
+
+        catalogos = [
+            ("core:actor-lista", _("Actores y cooperantes")),
+            ("core:dependencia-lista", _("Dependencias")),
+            ("core:municipio-lista", _("DIVIPOLA")),
+            ("core:ods-lista", _("ODS")),
+            ("core:moneda-lista", _("Monedas")),
+            ("core:politica-lista", _("Políticas MIPG")),
+        ]
+        menu.registrar(
+            menu.Entrada(
+                etiqueta=_("Catálogos"),
+                url_name="core:actor-lista",
+                visible=permissions.can_ver_catalogos,
+                hijos=tuple(menu.Entrada(et, url, permissions.can_ver_catalogos) for url, et in catalogos),
+                orden=90,
+            )
+        )

@@ -1,0 +1,21 @@
+from django.conf import settings
+
+from . import permissions, roles
+from .menu import menu_para
+from .models import Notificacion
+
+
+def navegacion(request):
+    """What the layout needs: the user's roles for the menu and the unread count for the bell."""
+    contexto = {"ENTIDAD_NOMBRE": settings.ENTIDAD_NOMBRE}
+    usuario = getattr(request, "user", None)
+    if usuario is None or not usuario.is_authenticated:
+        return contexto
+    return {
+        **contexto,
+        "es_admin": usuario.tiene_rol(roles.ADMINISTRADOR),
+        "es_personal": permissions.es_personal(usuario),
+        "menu": menu_para(usuario),
+        "roles_usuario": sorted(usuario.roles) or (["Superusuario"] if usuario.is_superuser else []),
+        "notificaciones_sin_leer": lambda: Notificacion.objects.filter(usuario=usuario, leida_en__isnull=True).count(),
+    }

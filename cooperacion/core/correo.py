@@ -1,0 +1,21 @@
+"""E-mail rendering: one HTML and one text template per message, in Spanish, with an absolute link."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def enlace_absoluto(ruta: str) -> str:
+    if not ruta or ruta.startswith(("http://", "https://")):
+        return ruta
+    return settings.SITE_URL.rstrip("/") + "/" + ruta.lstrip("/")
+
+
+def enviar_correo(*, destinatarios: list[str], asunto: str, plantilla: str, contexto: dict) -> None:
+    """Render `<plantilla>.txt` and `<plantilla>.html` and send them as one message."""
+    contexto = {"entidad": settings.ENTIDAD_NOMBRE, "sitio": settings.SITE_URL, **contexto}
+    texto = render_to_string(f"{plantilla}.txt", contexto)
+    html = render_to_string(f"{plantilla}.html", contexto)
+    mensaje = EmailMultiAlternatives(subject=asunto, body=texto, to=destinatarios)
+    mensaje.attach_alternative(html, "text/html")
+    mensaje.send()

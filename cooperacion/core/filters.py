@@ -1,0 +1,56 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Actor, Dependencia, Municipio
+
+
+class TextoFilterMixin:
+    campos_texto: tuple[str, ...] = ()
+
+    def filtrar_texto(self, queryset, name, value):
+        condicion = Q()
+        for campo in self.campos_texto:
+            condicion |= Q(**{f"{campo}__icontains": value.strip()})
+        return queryset.filter(condicion)
+
+
+class ActorFilter(TextoFilterMixin, django_filters.FilterSet):
+    campos_texto = ("nombre", "sigla", "pais")
+    q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
+    tipo = django_filters.ChoiceFilter(label=_("Tipo"), choices=Actor.Tipo.choices, empty_label=_("Todos"))
+    estado = django_filters.ChoiceFilter(label=_("Estado"), choices=Actor.Estado.choices, empty_label=_("Todos"))
+
+    class Meta:
+        model = Actor
+        fields = ["q", "tipo", "estado"]
+
+
+class DependenciaFilter(TextoFilterMixin, django_filters.FilterSet):
+    campos_texto = ("nombre", "sigla", "codigo")
+    q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
+    tipo = django_filters.ChoiceFilter(label=_("Tipo"), choices=Dependencia.Tipo.choices, empty_label=_("Todos"))
+
+    class Meta:
+        model = Dependencia
+        fields = ["q", "tipo"]
+
+
+class MunicipioFilter(TextoFilterMixin, django_filters.FilterSet):
+    campos_texto = ("nombre", "codigo", "departamento__nombre")
+    q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
+    departamento = django_filters.ModelChoiceFilter(
+        label=_("Departamento"),
+        queryset=None,
+        empty_label=_("Todos"),
+    )
+
+    class Meta:
+        model = Municipio
+        fields = ["q", "departamento"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Departamento
+
+        self.filters["departamento"].queryset = Departamento.objects.all()

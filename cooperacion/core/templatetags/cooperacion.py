@@ -1,0 +1,58 @@
+from django import template
+from django.utils.http import urlencode
+
+from ..flujos import registro_de_transiciones
+
+register = template.Library()
+
+
+@register.filter
+def atributo(obj, ruta: str):
+    """Resolve "a.b" or a method name on an object for generic tables."""
+    valor = obj
+    for parte in ruta.split("."):
+        valor = getattr(valor, parte, "")
+        if callable(valor):
+            valor = valor()
+    return "—" if valor in ("", None) else valor
+
+
+@register.simple_tag(takes_context=True)
+def url_orden(context, clave: str) -> str:
+    """Querystring that sorts by `clave`, toggling the direction when it is already the sort key."""
+    request = context["request"]
+    actual = context.get("orden", "")
+    nuevo = f"-{clave}" if actual == clave else clave
+    parametros = request.GET.copy()
+    parametros["orden"] = nuevo
+    parametros.pop("page", None)
+    return "?" + urlencode(sorted(parametros.lists()), doseq=True)
+
+
+@register.simple_tag(takes_context=True)
+def aria_orden(context, clave: str) -> str:
+    actual = context.get("orden", "")
+    if actual == clave:
+        return "ascending"
+    if actual == f"-{clave}":
+        return "descending"
+    return "none"
+
+
+@register.inclusion_tag("core/_transiciones.html", takes_context=True)
+def transiciones(context, objeto, flujo):
+    """The actions the user may take now, as buttons, and the record's transition log."""
+    usuario = context["request"].user
+    acciones = [(accion, flujo.url(objeto, accion)) for accion in flujo.disponibles(usuario, objeto)]
+    return {
+        "objeto": objeto,
+        "acciones": acciones,
+        "registro": registro_de_transiciones(objeto),
+        "csrf_token": context.get("csrf_token"),
+        "request": context["request"],
+    }
+
+
+@register.inclusion_tag("core/_enlace_historial.html")
+def enlace_historial(objeto):
+    return {"app_label": objeto._meta.app_label, "modelo": objeto._meta.model_name, "pk": objeto.pk}

@@ -1,0 +1,289 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, TemplateView, UpdateView
+from django_filters.views import FilterView
+
+from . import permissions, services
+from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
+from .flujos import Accion, Flujo
+from .forms import MotivoForm, PerfilForm
+from .models import ODS, Actor, Dependencia, Moneda, Municipio, Notificacion, PoliticaMIPG
+from .pendientes import pendientes_de
+from .selectors import historial_de, modelo_auditable
+
+
+class PersonalRequeridoMixin(LoginRequiredMixin):
+    """Logged-in staff only: anonymous users go to the login page, users without a role get 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.es_personal(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OrdenableMixin:
+    """Sorting by a whitelisted `orden` GET parameter ("campo" or "-campo")."""
+
+    ordenamientos: dict[str, str] = {}
+    orden_por_defecto = ""
+
+    def orden_actual(self) -> str:
+        orden = self.request.GET.get("orden", "")
+        return orden if orden.lstrip("-") in self.ordenamientos else self.orden_por_defecto
+
+    def ordenar(self, queryset):
+        orden = self.orden_actual()
+        if not orden:
+            return queryset
+        prefijo = "-" if orden.startswith("-") else ""
+        return queryset.order_by(prefijo + self.ordenamientos[orden.lstrip("-")], "pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(orden=self.orden_actual(), **kwargs)
+
+
+class ListaFiltrada(PersonalRequeridoMixin, OrdenableMixin, FilterView):
+    """A paginated, filterable, sortable list scoped to what the user may see."""
+
+    paginate_by = 25
+    template_name = "core/catalogo_lista.html"
+    titulo = ""
+    columnas: list[tuple[str, str, str]] = []  # (header, attribute, sort key or "")
+
+    def get_queryset(self):
+        return self.ordenar(self.model.objects.visibles_para(self.request.user))
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        for campo in filterset.form.fields.values():
+            es_lista = campo.widget.input_type == "select" if hasattr(campo.widget, "input_type") else False
+            campo.widget.attrs["class"] = "form-select" if es_lista else "form-control"
+        return filterset
+
+    def get_context_data(self, **kwargs):
+        opts = self.model._meta
+        return super().get_context_data(
+            titulo=self.titulo,
+            columnas=self.columnas,
+            url_admin=reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
+            **kwargs,
+        )
+
+
+class InicioView(PersonalRequeridoMixin, TemplateView):
+    template_name = "core/inicio.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pendientes=pendientes_de(self.request.user), **kwargs)
+
+
+class NotificacionesView(PersonalRequeridoMixin, TemplateView):
+    template_name = "core/notificaciones.html"
+
+    def get_context_data(self, **kwargs):
+        consulta = Notificacion.objects.filter(usuario=self.request.user)
+        if self.request.GET.get("estado") == "sin_leer":
+            consulta = consulta.no_leidas()
+        pagina = Paginator(consulta, 25).get_page(self.request.GET.get("page"))
+        return super().get_context_data(page_obj=pagina, estado=self.request.GET.get("estado", ""), **kwargs)
+
+
+class NotificacionLeerView(PersonalRequeridoMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        notificacion = get_object_or_404(Notificacion, pk=pk, usuario=request.user)
+        services.notificacion_marcar_leida(notificacion=notificacion)
+        destino = notificacion.url
+        if request.POST.get("abrir") and url_has_allowed_host_and_scheme(destino, allowed_hosts={request.get_host()}):
+            return redirect(destino)
+        return redirect(request.POST.get("volver") or "core:notificaciones")
+
+
+class NotificacionesLeerTodasView(PersonalRequeridoMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request):
+        cuantas = services.notificaciones_marcar_todas_leidas(usuario=request.user)
+        messages.success(request, _("%(n)s notificaciones marcadas como leídas.") % {"n": cuantas})
+        return redirect("core:notificaciones")
+
+
+class PerfilView(PersonalRequeridoMixin, UpdateView):
+    form_class = PerfilForm
+    template_name = "core/perfil.html"
+
+    def get_object(self, queryset=None):
+        return self.request.user
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Sus datos quedaron guardados."))
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return self.request.path
+
+
+class HistorialView(PersonalRequeridoMixin, TemplateView):
+    """Who changed which field from what to what, for any audited model the user may see."""
+
+    template_name = "core/historial.html"
+
+    def get_context_data(self, **kwargs):
+        modelo = modelo_auditable(self.kwargs["app_label"], self.kwargs["modelo"])
+        obj = get_object_or_404(modelo.objects.visibles_para(self.request.user), pk=self.kwargs["pk"])
+        pagina = Paginator(historial_de(obj), 30).get_page(self.request.GET.get("page"))
+        return super().get_context_data(objeto=obj, page_obj=pagina, opciones_modelo=modelo._meta)
+
+
+class TransicionView(PersonalRequeridoMixin, View):
+    """POST-only: run one action of a `Flujo` on a record the user may see."""
+
+    http_method_names = ["post"]
+    modelo = None
+    flujo: Flujo = None
+    parametro = "obj"  # keyword under which the service receives the record
+
+    def post(self, request, pk, accion):
+        obj = get_object_or_404(self.modelo.objects.visibles_para(request.user), pk=pk)
+        accion: Accion | None = self.flujo.accion(accion)
+        if accion is None:
+            raise Http404
+        if not accion.permitida(request.user, obj):
+            raise PermissionDenied
+        form = MotivoForm(request.POST, requerido=accion.requiere_motivo)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["motivo"]))
+            return redirect(obj.get_absolute_url())
+        try:
+            accion.servicio(**{self.parametro: obj}, usuario=request.user, motivo=form.cleaned_data["motivo"])
+        except services.ErrorDeDominio as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Acción «%(accion)s» realizada.") % {"accion": accion.etiqueta})
+        return redirect(obj.get_absolute_url())
+
+
+# Catalogs ---------------------------------------------------------------------------------------
+
+FLUJO_ACTOR = Flujo(
+    url_name="core:actor-transicion",
+    acciones=(
+        Accion(
+            nombre="desactivar",
+            etiqueta=_("Desactivar"),
+            servicio=services.actor_desactivar,
+            permitida=permissions.can_desactivar_actor,
+            requiere_motivo=True,
+            estilo="outline-danger",
+            confirmacion=_("El actor dejará de ofrecerse en los formularios. Sus registros se conservan."),
+        ),
+        Accion(
+            nombre="reactivar",
+            etiqueta=_("Reactivar"),
+            servicio=services.actor_reactivar,
+            permitida=permissions.can_reactivar_actor,
+            estilo="outline-success",
+        ),
+    ),
+)
+
+
+class ActorListaView(ListaFiltrada):
+    model = Actor
+    filterset_class = ActorFilter
+    template_name = "core/actor_lista.html"
+    titulo = _("Actores y cooperantes")
+    ordenamientos = {"nombre": "nombre", "tipo": "tipo", "pais": "pais", "estado": "estado"}
+    orden_por_defecto = "nombre"
+
+
+class ActorDetalleView(PersonalRequeridoMixin, DetailView):
+    template_name = "core/actor_detalle.html"
+    context_object_name = "actor"
+
+    def get_queryset(self):
+        return Actor.objects.visibles_para(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(flujo=FLUJO_ACTOR, **kwargs)
+
+
+class ActorTransicionView(TransicionView):
+    modelo = Actor
+    flujo = FLUJO_ACTOR
+    parametro = "actor"
+
+
+class DependenciaListaView(ListaFiltrada):
+    model = Dependencia
+    filterset_class = DependenciaFilter
+    titulo = _("Dependencias")
+    columnas = [
+        (_("Código"), "codigo", "codigo"),
+        (_("Nombre"), "nombre", "nombre"),
+        (_("Sigla"), "sigla", "sigla"),
+        (_("Depende de"), "padre", ""),
+        (_("Tipo"), "get_tipo_display", "tipo"),
+    ]
+    ordenamientos = {"codigo": "codigo", "nombre": "nombre", "sigla": "sigla", "tipo": "tipo"}
+    orden_por_defecto = "nombre"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("padre")
+
+
+class MunicipioListaView(ListaFiltrada):
+    model = Municipio
+    filterset_class = MunicipioFilter
+    titulo = _("DIVIPOLA: municipios y áreas no municipalizadas")
+    columnas = [
+        (_("Código"), "codigo", "codigo"),
+        (_("Municipio"), "nombre", "nombre"),
+        (_("Departamento"), "departamento.nombre", "departamento"),
+        (_("Cód. departamento"), "departamento.codigo", ""),
+    ]
+    ordenamientos = {"codigo": "codigo", "nombre": "nombre", "departamento": "departamento__nombre"}
+    orden_por_defecto = "codigo"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("departamento")
+
+
+class ODSListaView(ListaFiltrada):
+    model = ODS
+    filterset_fields: list[str] = []
+    titulo = _("Objetivos de Desarrollo Sostenible")
+    columnas = [(_("Número"), "numero", "numero"), (_("Nombre"), "nombre", "nombre")]
+    ordenamientos = {"numero": "numero", "nombre": "nombre"}
+    orden_por_defecto = "numero"
+
+
+class MonedaListaView(ListaFiltrada):
+    model = Moneda
+    filterset_fields: list[str] = []
+    titulo = _("Monedas")
+    columnas = [(_("Código"), "codigo", "codigo"), (_("Nombre"), "nombre", "nombre"), (_("Símbolo"), "simbolo", "")]
+    ordenamientos = {"codigo": "codigo", "nombre": "nombre"}
+    orden_por_defecto = "codigo"
+
+
+class PoliticaMIPGListaView(ListaFiltrada):
+    model = PoliticaMIPG
+    filterset_fields: list[str] = []
+    titulo = _("Políticas de gestión y desempeño (MIPG)")
+    columnas = [
+        (_("Número"), "numero", "numero"),
+        (_("Política"), "nombre", "nombre"),
+        (_("Dimensión"), "dimension", "dimension"),
+    ]
+    ordenamientos = {"numero": "numero", "nombre": "nombre", "dimension": "dimension"}
+    orden_por_defecto = "numero"

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Cooperación — administración")
+admin.site.site_title = _("Cooperación")
+admin.site.index_title = _("Catálogos y usuarios")
+
+urlpatterns = [
+    path("ingresar/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("salir/", auth_views.LogoutView.as_view(), name="logout"),
+    path("clave/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("clave/lista/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("administracion/", admin.site.urls),
+    path("", include("cooperacion.core.urls")),
+]

@@ -1,0 +1,101 @@
+"""Permission matrix: (role, url, method) → expected status. Later apps add their rows here.
+
+Anonymous users are sent to the login page; the outsider (profesional2, another dependencia) gets 404
+on records outside their reach.
+"""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ActorFactory, NotificacionFactory
+
+ROLES = ["admin", "jefe", "profesional", "planeacion", "control", "profesional2"]
+PERSONAL = dict.fromkeys(ROLES, 200)
+
+
+@pytest.fixture
+def objetos(usuarios):
+    return {
+        "actor": ActorFactory(),
+        "notificacion_profesional": NotificacionFactory(usuario=usuarios["profesional"]),
+    }
+
+
+# (url builder, method, {role: status}); the builder receives the `objetos` dict.
+MATRIZ = [
+    (lambda o: reverse("core:inicio"), "get", PERSONAL),
+    (lambda o: reverse("core:perfil"), "get", PERSONAL),
+    (lambda o: reverse("core:notificaciones"), "get", PERSONAL),
+    (lambda o: reverse("core:notificaciones-leer-todas"), "post", dict.fromkeys(ROLES, 302)),
+    (
+        lambda o: reverse("core:notificacion-leer", args=[o["notificacion_profesional"].pk]),
+        "post",
+        {"admin": 404, "jefe": 404, "profesional": 302, "planeacion": 404, "control": 404, "profesional2": 404},
+    ),
+    (lambda o: reverse("core:actor-lista"), "get", PERSONAL),
+    (lambda o: reverse("core:actor-detalle", args=[o["actor"].pk]), "get", PERSONAL),
+    (lambda o: reverse("core:historial", args=["core", "actor", o["actor"].pk]), "get", PERSONAL),
+    (
+        lambda o: reverse("core:historial", args=["core", "notificacion", o["notificacion_profesional"].pk]),
+        "get",
+        dict.fromkeys(ROLES, 404),
+    ),
+    (
+        lambda o: reverse("core:actor-transicion", args=[o["actor"].pk, "desactivar"]),
+        "post",
+        {"admin": 302, "jefe": 403, "profesional": 403, "planeacion": 403, "control": 403, "profesional2": 403},
+    ),
+    (
+        lambda o: reverse("core:actor-transicion", args=[o["actor"].pk, "desactivar"]),
+        "get",
+        dict.fromkeys(ROLES, 405),
+    ),
+    (lambda o: reverse("core:dependencia-lista"), "get", PERSONAL),
+    (lambda o: reverse("core:municipio-lista"), "get", PERSONAL),
+    (lambda o: reverse("core:ods-lista"), "get", PERSONAL),
+    (lambda o: reverse("core:moneda-lista"), "get", PERSONAL),
+    (lambda o: reverse("core:politica-lista"), "get", PERSONAL),
+    (
+        lambda o: reverse("admin:core_actor_changelist"),
+        "get",
+        {"admin": 200, "jefe": 302, "profesional": 302, "planeacion": 302, "control": 302, "profesional2": 302},
+    ),
+    (lambda o: reverse("password_change"), "get", PERSONAL),
+]
+
+CASOS = [
+    pytest.param(indice, rol, id=f"{rol}-{metodo}-{indice}")
+    for indice, (_url, metodo, esperado) in enumerate(MATRIZ)
+    for rol in esperado
+]
+
+
+@pytest.mark.parametrize(("indice", "rol"), CASOS)
+def test_matriz_de_permisos(cliente_de, objetos, indice, rol):
+    construir_url, metodo, esperado = MATRIZ[indice]
+    cliente = cliente_de(rol)
+    datos = {"motivo": "Prueba de permisos"} if metodo == "post" else None
+    respuesta = getattr(cliente, metodo)(construir_url(objetos), datos)
+    assert respuesta.status_code == esperado[rol]
+
+
+@pytest.mark.parametrize("indice", range(len(MATRIZ)))
+def test_anonimo_va_a_la_pagina_de_ingreso(client, objetos, indice):
+    construir_url, metodo, _esperado = MATRIZ[indice]
+    url = construir_url(objetos)
+    respuesta = getattr(client, metodo)(url)
+    if url.startswith("/administracion/"):
+        assert respuesta.status_code == 302
+        assert "/administracion/login/" in respuesta["Location"]
+    elif metodo == "get" and "transicion" in url:
+        assert respuesta.status_code in (302, 405)
+    else:
+        assert respuesta.status_code == 302
+        assert respuesta["Location"].startswith(reverse("login"))
+
+
+def test_usuario_sin_rol_recibe_403(client, db):
+    from tests.factories import UsuarioFactory
+
+    client.force_login(UsuarioFactory(username="sin_rol"))
+    assert client.get(reverse("core:inicio")).status_code == 403
