@@ -1,11 +1,16 @@
 """Project-wide fixtures: one user per role plus the outsider, and test-friendly settings."""
 
+import importlib
 import os
 
 import pytest
+from django.apps import apps as django_apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 
+from cooperacion import celery_app
 from cooperacion.core import roles
+from cooperacion.core.models import Municipio
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls there are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -13,23 +18,36 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CONTRASENA = "Prueba.Segura.2026"
 
 
-@pytest.fixture(autouse=True)
-def _ajustes_de_prueba(settings):
-    """Plain HTTP and unhashed static names in tests; everything else stays as in production."""
-    settings.SECURE_SSL_REDIRECT = False
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests speak plain HTTP to the live server and use unhashed static names; everything else stays as in
+# production. Set once here, before any middleware is built (the session-wide live server builds it early).
+settings.SECURE_SSL_REDIRECT = False
+settings.SESSION_COOKIE_SECURE = False
+settings.CSRF_COOKIE_SECURE = False
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tasks run in-process unless a test starts a real worker (tests/test_celery.py does, against Redis).
+celery_app.conf.task_always_eager = True
+
+
+def asegurar_datos_de_referencia():
+    """Roles and catalogs as the data migrations load them, re-created after a transactional test flushed them.
+
+    Serialized rollback cannot do this for browser tests: Playwright's event loop gives them another connection object.
+    """
+    if Group.objects.filter(name__in=roles.TODOS).count() == len(roles.TODOS) and Municipio.objects.exists():
+        return
+    for migracion, funcion in [("0002_roles", "crear_roles"), ("0003_catalogos_de_referencia", "cargar")]:
+        getattr(importlib.import_module(f"cooperacion.core.migrations.{migracion}"), funcion)(django_apps, None)
 
 
 @pytest.fixture
 def dependencias(db):
     from tests.factories import DependenciaFactory
+
+    asegurar_datos_de_referencia()
 
     ocri = DependenciaFactory(codigo="1100", nombre="Oficina de Cooperación y Relaciones Internacionales", sigla="OCRI")
     ddft = DependenciaFactory(codigo="2100", nombre="Dirección de Derechos Fundamentales del Trabajo", sigla="DDFT")

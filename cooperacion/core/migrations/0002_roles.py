@@ -19,9 +19,10 @@ ROLES = {
 
 def crear_roles(apps, schema_editor):
     app_config = apps.get_app_config("core")
-    app_config.models_module = True
+    anterior = getattr(app_config, "models_module", None)
+    app_config.models_module = anterior or True
     create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    app_config.models_module = anterior
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

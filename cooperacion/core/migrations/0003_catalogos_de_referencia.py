@@ -65,15 +65,18 @@ def cargar(apps, schema_editor):
         codigo = fila["codigo_departamento"]
         if codigo not in departamentos:
             departamentos[codigo] = Departamento(codigo=codigo, nombre=fila["nombre_departamento"])
-    Departamento.objects.bulk_create(departamentos.values())
+    Departamento.objects.bulk_create(departamentos.values(), ignore_conflicts=True)
     por_codigo = {d.codigo: d for d in Departamento.objects.all()}
     Municipio.objects.bulk_create(
-        Municipio(
-            codigo=fila["codigo_municipio"],
-            nombre=fila["nombre_municipio"],
-            departamento=por_codigo[fila["codigo_departamento"]],
-        )
-        for fila in filas
+        (
+            Municipio(
+                codigo=fila["codigo_municipio"],
+                nombre=fila["nombre_municipio"],
+                departamento=por_codigo[fila["codigo_departamento"]],
+            )
+            for fila in filas
+        ),
+        ignore_conflicts=True,
     )
 
 
