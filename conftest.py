@@ -39,7 +39,11 @@ def asegurar_datos_de_referencia():
     """
     if Group.objects.filter(name__in=roles.TODOS).count() == len(roles.TODOS) and Municipio.objects.exists():
         return
-    for migracion, funcion in [("0002_roles", "crear_roles"), ("0003_catalogos_de_referencia", "cargar")]:
+    for migracion, funcion in [
+        ("0002_roles", "crear_roles"),
+        ("0003_catalogos_de_referencia", "cargar"),
+        ("0005_permisos_plazos_y_reportes", "dar_permisos"),
+    ]:
         getattr(importlib.import_module(f"cooperacion.core.migrations.{migracion}"), funcion)(django_apps, None)
 
 
@@ -91,3 +95,15 @@ def cliente_de(client, usuarios):
         return client
 
     return _cliente
+
+
+@pytest.fixture
+def plazos_de_prueba(db):
+    """Register a deadline kind whose deadlines each test sets (`plazos_de_prueba.agregar(actor, fecha, user)`)."""
+    from cooperacion.core import plazos
+    from tests.plazos_prueba import CODIGO, PlazosDePrueba
+
+    proveedor = PlazosDePrueba()
+    plazos.registrar(plazos.TipoDePlazo(codigo=CODIGO, nombre="Informe de prueba"), proveedor)
+    yield proveedor
+    plazos._registro.pop(CODIGO, None)

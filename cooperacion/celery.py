@@ -12,6 +12,20 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 app.conf.beat_schedule = {
+    # Reminders: idempotent, so it runs every hour of the working day to catch near deadlines early.
+    "barrer-plazos": {
+        "task": "cooperacion.core.tasks.barrer_plazos",
+        "schedule": crontab(minute=5, hour="6-19"),
+    },
+    "resumenes-diarios": {
+        "task": "cooperacion.core.tasks.enviar_resumenes_diarios",
+        "schedule": crontab(minute=0, hour=7),
+    },
+    # Daily check: on (or after) each quarter's cut-off date, its quarterly reports are generated once.
+    "reportes-trimestrales": {
+        "task": "cooperacion.core.tasks.generar_reportes_trimestrales",
+        "schedule": crontab(minute=30, hour=5),
+    },
     "limpiar-sesiones-vencidas": {
         "task": "cooperacion.core.tasks.limpiar_sesiones",
         "schedule": crontab(hour=3, minute=15),

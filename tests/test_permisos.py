@@ -15,10 +15,23 @@ PERSONAL = dict.fromkeys(ROLES, 200)
 
 @pytest.fixture
 def objetos(usuarios):
+    from cooperacion.core.models import ReporteGenerado
+
     return {
         "actor": ActorFactory(),
         "notificacion_profesional": NotificacionFactory(usuario=usuarios["profesional"]),
+        "reporte_profesional": ReporteGenerado.objects.create(
+            codigo="actores",
+            titulo="Actores",
+            formato="xlsx",
+            solicitado_por=usuarios["profesional"],
+            estado=ReporteGenerado.Estado.FALLIDO,
+        ),
     }
+
+
+SOLO_PROFESIONAL_404 = {"admin": 404, "jefe": 404, "profesional": None, "planeacion": 404, "control": 404,
+                        "profesional2": 404}  # fmt: skip
 
 
 # (url builder, method, {role: status}); the builder receives the `objetos` dict.
@@ -61,6 +74,31 @@ MATRIZ = [
         {"admin": 200, "jefe": 302, "profesional": 302, "planeacion": 302, "control": 302, "profesional2": 302},
     ),
     (lambda o: reverse("password_change"), "get", PERSONAL),
+    (lambda o: reverse("core:reporte-lista"), "get", PERSONAL),
+    (lambda o: reverse("core:reporte-ver", args=["actores"]), "get", PERSONAL),
+    (
+        lambda o: reverse("core:reporte-ver", args=["plazos"]),
+        "get",
+        {"admin": 200, "jefe": 200, "profesional": 404, "planeacion": 200, "control": 200, "profesional2": 404},
+    ),
+    (lambda o: reverse("core:reporte-ver", args=["no-existe"]), "get", dict.fromkeys(ROLES, 404)),
+    (lambda o: reverse("core:reporte-solicitar", args=["actores"]), "post", dict.fromkeys(ROLES, 302)),
+    (
+        lambda o: reverse("core:reporte-detalle", args=[o["reporte_profesional"].pk]),
+        "get",
+        {**SOLO_PROFESIONAL_404, "profesional": 200},
+    ),
+    (
+        lambda o: reverse("core:reporte-reintentar", args=[o["reporte_profesional"].pk]),
+        "post",
+        {**SOLO_PROFESIONAL_404, "profesional": 302},
+    ),
+    (
+        lambda o: reverse("core:reporte-descargar", args=[o["reporte_profesional"].pk]),
+        "get",
+        dict.fromkeys(ROLES, 404),  # not ready: nobody downloads a failed report
+    ),
+    (lambda o: reverse("core:calendario-regenerar"), "post", dict.fromkeys(ROLES, 302)),
 ]
 
 CASOS = [

@@ -3,7 +3,20 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ODS, Actor, Departamento, Dependencia, Moneda, Municipio, PoliticaMIPG, Usuario
+from .models import (
+    ODS,
+    Actor,
+    CorteTrimestral,
+    Departamento,
+    Dependencia,
+    Moneda,
+    Municipio,
+    PoliticaMIPG,
+    RecordatorioEnviado,
+    ReporteGenerado,
+    TipoPlazo,
+    Usuario,
+)
 
 
 @admin.register(Usuario)
@@ -81,3 +94,50 @@ class MonedaAdmin(SimpleHistoryAdmin):
 class PoliticaMIPGAdmin(SimpleHistoryAdmin):
     list_display = ["numero", "nombre", "dimension"]
     fields = ["numero", "nombre", "dimension"]
+
+
+@admin.register(TipoPlazo)
+class TipoPlazoAdmin(SimpleHistoryAdmin):
+    list_display = ["nombre", "codigo", "dias_habiles", "umbrales", "avisar_el_dia", "repetir_vencido_cada"]
+    fields = ["codigo", "nombre", "dias_habiles", "umbrales", "avisar_el_dia", "repetir_vencido_cada", "dias_alerta"]
+    readonly_fields = ["codigo"]
+
+    def has_add_permission(self, request):
+        return False  # kinds are declared by the apps; only their thresholds are edited here
+
+
+@admin.register(CorteTrimestral)
+class CorteTrimestralAdmin(SimpleHistoryAdmin):
+    list_display = ["anio", "trimestre", "fecha_corte"]
+    fields = ["anio", "trimestre", "fecha_corte"]
+
+
+@admin.register(RecordatorioEnviado)
+class RecordatorioEnviadoAdmin(admin.ModelAdmin):
+    list_display = ["titulo", "tipo", "umbral", "fecha_plazo", "enviado_en"]
+    list_filter = ["tipo", "umbral"]
+    list_select_related = ["tipo"]
+    search_fields = ["titulo"]
+    fields = ["titulo", "tipo", "umbral", "fecha_plazo", "enviado_en", "destinatarios"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReporteGenerado)
+class ReporteGeneradoAdmin(admin.ModelAdmin):
+    list_display = ["titulo", "formato", "estado", "solicitado_por", "creado_en", "periodo", "automatico"]
+    list_filter = ["codigo", "estado", "formato", "automatico"]
+    list_select_related = ["solicitado_por"]
+    fields = ["codigo", "titulo", "formato", "parametros", "periodo", "automatico", "estado", "progreso", "error"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -9,7 +9,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from . import menu, pendientes, permissions  # noqa: F401  (pendientes registers the core's provider)
+        from . import menu, pendientes, permissions, reportes  # noqa: F401  (pendientes registers its provider)
+        from .reportes_nucleo import ActoresReporte, PlazosReporte
+
+        reportes.registrar(ActoresReporte())
+        reportes.registrar(PlazosReporte())
 
         catalogos = [
             ("core:actor-lista", _("Actores y cooperantes")),
@@ -28,3 +32,4 @@ class CoreConfig(AppConfig):
                 orden=90,
             )
         )
+        menu.registrar(menu.Entrada(_("Reportes"), "core:reporte-lista", permissions.es_personal, orden=80))

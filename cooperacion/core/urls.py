@@ -1,12 +1,20 @@
 from django.urls import path
 
-from . import views
+from . import views, views_plazos, views_reportes
 
 app_name = "core"
 
 urlpatterns = [
-    path("", views.InicioView.as_view(), name="inicio"),
+    path("", views_plazos.InicioView.as_view(), name="inicio"),
     path("perfil/", views.PerfilView.as_view(), name="perfil"),
+    path("perfil/calendario/", views_plazos.CalendarioRegenerarView.as_view(), name="calendario-regenerar"),
+    path("calendario/<str:token>.ics", views_plazos.CalendarioView.as_view(), name="calendario"),
+    path("reportes/", views_reportes.ReporteListaView.as_view(), name="reporte-lista"),
+    path("reportes/solicitar/<slug:codigo>/", views_reportes.ReporteSolicitarView.as_view(), name="reporte-solicitar"),
+    path("reportes/ver/<slug:codigo>/", views_reportes.ReporteVerView.as_view(), name="reporte-ver"),
+    path("reportes/<int:pk>/", views_reportes.ReporteDetalleView.as_view(), name="reporte-detalle"),
+    path("reportes/<int:pk>/descargar/", views_reportes.ReporteDescargarView.as_view(), name="reporte-descargar"),
+    path("reportes/<int:pk>/reintentar/", views_reportes.ReporteReintentarView.as_view(), name="reporte-reintentar"),
     path("notificaciones/", views.NotificacionesView.as_view(), name="notificaciones"),
     path("notificaciones/<int:pk>/leer/", views.NotificacionLeerView.as_view(), name="notificacion-leer"),
     path("notificaciones/leer-todas/", views.NotificacionesLeerTodasView.as_view(), name="notificaciones-leer-todas"),

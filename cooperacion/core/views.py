@@ -16,7 +16,6 @@ from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
 from .forms import MotivoForm, PerfilForm
 from .models import ODS, Actor, Dependencia, Moneda, Municipio, Notificacion, PoliticaMIPG
-from .pendientes import pendientes_de
 from .selectors import historial_de, modelo_auditable
 
 
@@ -76,13 +75,6 @@ class ListaFiltrada(PersonalRequeridoMixin, OrdenableMixin, FilterView):
             url_admin=reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
             **kwargs,
         )
-
-
-class InicioView(PersonalRequeridoMixin, TemplateView):
-    template_name = "core/inicio.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(pendientes=pendientes_de(self.request.user), **kwargs)
 
 
 class NotificacionesView(PersonalRequeridoMixin, TemplateView):

@@ -56,3 +56,25 @@ def transiciones(context, objeto, flujo):
 @register.inclusion_tag("core/_enlace_historial.html")
 def enlace_historial(objeto):
     return {"app_label": objeto._meta.app_label, "modelo": objeto._meta.model_name, "pk": objeto.pk}
+
+
+@register.filter
+def valor_reporte(valor):
+    """A report cell as people read it: dates dd/mm/aaaa, thousands with dots, empty as a dash."""
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    from django.utils import timezone
+    from django.utils.formats import number_format
+
+    if valor is None or valor == "":
+        return "—"
+    if isinstance(valor, datetime):
+        return timezone.localtime(valor).strftime("%d/%m/%Y %H:%M") if timezone.is_aware(valor) else valor
+    if isinstance(valor, date):
+        return valor.strftime("%d/%m/%Y")
+    if isinstance(valor, bool):
+        return "Sí" if valor else "No"
+    if isinstance(valor, int | Decimal | float):
+        return number_format(valor, decimal_pos=None if isinstance(valor, int) else 2, force_grouping=True)
+    return valor

@@ -1,114 +1,14 @@
-from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
-from .roles import TRANSVERSALES
-
-
-class CatalogoQuerySet(models.QuerySet):
-    """Reference data: every member of staff may read it."""
-
-    def visibles_para(self, usuario):
-        if usuario.is_authenticated and usuario.is_active and (usuario.roles or usuario.is_superuser):
-            return self.all()
-        return self.none()
-
-
-class Dependencia(models.Model):
-    class Tipo(models.TextChoices):
-        CENTRAL = "central", _("Nivel central")
-        TERRITORIAL = "territorial", _("Territorial")
-
-    codigo = models.CharField(_("código"), max_length=20, unique=True)
-    nombre = models.CharField(_("nombre"), max_length=200)
-    sigla = models.CharField(_("sigla"), max_length=20, blank=True)
-    padre = models.ForeignKey(
-        "self",
-        verbose_name=_("dependencia superior"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="hijas",
-    )
-    tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices, default=Tipo.CENTRAL)
-    activa = models.BooleanField(_("activa"), default=True)
-    history = HistoricalRecords()
-
-    objects = CatalogoQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("dependencia")
-        verbose_name_plural = _("dependencias")
-        ordering = ["nombre"]
-
-    def __str__(self):
-        return f"{self.nombre} ({self.sigla})" if self.sigla else self.nombre
-
-    def clean(self):
-        ancestro = self.padre
-        while ancestro is not None:
-            if ancestro.pk == self.pk:
-                raise ValidationError({"padre": _("Una dependencia no puede depender de sí misma ni de sus hijas.")})
-            ancestro = ancestro.padre
-
-
-class Usuario(AbstractUser):
-    class Notificaciones(models.TextChoices):
-        INMEDIATA = "inmediata", _("Cada aviso en el momento")
-        RESUMEN_DIARIO = "resumen_diario", _("Un resumen diario")
-
-    dependencia = models.ForeignKey(
-        Dependencia,
-        verbose_name=_("dependencia"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="usuarios",
-    )
-    cargo = models.CharField(_("cargo"), max_length=150, blank=True)
-    preferencia_correo = models.CharField(
-        _("correos de notificación"),
-        max_length=20,
-        choices=Notificaciones.choices,
-        default=Notificaciones.INMEDIATA,
-    )
-    history = HistoricalRecords(excluded_fields=["last_login", "password"])
-
-    objects = UserManager()
-
-    class Meta:
-        verbose_name = _("usuario")
-        verbose_name_plural = _("usuarios")
-        ordering = ["first_name", "last_name", "username"]
-
-    def __str__(self):
-        return self.get_full_name() or self.username
-
-    @cached_property
-    def roles(self) -> frozenset[str]:
-        if not self.is_authenticated or not self.pk:
-            return frozenset()
-        return frozenset(self.groups.values_list("name", flat=True))
-
-    def tiene_rol(self, *nombres: str) -> bool:
-        if not self.is_active:
-            return False
-        if self.is_superuser:
-            return True
-        return bool(self.roles.intersection(nombres))
-
-    @property
-    def ve_todas_las_dependencias(self) -> bool:
-        return self.tiene_rol(*TRANSVERSALES)
+from .base import CatalogoQuerySet
 
 
 class Actor(models.Model):
@@ -283,37 +183,3 @@ class PoliticaMIPG(models.Model):
 
     def __str__(self):
         return f"{self.numero}. {self.nombre}"
-
-
-class NotificacionQuerySet(models.QuerySet):
-    def no_leidas(self):
-        return self.filter(leida_en__isnull=True)
-
-
-class Notificacion(models.Model):
-    """An in-app notice to one user; e-mail is a copy of it, never a replacement."""
-
-    usuario = models.ForeignKey(
-        Usuario, verbose_name=_("usuario"), on_delete=models.CASCADE, related_name="notificaciones"
-    )
-    titulo = models.CharField(_("título"), max_length=200)
-    mensaje = models.TextField(_("mensaje"), blank=True)
-    url = models.CharField(_("enlace"), max_length=500, blank=True)
-    creada_en = models.DateTimeField(_("creada"), default=timezone.now, db_index=True)
-    leida_en = models.DateTimeField(_("leída"), null=True, blank=True)
-    correo_enviado_en = models.DateTimeField(_("correo enviado"), null=True, blank=True)
-
-    objects = NotificacionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("notificación")
-        verbose_name_plural = _("notificaciones")
-        ordering = ["-creada_en", "-pk"]
-        indexes = [models.Index(fields=["usuario", "leida_en"], name="notif_usuario_leida")]
-
-    def __str__(self):
-        return self.titulo
-
-    @property
-    def leida(self) -> bool:
-        return self.leida_en is not None

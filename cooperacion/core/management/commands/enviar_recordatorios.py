@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from cooperacion.core import plazos, services
+
+
+class Command(BaseCommand):
+    help = "Envía los recordatorios de plazos que corresponden hoy (se puede correr varias veces: no repite)."
+
+    def handle(self, *args, **opciones):
+        resultado = plazos.barrer()
+        reencolados = services.correos_pendientes_reencolar()
+        self.stdout.write(
+            f"Plazos revisados: {resultado.revisados}. Recordatorios enviados: {resultado.enviados} "
+            f"({resultado.notificaciones} notificaciones). Ya enviados antes: {resultado.ya_enviados}. "
+            f"Correos reencolados: {reencolados}."
+        )

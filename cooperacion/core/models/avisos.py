@@ -1,0 +1,128 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .organizacion import Usuario
+
+
+class NotificacionQuerySet(models.QuerySet):
+    def no_leidas(self):
+        return self.filter(leida_en__isnull=True)
+
+
+class Notificacion(models.Model):
+    """An in-app notice to one user; e-mail is a copy of it, never a replacement."""
+
+    usuario = models.ForeignKey(
+        Usuario, verbose_name=_("usuario"), on_delete=models.CASCADE, related_name="notificaciones"
+    )
+    titulo = models.CharField(_("título"), max_length=200)
+    mensaje = models.TextField(_("mensaje"), blank=True)
+    url = models.CharField(_("enlace"), max_length=500, blank=True)
+    creada_en = models.DateTimeField(_("creada"), default=timezone.now, db_index=True)
+    leida_en = models.DateTimeField(_("leída"), null=True, blank=True)
+    correo_enviado_en = models.DateTimeField(_("correo enviado"), null=True, blank=True)
+    recordatorio = models.ForeignKey(
+        "RecordatorioEnviado",
+        verbose_name=_("recordatorio"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notificaciones",
+    )
+
+    objects = NotificacionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notificación")
+        verbose_name_plural = _("notificaciones")
+        ordering = ["-creada_en", "-pk"]
+        indexes = [models.Index(fields=["usuario", "leida_en"], name="notif_usuario_leida")]
+
+    def __str__(self):
+        return self.titulo
+
+    @property
+    def leida(self) -> bool:
+        return self.leida_en is not None
+
+
+def _lista_de_enteros_positivos(valor):
+    if not isinstance(valor, list) or not all(isinstance(v, int) and v > 0 for v in valor):
+        raise ValidationError(_("Escriba días enteros positivos, por ejemplo 15, 5, 1."))
+
+
+class TipoPlazo(models.Model):
+    """A kind of deadline ("cierre de convocatoria", "respuesta a la OIT"...) and when to remind about it.
+
+    The kinds are declared in code by the apps (see plazos.py); the Administrador edits the thresholds.
+    """
+
+    codigo = models.SlugField(_("código"), max_length=60, unique=True)
+    nombre = models.CharField(_("nombre"), max_length=150)
+    dias_habiles = models.BooleanField(
+        _("contar en días hábiles"), default=True, help_text=_("Si no, se cuentan días calendario.")
+    )
+    umbrales = models.JSONField(
+        _("avisar con estos días de anticipación"),
+        default=list,
+        validators=[_lista_de_enteros_positivos],
+        help_text=_("Lista de días antes del vencimiento, por ejemplo [15, 5, 1]."),
+    )
+    avisar_el_dia = models.BooleanField(_("avisar el día del vencimiento"), default=True)
+    repetir_vencido_cada = models.PositiveSmallIntegerField(
+        _("repetir el aviso de vencido cada (días)"),
+        default=5,
+        help_text=_("0 = avisar una sola vez cuando se vence."),
+    )
+    dias_alerta = models.PositiveSmallIntegerField(
+        _("días para el semáforo amarillo"),
+        default=5,
+        help_text=_("Con estos días o menos para vencer, el plazo se muestra en amarillo."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tipo de plazo")
+        verbose_name_plural = _("tipos de plazo")
+        ordering = ["nombre"]
+
+    def __str__(self):
+        return self.nombre
+
+    def clean(self):
+        if isinstance(self.umbrales, list):
+            self.umbrales = sorted(set(self.umbrales), reverse=True)
+
+
+class RecordatorioEnviado(models.Model):
+    """One reminder sent for one deadline at one threshold: the unique key makes every sweep idempotent.
+
+    `umbral` reads "-15" (15 days before), "0" (on the day) or "+6" (overdue for 6 days); `fecha_plazo`
+    is part of the key so that a moved deadline is reminded about again.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    tipo = models.ForeignKey(TipoPlazo, verbose_name=_("tipo de plazo"), on_delete=models.CASCADE)
+    umbral = models.CharField(_("umbral"), max_length=10)
+    fecha_plazo = models.DateField(_("fecha del plazo"))
+    titulo = models.CharField(_("plazo"), max_length=300)
+    enviado_en = models.DateTimeField(_("enviado"), default=timezone.now, db_index=True)
+    destinatarios = models.ManyToManyField(Usuario, verbose_name=_("destinatarios"), blank=True)
+
+    class Meta:
+        verbose_name = _("recordatorio enviado")
+        verbose_name_plural = _("recordatorios enviados")
+        ordering = ["-enviado_en"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "tipo", "umbral", "fecha_plazo"],
+                name="recordatorio_unico_por_umbral",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.titulo} ({self.umbral})"

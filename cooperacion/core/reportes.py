@@ -1,0 +1,206 @@
+"""One export abstraction: a report declares its columns, a selector that yields its rows and a template;
+renderers write Excel (openpyxl write-only, streaming) and PDF (WeasyPrint, from the same template as the page).
+
+Apps register their reports in AppConfig.ready() with `registrar(MiReporte())`; those with `trimestral = True`
+are generated at each quarterly cut-off.
+"""
+
+import mimetypes
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Internal origin the PDF templates use for their static files; nothing is ever fetched over the network.
+ORIGEN_PDF = "https://reportes.cooperacion.interno/"
+
+FORMATOS_NUMERO = {
+    "fecha": "DD/MM/YYYY",
+    "fecha_hora": "DD/MM/YYYY HH:MM",
+    "entero": "#,##0",
+    "decimal": "#,##0.00",
+    "porcentaje": "0.0%",
+}
+
+
+@dataclass(frozen=True)
+class Columna:
+    titulo: str
+    tipo: str = "texto"  # texto | fecha | fecha_hora | entero | decimal | porcentaje
+    ancho: int = 18
+
+
+class Reporte(ABC):
+    """Subclass, set the attributes and implement `puede_generar` and `filas` (`contexto` adds PDF extras)."""
+
+    codigo: str = ""
+    titulo: str = ""
+    descripcion: str = ""
+    codigo_documento: str = ""
+    columnas: Sequence[Columna] = ()
+    plantilla: str = "core/reportes/tabla.html"
+    formatos: tuple[str, ...] = ("xlsx", "pdf")
+    trimestral: bool = False
+    horizontal: bool = True
+
+    @abstractmethod
+    def puede_generar(self, usuario) -> bool:
+        """Who may ask for this report."""
+
+    def puede_ver_automaticos(self, usuario) -> bool:
+        """Who may download the copies made at the quarterly cut-off (they cover every dependencia)."""
+        return usuario.ve_todas_las_dependencias
+
+    def parametros(self, datos, usuario) -> dict:
+        """Validate and normalize the request's parameters (raise ErrorDeDominio on bad input)."""
+        return {}
+
+    @abstractmethod
+    def filas(self, parametros: dict, usuario) -> Iterable[Sequence]:
+        """The rows, streamed from a selector with a constant number of queries."""
+
+    def total(self, parametros: dict, usuario) -> int | None:
+        """How many rows to expect, for the progress bar (None: unknown)."""
+        return None
+
+    def contexto(self, parametros: dict, usuario) -> dict:
+        """Extra context for the PDF template: summaries, SVG charts."""
+        return {}
+
+    def titulo_con(self, parametros: dict) -> str:
+        return self.titulo
+
+    max_filas_pdf: int = 3000
+
+
+_registro: dict[str, Reporte] = {}
+
+
+def registrar(reporte: Reporte) -> Reporte:
+    _registro[reporte.codigo] = reporte
+    return reporte
+
+
+def obtener(codigo: str) -> Reporte | None:
+    return _registro.get(codigo)
+
+
+def registrados() -> list[Reporte]:
+    return sorted(_registro.values(), key=lambda r: r.titulo)
+
+
+def trimestrales() -> list[Reporte]:
+    return [r for r in registrados() if r.trimestral]
+
+
+# Excel ------------------------------------------------------------------------------------------
+
+ENCABEZADO_FUENTE = Font(bold=True, color="FFFFFF")
+ENCABEZADO_RELLENO = PatternFill("solid", fgColor="123B6D")
+ENCABEZADO_ALINEACION = Alignment(wrap_text=True, vertical="center")
+
+
+def _valor_excel(valor):
+    if isinstance(valor, datetime):
+        # Excel has no time zones: write the local wall-clock time.
+        return timezone.localtime(valor).replace(tzinfo=None) if timezone.is_aware(valor) else valor
+    if isinstance(valor, Decimal | int | float | date) or valor is None:
+        return valor
+    return str(valor)
+
+
+def escribir_xlsx(
+    reporte: Reporte,
+    filas: Iterable[Sequence],
+    destino,
+    *,
+    titulo: str = "",
+    al_avanzar: Callable[[int], None] | None = None,
+) -> int:
+    """Stream the rows into an .xlsx (write-only mode): typed cells, styled header, frozen panes, autofilter.
+
+    Returns the number of data rows written. Memory stays flat whatever the number of rows.
+    """
+    libro = Workbook(write_only=True)
+    hoja = libro.create_sheet(title=str(titulo or reporte.titulo)[:31].translate(str.maketrans("/\\?*[]:", "-------")))
+    columnas = list(reporte.columnas)
+    for indice, columna in enumerate(columnas, start=1):
+        hoja.column_dimensions[get_column_letter(indice)].width = columna.ancho
+    hoja.freeze_panes = "A2"
+
+    encabezado = []
+    for columna in columnas:
+        celda = WriteOnlyCell(hoja, value=str(columna.titulo))
+        celda.font, celda.fill, celda.alignment = ENCABEZADO_FUENTE, ENCABEZADO_RELLENO, ENCABEZADO_ALINEACION
+        encabezado.append(celda)
+    hoja.append(encabezado)
+
+    con_formato = [(i, FORMATOS_NUMERO[c.tipo]) for i, c in enumerate(columnas) if c.tipo in FORMATOS_NUMERO]
+    escritas = 0
+    for fila in filas:
+        valores = [_valor_excel(v) for v in fila]
+        for i, formato in con_formato:
+            if valores[i] is not None:
+                celda = WriteOnlyCell(hoja, value=valores[i])
+                celda.number_format = formato
+                valores[i] = celda
+        hoja.append(valores)
+        escritas += 1
+        if al_avanzar and escritas % 500 == 0:
+            al_avanzar(escritas)
+    hoja.auto_filter.ref = f"A1:{get_column_letter(max(len(columnas), 1))}{escritas + 1}"
+    libro.save(destino)
+    return escritas
+
+
+# PDF --------------------------------------------------------------------------------------------
+
+
+class RecursoNoPermitido(ValueError):
+    pass
+
+
+class FetcherDeEstaticos(URLFetcher):
+    """Serves the PDF only the project's own static files (and data: URIs); refuses file://, http(s) and
+    everything else, so a template can never read the server's files or reach the network."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        partes = urlsplit(url)
+        prefijo = "/" + settings.STATIC_URL.strip("/") + "/"
+        if f"{partes.scheme}://{partes.netloc}/" == ORIGEN_PDF and partes.path.startswith(prefijo):
+            relativo = unquote(partes.path[len(prefijo) :])
+            ruta = finders.find(relativo) if ".." not in Path(relativo).parts else None
+            if ruta is None and settings.STATIC_ROOT:
+                candidato = (Path(settings.STATIC_ROOT) / relativo).resolve()
+                if candidato.is_file() and Path(settings.STATIC_ROOT).resolve() in candidato.parents:
+                    ruta = str(candidato)
+            if ruta:
+                tipo = mimetypes.guess_type(ruta)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, Path(ruta).read_bytes(), {"Content-Type": tipo})
+        raise RecursoNoPermitido(f"Recurso no permitido en un PDF: {url}")
+
+
+def html_de_reporte(plantilla: str, contexto: dict, *, para_pdf: bool) -> str:
+    return render_to_string(plantilla, {**contexto, "para_pdf": para_pdf, "origen_pdf": ORIGEN_PDF})
+
+
+def escribir_pdf(plantilla: str, contexto: dict, destino) -> None:
+    """Render the report's template (the same one the page uses) to PDF with WeasyPrint."""
+    html = html_de_reporte(plantilla, contexto, para_pdf=True)
+    HTML(string=html, base_url=ORIGEN_PDF, url_fetcher=FetcherDeEstaticos()).write_pdf(destino)

@@ -1,0 +1,189 @@
+"""The core's own reports: the actor catalog and the quarterly deadlines-and-reminders report."""
+
+from collections import Counter
+from datetime import datetime, time
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import graficos, periodos, permissions, plazos, roles
+from .filters import ActorFilter
+from .models import Actor, RecordatorioEnviado
+from .reportes import Columna, Reporte
+from .services import ErrorDeDominio
+
+
+class ActoresReporte(Reporte):
+    codigo = "actores"
+    titulo = _("Actores y cooperantes")
+    descripcion = _("El catálogo de actores con los filtros de la lista.")
+    columnas = (
+        Columna(_("Nombre"), ancho=48),
+        Columna(_("Sigla"), ancho=14),
+        Columna(_("Tipo de actor"), ancho=28),
+        Columna(_("Código IATI"), "entero", ancho=12),
+        Columna(_("País"), ancho=18),
+        Columna(_("Sitio web"), ancho=32),
+        Columna(_("Contacto"), ancho=26),
+        Columna(_("Correo"), ancho=28),
+        Columna(_("Estado"), ancho=12),
+    )
+
+    def puede_generar(self, usuario) -> bool:
+        return permissions.es_personal(usuario)
+
+    def parametros(self, datos, usuario) -> dict:
+        filtro = ActorFilter(datos, queryset=Actor.objects.none())
+        if not filtro.form.is_valid():
+            raise ErrorDeDominio(_("Revise los filtros: hay valores que no existen."))
+        return {clave: valor for clave, valor in filtro.form.cleaned_data.items() if valor}
+
+    def _consulta(self, parametros):
+        return ActorFilter(parametros, queryset=Actor.objects.order_by("nombre", "pk")).qs
+
+    def total(self, parametros, usuario) -> int:
+        return self._consulta(parametros).count()
+
+    def filas(self, parametros, usuario):
+        for actor in self._consulta(parametros).iterator(chunk_size=2000):
+            yield (
+                actor.nombre,
+                actor.sigla,
+                actor.get_tipo_display(),
+                int(actor.tipo_iati),
+                actor.pais,
+                actor.sitio_web,
+                actor.contacto_nombre,
+                actor.contacto_correo,
+                actor.get_estado_display(),
+            )
+
+    def contexto(self, parametros, usuario) -> dict:
+        por_tipo = Counter(dict(self._consulta(parametros).values_list("tipo").annotate(n=Count("pk")).order_by()))
+        etiquetas = dict(Actor.Tipo.choices)
+        datos = [(str(etiquetas[t]), n) for t, n in sorted(por_tipo.items(), key=lambda x: -x[1])]
+        return {
+            "parametros_display": [
+                (_("Buscar") if k == "q" else _("Tipo") if k == "tipo" else _("Estado"), _mostrar_parametro(k, v))
+                for k, v in parametros.items()
+            ],
+            "resumen": [(_("Actores"), sum(por_tipo.values()))],
+            "graficos": [(_("Actores por tipo"), graficos.barras(str(_("Actores por tipo")), datos))] if datos else [],
+        }
+
+
+def _mostrar_parametro(clave, valor):
+    if clave == "tipo":
+        return dict(Actor.Tipo.choices).get(valor, valor)
+    if clave == "estado":
+        return dict(Actor.Estado.choices).get(valor, valor)
+    return valor
+
+
+class PlazosReporte(Reporte):
+    codigo = "plazos"
+    titulo = _("Plazos y recordatorios")
+    descripcion = _(
+        "Los plazos abiertos de todas las áreas con su semáforo y los recordatorios enviados en el trimestre."
+    )
+    codigo_documento = "COOP-RP-01"
+    trimestral = True
+    columnas = (
+        Columna(_("Fecha límite"), "fecha", ancho=13),
+        Columna(_("Días restantes"), "entero", ancho=10),
+        Columna(_("Semáforo"), ancho=16),
+        Columna(_("Tipo de plazo"), ancho=26),
+        Columna(_("Plazo"), ancho=50),
+        Columna(_("Dependencia"), ancho=34),
+        Columna(_("Responsables"), ancho=30),
+        Columna(_("Recordatorios en el trimestre"), "entero", ancho=14),
+    )
+
+    def puede_generar(self, usuario) -> bool:
+        return usuario.is_authenticated and (usuario.ve_todas_las_dependencias or usuario.tiene_rol(roles.JEFE))
+
+    def parametros(self, datos, usuario) -> dict:
+        texto = (datos.get("periodo") or "").strip()
+        if not texto:
+            texto = periodos.periodo(*periodos.trimestre_de(timezone.localdate()))
+        if periodos.leer_periodo(texto) is None:
+            raise ErrorDeDominio(_("El periodo debe tener la forma AAAA-T#, por ejemplo 2026-T3."))
+        return {"periodo": texto}
+
+    def titulo_con(self, parametros) -> str:
+        return f"{self.titulo} {parametros['periodo']}"
+
+    def _filtro(self, usuario):
+        if usuario is None or usuario.ve_todas_las_dependencias:
+            return plazos.FiltroPlazos()
+        return plazos.FiltroPlazos(dependencia_ids=frozenset({usuario.dependencia_id}))
+
+    def _recordatorios(self, parametros):
+        anio, trimestre = periodos.leer_periodo(parametros["periodo"])
+        inicio = timezone.make_aware(datetime.combine(periodos.inicio_de_trimestre(anio, trimestre), time.min))
+        anio_sig, trim_sig = (anio + 1, 1) if trimestre == 4 else (anio, trimestre + 1)
+        fin = timezone.make_aware(datetime.combine(periodos.inicio_de_trimestre(anio_sig, trim_sig), time.min))
+        return RecordatorioEnviado.objects.filter(enviado_en__gte=inicio, enviado_en__lt=fin)
+
+    def _datos(self, parametros, usuario):
+        en_curso = plazos.plazos_en_curso(filtro=self._filtro(usuario))
+        conteo = {
+            (ct, obj, tipo): n
+            for ct, obj, tipo, n in self._recordatorios(parametros)
+            .values_list("content_type_id", "object_id", "tipo__codigo")
+            .annotate(n=Count("pk"))
+            .order_by()
+        }
+        return en_curso, conteo
+
+    def filas(self, parametros, usuario):
+        from django.contrib.contenttypes.models import ContentType
+
+        en_curso, conteo = self._datos(parametros, usuario)
+        for item in en_curso:
+            plazo = item.plazo
+            tipo_contenido = ContentType.objects.get_for_model(plazo.objeto)  # cached by Django
+            yield (
+                plazo.fecha,
+                item.restantes,
+                item.semaforo_display,
+                item.tipo_nombre,
+                plazo.titulo,
+                str(plazo.dependencia or ""),
+                ", ".join(str(u) for u in plazo.responsables),
+                conteo.get((tipo_contenido.pk, plazo.objeto.pk, plazo.tipo), 0),
+            )
+
+    def contexto(self, parametros, usuario) -> dict:
+        en_curso = plazos.plazos_en_curso(filtro=self._filtro(usuario))
+        semaforos = Counter(item.semaforo_display for item in en_curso)
+        por_tipo = list(
+            self._recordatorios(parametros).values_list("tipo__nombre").annotate(n=Count("pk")).order_by("-n")
+        )
+        graficas = []
+        if en_curso:
+            datos = [(str(e), semaforos.get(e, 0)) for e in plazos.SEMAFORO.values()]
+            graficas.append(
+                (
+                    _("Plazos abiertos por semáforo"),
+                    graficos.barras(str(_("Plazos abiertos por semáforo")), datos, colores=graficos.COLORES_SEMAFORO),
+                )
+            )
+        if por_tipo:
+            graficas.append(
+                (
+                    _("Recordatorios enviados por tipo"),
+                    graficos.barras(str(_("Recordatorios enviados por tipo")), por_tipo),
+                )
+            )
+        return {
+            "parametros_display": [(_("Periodo"), parametros["periodo"])],
+            "resumen": [
+                (_("Plazos abiertos"), len(en_curso)),
+                (_("Vencidos"), semaforos.get(plazos.SEMAFORO["rojo"], 0)),
+                (_("Próximos a vencer"), semaforos.get(plazos.SEMAFORO["amarillo"], 0)),
+                (_("Recordatorios enviados"), sum(n for _t, n in por_tipo)),
+            ],
+            "graficos": graficas,
+        }

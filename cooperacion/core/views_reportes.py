@@ -1,0 +1,117 @@
+"""Reports: what each user may generate, the queue of generated files, progress and download."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from . import periodos, reportes, services
+from .models import ReporteGenerado
+from .views import PersonalRequeridoMixin
+
+
+def generados_visibles(usuario):
+    """Reports a user may download: the ones they asked for, and the quarterly ones of reports they may read."""
+    codigos = [r.codigo for r in reportes.registrados() if r.puede_ver_automaticos(usuario)]
+    return ReporteGenerado.objects.filter(
+        Q(solicitado_por=usuario) | Q(automatico=True, codigo__in=codigos)
+    ).select_related("solicitado_por")
+
+
+class ReporteListaView(PersonalRequeridoMixin, TemplateView):
+    template_name = "core/reportes/lista.html"
+
+    def get_context_data(self, **kwargs):
+        usuario = self.request.user
+        disponibles = [r for r in reportes.registrados() if r.puede_generar(usuario)]
+        consulta = generados_visibles(usuario)
+        if self.request.GET.get("codigo"):
+            consulta = consulta.filter(codigo=self.request.GET["codigo"])
+        pagina = Paginator(consulta, 20).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            disponibles=disponibles,
+            page_obj=pagina,
+            periodos=periodos.periodos_recientes(timezone.localdate()),
+            **kwargs,
+        )
+
+
+class ReporteSolicitarView(PersonalRequeridoMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, codigo):
+        if reportes.obtener(codigo) is None:
+            raise Http404
+        datos = request.POST.copy()
+        formato = datos.pop("formato", ["xlsx"])[0]
+        datos.pop("csrfmiddlewaretoken", None)
+        try:
+            generado = services.reporte_solicitar(codigo=codigo, formato=formato, datos=datos, usuario=request.user)
+        except services.ErrorDeDominio as error:
+            messages.error(request, str(error))
+            return redirect("core:reporte-lista")
+        return redirect(generado)
+
+
+def _generado_visible(request, pk) -> ReporteGenerado:
+    return get_object_or_404(generados_visibles(request.user), pk=pk)
+
+
+class ReporteDetalleView(PersonalRequeridoMixin, TemplateView):
+    template_name = "core/reportes/detalle.html"
+
+    def get_template_names(self):
+        # htmx polls only the progress fragment; it stops polling once the report is done.
+        return ["core/reportes/_progreso.html"] if self.request.htmx else [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(generado=_generado_visible(self.request, self.kwargs["pk"]), **kwargs)
+
+
+class ReporteDescargarView(PersonalRequeridoMixin, View):
+    def get(self, request, pk):
+        generado = _generado_visible(request, pk)
+        if generado.estado != ReporteGenerado.Estado.LISTO or not generado.archivo:
+            raise Http404
+        return FileResponse(
+            generado.archivo.open("rb"), as_attachment=True, filename=generado.archivo.name.rsplit("/", 1)[-1]
+        )
+
+
+class ReporteReintentarView(PersonalRequeridoMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        generado = _generado_visible(request, pk)
+        reporte = reportes.obtener(generado.codigo)
+        if reporte is None or not reporte.puede_generar(request.user):
+            messages.error(request, _("No tiene permiso para generar este reporte."))
+            return redirect(generado)
+        try:
+            services.reporte_reintentar(generado=generado, usuario=request.user)
+        except services.ErrorDeDominio as error:
+            messages.error(request, str(error))
+        return redirect(generado)
+
+
+class ReporteVerView(PersonalRequeridoMixin, View):
+    """The report as a web page, rendered from the same template as its PDF."""
+
+    def get(self, request, codigo):
+        reporte = reportes.obtener(codigo)
+        if reporte is None or not reporte.puede_generar(request.user):
+            raise Http404
+        try:
+            parametros = reporte.parametros(request.GET, request.user)
+        except services.ErrorDeDominio as error:
+            messages.error(request, str(error))
+            return redirect("core:reporte-lista")
+        contexto = services.contexto_de_reporte(reporte, parametros, request.user, para_pdf=False)
+        html = render_to_string(reporte.plantilla, {**contexto, "para_pdf": False}, request=request)
+        return HttpResponse(html)
