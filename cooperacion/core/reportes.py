@@ -84,6 +84,10 @@ class Reporte(ABC):
     def titulo_con(self, parametros: dict) -> str:
         return self.titulo
 
+    def escribir_excel(self, parametros: dict, usuario, destino, *, titulo: str, al_avanzar=None) -> int:
+        """Write the .xlsx; one sheet of `columnas` and `filas` by default. Override for several sheets."""
+        return escribir_xlsx(self, self.filas(parametros, usuario), destino, titulo=titulo, al_avanzar=al_avanzar)
+
     max_filas_pdf: int = 3000
 
 

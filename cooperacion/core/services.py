@@ -157,9 +157,9 @@ def reporte_generar(*, generado_id: int) -> None:
         with tempfile.TemporaryFile() as temporal:
             if generado.formato == ReporteGenerado.Formato.XLSX:
                 total = reporte.total(generado.parametros, usuario)
-                reportes.escribir_xlsx(
-                    reporte,
-                    reporte.filas(generado.parametros, usuario),
+                reporte.escribir_excel(
+                    generado.parametros,
+                    usuario,
                     temporal,
                     titulo=generado.titulo,
                     al_avanzar=(lambda n: _avance(generado_id, 100 * n // total)) if total else None,
