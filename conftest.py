@@ -39,12 +39,17 @@ def asegurar_datos_de_referencia():
     """
     if Group.objects.filter(name__in=roles.TODOS).count() == len(roles.TODOS) and Municipio.objects.exists():
         return
-    for migracion, funcion in [
-        ("0002_roles", "crear_roles"),
-        ("0003_catalogos_de_referencia", "cargar"),
-        ("0005_permisos_plazos_y_reportes", "dar_permisos"),
-    ]:
-        getattr(importlib.import_module(f"cooperacion.core.migrations.{migracion}"), funcion)(django_apps, None)
+    for modulo, funcion in DATOS_DE_MIGRACIONES:
+        getattr(importlib.import_module(modulo), funcion)(django_apps, None)
+
+
+# The data migrations that load reference data (roles, permissions, catalogs), in order.
+DATOS_DE_MIGRACIONES = [
+    ("cooperacion.core.migrations.0002_roles", "crear_roles"),
+    ("cooperacion.core.migrations.0003_catalogos_de_referencia", "cargar"),
+    ("cooperacion.core.migrations.0005_permisos_plazos_y_reportes", "dar_permisos"),
+    ("cooperacion.internacional.migrations.0002_permisos_de_roles", "dar_permisos"),
+]
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "cooperacion.core",
+    "cooperacion.internacional",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,6 @@ urlpatterns = [
     path("clave/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("clave/lista/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("administracion/", admin.site.urls),
+    path("internacional/", include("cooperacion.internacional.urls")),
     path("", include("cooperacion.core.urls")),
 ]

@@ -242,3 +242,13 @@ class TestDatosDemo:
         assert not Usuario.objects.filter(username="admin").exists()
         call_command("cargar_demo", "--password", "Otra.Clave.Segura1", verbosity=0)
         assert Usuario.objects.get(username="admin").check_password("Otra.Clave.Segura1")
+
+
+def test_accion_sobre_un_estado_que_ya_cambio_avisa_en_vez_de_prohibir(cliente_de, usuarios):
+    actor = ActorFactory()
+    services.actor_desactivar(actor=actor, usuario=usuarios["admin"], motivo="Otra pestaña")
+    respuesta = cliente_de("admin").post(
+        reverse("core:actor-transicion", args=[actor.pk, "desactivar"]), {"motivo": "De nuevo"}, follow=True
+    )
+    assert respuesta.status_code == 200
+    assert "ya no está disponible" in respuesta.content.decode()

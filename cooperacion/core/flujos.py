@@ -23,6 +23,9 @@ class Accion:
     estilo: str = "primary"
     confirmacion: str = ""
     punto_critico: str = ""
+    # Whether the user's role allows the action at all, whatever the state: when it does but the state no
+    # longer does (a page left open in another tab), the user gets a message instead of a 403.
+    rol_permitido: Callable[[object, object], bool] | None = None
 
 
 @dataclass(frozen=True)

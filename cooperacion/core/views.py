@@ -150,6 +150,9 @@ class TransicionView(PersonalRequeridoMixin, View):
         if accion is None:
             raise Http404
         if not accion.permitida(request.user, obj):
+            if accion.rol_permitido and accion.rol_permitido(request.user, obj):
+                messages.error(request, _("Esta acción ya no está disponible: el registro cambió de estado."))
+                return redirect(obj.get_absolute_url())
             raise PermissionDenied
         form = MotivoForm(request.POST, requerido=accion.requiere_motivo)
         if not form.is_valid():
@@ -174,6 +177,7 @@ FLUJO_ACTOR = Flujo(
             etiqueta=_("Desactivar"),
             servicio=services.actor_desactivar,
             permitida=permissions.can_desactivar_actor,
+            rol_permitido=lambda usuario, _actor: permissions.can_administrar_catalogos(usuario),
             requiere_motivo=True,
             estilo="outline-danger",
             confirmacion=_("El actor dejará de ofrecerse en los formularios. Sus registros se conservan."),
@@ -183,6 +187,7 @@ FLUJO_ACTOR = Flujo(
             etiqueta=_("Reactivar"),
             servicio=services.actor_reactivar,
             permitida=permissions.can_reactivar_actor,
+            rol_permitido=lambda usuario, _actor: permissions.can_administrar_catalogos(usuario),
             estilo="outline-success",
         ),
     ),

@@ -60,7 +60,9 @@ class InicioView(PersonalRequeridoMixin, TemplateView):
     def get_context_data(self, **kwargs):
         usuario = self.request.user
         alcances = [(clave, etiqueta) for clave, etiqueta in ALCANCES if plazos.filtro_para(usuario, clave)]
-        alcance = self.request.GET.get("alcance", "mios")
+        # A Jefe answers for the whole dependencia: that is their default view.
+        por_defecto = "dependencia" if usuario.tiene_rol("Jefe de oficina") and usuario.dependencia_id else "mios"
+        alcance = self.request.GET.get("alcance", por_defecto)
         if alcance not in dict(alcances):
             alcance = "mios"
         filtro = plazos.filtro_para(usuario, alcance)

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+
+
+class InternacionalConfig(AppConfig):
+    name = "cooperacion.internacional"
+    label = "internacional"
+    verbose_name = "Relaciones internacionales"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from cooperacion.core import demo, menu, plazos
+
+        from . import demo as demo_oit
+        from . import permissions, selectors
+
+        plazos.registrar(selectors.TIPO_PLAZO, selectors.plazos_de_respuesta)
+        demo.registrar("casos OIT", demo_oit.cargar_demo, orden=40)
+        menu.registrar(
+            menu.Entrada(
+                etiqueta=_("Casos OIT"),
+                url_name="internacional:caso-lista",
+                visible=permissions.can_ver_casos,
+                orden=40,
+            )
+        )
