@@ -38,9 +38,11 @@ class ReporteSintetico(Reporte):
 
 
 def estado_de_descarga(cliente, url) -> int:
-    """GET a download and close it (a FileResponse keeps its file open until closed)."""
+    """GET a download and read it to the end, which closes its file (calling close() directly would also fire
+    request_finished and close the test's database connection on PostgreSQL)."""
     respuesta = cliente.get(url)
-    respuesta.close()
+    if respuesta.streaming:
+        b"".join(respuesta.streaming_content)
     return respuesta.status_code
 
 
@@ -185,8 +187,8 @@ class TestReportesGenerados:
             )
         url = reverse("core:reporte-descargar", args=[generado.pk])
         respuesta = cliente_de("profesional").get(url)
-        respuesta.close()
         assert respuesta.status_code == 200
+        assert b"".join(respuesta.streaming_content).startswith(b"PK")  # an .xlsx is a zip
         assert respuesta["Content-Disposition"].startswith('attachment; filename="actores-y-cooperantes')
         assert estado_de_descarga(cliente_de("profesional2"), url) == 404
         assert estado_de_descarga(cliente_de("jefe"), url) == 404
