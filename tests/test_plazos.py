@@ -253,3 +253,10 @@ class TestMisPendientes:
         with django_assert_max_num_queries(len(pocas.captured_queries)):
             respuesta = cliente.get(reverse("core:inicio"), {"alcance": "todos"})
         assert respuesta.context["page_obj"].paginator.count == 33
+
+
+def test_los_tipos_de_plazo_existen_despues_de_migrar(db):
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    assert TipoPlazo.objects.filter(codigo="respuesta_oit", umbrales=[15, 5, 1]).exists()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -33,3 +34,12 @@ class CoreConfig(AppConfig):
             )
         )
         menu.registrar(menu.Entrada(_("Reportes"), "core:reporte-lista", permissions.es_personal, orden=80))
+        post_migrate.connect(_crear_tipos_de_plazo, sender=self)
+
+
+def _crear_tipos_de_plazo(sender, using="default", **kwargs):
+    """Every registered kind of deadline gets its editable row (thresholds) as soon as the database exists."""
+    from . import plazos
+
+    if using == "default":
+        plazos.tipos_configurados()
