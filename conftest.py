@@ -2,6 +2,7 @@
 
 import importlib
 import os
+import tempfile
 
 import pytest
 from django.apps import apps as django_apps
@@ -28,6 +29,8 @@ settings.STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Uploaded and generated files of the tests go to a throwaway folder, never to the project's media/.
+settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="cooperacion-pruebas-")
 # Tasks run in-process unless a test starts a real worker (tests/test_celery.py does, against Redis).
 celery_app.conf.task_always_eager = True
 
@@ -49,6 +52,7 @@ DATOS_DE_MIGRACIONES = [
     ("cooperacion.core.migrations.0003_catalogos_de_referencia", "cargar"),
     ("cooperacion.core.migrations.0005_permisos_plazos_y_reportes", "dar_permisos"),
     ("cooperacion.internacional.migrations.0002_permisos_de_roles", "dar_permisos"),
+    ("procesos.migrations.0002_roles", "dar_permisos"),
 ]
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "csp",
     "cooperacion.core",
     "cooperacion.internacional",
+    "procesos",
 ]
 
 MIDDLEWARE = [

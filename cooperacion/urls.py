@@ -14,5 +14,6 @@ urlpatterns = [
     path("clave/lista/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("administracion/", admin.site.urls),
     path("internacional/", include("cooperacion.internacional.urls")),
+    path("procesos/", include("procesos.urls")),
     path("", include("cooperacion.core.urls")),
 ]

@@ -56,6 +56,7 @@ class Reporte(ABC):
     formatos: tuple[str, ...] = ("xlsx", "pdf")
     trimestral: bool = False
     horizontal: bool = True
+    en_lista: bool = True  # offered on the Reportes page (False for one record's document, asked from its page)
 
     @abstractmethod
     def puede_generar(self, usuario) -> bool:

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -69,12 +69,11 @@ class ListaFiltrada(PersonalRequeridoMixin, OrdenableMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         opts = self.model._meta
-        return super().get_context_data(
-            titulo=self.titulo,
-            columnas=self.columnas,
-            url_admin=reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
-            **kwargs,
-        )
+        try:
+            url_admin = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        except NoReverseMatch:
+            url_admin = ""  # not every listed model is edited in the admin
+        return super().get_context_data(titulo=self.titulo, columnas=self.columnas, url_admin=url_admin, **kwargs)
 
 
 class NotificacionesView(PersonalRequeridoMixin, TemplateView):

@@ -29,7 +29,7 @@ class ReporteListaView(PersonalRequeridoMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         usuario = self.request.user
-        disponibles = [r for r in reportes.registrados() if r.puede_generar(usuario)]
+        disponibles = [r for r in reportes.registrados() if r.en_lista and r.puede_generar(usuario)]
         consulta = generados_visibles(usuario)
         if self.request.GET.get("codigo"):
             consulta = consulta.filter(codigo=self.request.GET["codigo"])

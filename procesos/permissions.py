@@ -1,0 +1,90 @@
+"""Who may do what with a process characterization: predicates shared by views, templates and services."""
+
+from django_fsm import can_proceed
+
+from cooperacion.core import roles
+from cooperacion.core.permissions import es_personal
+
+from .models import Caracterizacion
+
+
+def _es_admin(usuario) -> bool:
+    return usuario.is_authenticated and usuario.tiene_rol(roles.ADMINISTRADOR)
+
+
+def _de_la_dependencia(usuario, caracterizacion, *nombres_roles) -> bool:
+    return (
+        usuario.is_authenticated
+        and usuario.tiene_rol(*nombres_roles)
+        and usuario.dependencia_id is not None
+        and usuario.dependencia_id == caracterizacion.dependencia_id
+    )
+
+
+def can_ver(usuario, caracterizacion) -> bool:
+    if not es_personal(usuario):
+        return False
+    if caracterizacion.publicada or usuario.ve_todas_las_dependencias:
+        return True
+    return usuario.dependencia_id == caracterizacion.dependencia_id
+
+
+def can_crear(usuario) -> bool:
+    return usuario.is_authenticated and usuario.tiene_rol(roles.PROFESIONAL, roles.JEFE, roles.ADMINISTRADOR)
+
+
+def can_crear_en(usuario, dependencia) -> bool:
+    """Profesional and Jefe draft for their own dependencia; the Administrador for any."""
+    if _es_admin(usuario):
+        return True
+    return can_crear(usuario) and dependencia is not None and usuario.dependencia_id == getattr(dependencia, "pk", None)
+
+
+def can_editar(usuario, caracterizacion) -> bool:
+    if caracterizacion.estado != Caracterizacion.Estado.BORRADOR:
+        return False
+    return _es_admin(usuario) or _de_la_dependencia(usuario, caracterizacion, roles.PROFESIONAL, roles.JEFE)
+
+
+def can_enviar_revision(usuario, caracterizacion) -> bool:
+    return _de_la_dependencia(usuario, caracterizacion, roles.PROFESIONAL, roles.JEFE) and can_proceed(
+        caracterizacion.enviar_revision
+    )
+
+
+def _aprobador(usuario, caracterizacion) -> bool:
+    return _es_admin(usuario) or _de_la_dependencia(usuario, caracterizacion, roles.JEFE)
+
+
+def can_devolver(usuario, caracterizacion) -> bool:
+    return _aprobador(usuario, caracterizacion) and can_proceed(caracterizacion.devolver)
+
+
+def can_aprobar(usuario, caracterizacion) -> bool:
+    return _aprobador(usuario, caracterizacion) and can_proceed(caracterizacion.aprobar)
+
+
+def can_editar_control_cambios(usuario, caracterizacion) -> bool:
+    """The change-control row of a draft is editable by its editors, and by the approver while in review."""
+    if caracterizacion.estado == Caracterizacion.Estado.EN_REVISION:
+        return _aprobador(usuario, caracterizacion)
+    return can_editar(usuario, caracterizacion)
+
+
+def can_nueva_version(usuario, caracterizacion) -> bool:
+    if caracterizacion.estado != Caracterizacion.Estado.VIGENTE:
+        return False
+    return _es_admin(usuario) or _de_la_dependencia(usuario, caracterizacion, roles.PROFESIONAL, roles.JEFE)
+
+
+def can_descargar(usuario, caracterizacion) -> bool:
+    """PDF and Excel: whoever may read it."""
+    return can_ver(usuario, caracterizacion)
+
+
+def can_importar(usuario) -> bool:
+    return _es_admin(usuario)
+
+
+def can_administrar_catalogo(usuario) -> bool:
+    return _es_admin(usuario)
