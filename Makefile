@@ -34,8 +34,10 @@ run: setup
 		else echo "Instale como root: apt-get install chromium poppler-utils"; exit 1; fi; \
 	fi
 
+# One pytest worker per core (pytest-xdist): each gets its own test database and live server.
+PYTEST_ARGS ?= -n auto
 test: $(VENV)/.requisitos-dev .paquetes-sistema
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.requisitos-dev
 	$(BIN)/ruff check .

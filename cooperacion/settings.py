@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "cooperacion.core",
     "cooperacion.internacional",
     "procesos",
+    "convocatorias",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,6 @@ urlpatterns = [
     path("administracion/", admin.site.urls),
     path("internacional/", include("cooperacion.internacional.urls")),
     path("procesos/", include("procesos.urls")),
+    path("convocatorias/", include("convocatorias.urls")),
     path("", include("cooperacion.core.urls")),
 ]

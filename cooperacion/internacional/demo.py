@@ -3,10 +3,10 @@
 from datetime import date, timedelta
 
 from cooperacion.core.calendario import sumar_dias_habiles
-from cooperacion.core.models import Dependencia, Usuario
+from cooperacion.core.models import ODS, Dependencia, Usuario
 
 from . import services
-from .models import CasoOIT
+from .models import CasoOIT, LineaPrioritaria, Necesidad
 
 CUT = "Central Unitaria de Trabajadores de Colombia (CUT)"
 CGT = "Confederación General del Trabajo (CGT)"
@@ -138,3 +138,120 @@ def cargar_demo(*, usuarios: dict[str, Usuario], dependencias: dict[str, Depende
             services.caso_registrar_respuesta(caso=caso, usuario=jefe, fecha_respuesta=fecha, radicado=radicado)
         if cierre:
             services.caso_cerrar(caso=caso, usuario=jefe, motivo=cierre)
+
+
+# PR-CRI, planear row 1: its output is "Líneas prioritarias de oferta y demanda de Cooperación Internacional".
+LINEAS_PRIORITARIAS = [
+    (
+        "Trabajo decente y derechos fundamentales en el trabajo",
+        "Promoción del trabajo decente, la igualdad de oportunidades y la vigilancia de los derechos fundamentales "
+        "en el trabajo, con énfasis en la inspección laboral en zonas rurales.",
+        "2100",
+    ),
+    (
+        "Formalización laboral y protección social",
+        "Tránsito a la formalidad de trabajadores rurales, independientes y de plataformas digitales; "
+        "ampliación de la cobertura de la protección social.",
+        "3100",
+    ),
+    (
+        "Diálogo social y libertad sindical",
+        "Fortalecimiento de las instancias de concertación, de la negociación colectiva y de las garantías "
+        "para el ejercicio de la libertad sindical.",
+        "2100",
+    ),
+    (
+        "Erradicación del trabajo infantil y protección del adolescente trabajador",
+        "Prevención y erradicación del trabajo infantil y de sus peores formas, en particular en la minería "
+        "artesanal y la agricultura.",
+        "2100",
+    ),
+    (
+        "Migración laboral",
+        "Integración laboral de la población migrante y retornada, reconocimiento de competencias y "
+        "portabilidad de la seguridad social.",
+        "3100",
+    ),
+]
+
+NECESIDADES = [
+    (
+        "Fortalecer la inspección del trabajo en las zonas rurales de Nariño",
+        "Dotar y capacitar a los inspectores de la Dirección Territorial para visitas móviles a fincas y minas.",
+        "5200",
+        0,
+        8,
+        Necesidad.Estado.EN_GESTION,
+    ),
+    (
+        "Caracterizar el trabajo infantil en la minería artesanal de oro",
+        "Levantar una línea de base de niños, niñas y adolescentes en la minería de subsistencia del sur del país.",
+        "2100",
+        3,
+        8,
+        Necesidad.Estado.EN_GESTION,
+    ),
+    (
+        "Ruta de formalización para trabajadores de plataformas digitales",
+        "Diseñar y pilotear la afiliación a seguridad social de repartidores y conductores de plataformas.",
+        "3100",
+        1,
+        8,
+        Necesidad.Estado.IDENTIFICADA,
+    ),
+    (
+        "Formación de negociadores para la negociación colectiva del sector público",
+        "Programa de formación conjunta para negociadores de las entidades y de las organizaciones sindicales.",
+        "2100",
+        2,
+        16,
+        Necesidad.Estado.IDENTIFICADA,
+    ),
+    (
+        "Integración laboral de la población migrante venezolana",
+        "Servicios de empleo, certificación de competencias y rutas de atención para migrantes y retornados.",
+        "3100",
+        4,
+        10,
+        Necesidad.Estado.IDENTIFICADA,
+    ),
+    (
+        "Reconocimiento del trabajo doméstico remunerado",
+        "Campaña y acompañamiento para la formalización de las trabajadoras domésticas remuneradas.",
+        "2100",
+        0,
+        5,
+        Necesidad.Estado.ATENDIDA,
+    ),
+]
+
+
+def cargar_prioridades(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """The priority lines and needs of the Ministry (idempotent: keyed by name and by dependencia + title)."""
+    por_codigo = {d.codigo: d for d in dependencias.values()}
+    oficina = por_codigo["1100"]
+    lineas = []
+    for nombre, descripcion, codigo in LINEAS_PRIORITARIAS:
+        linea = LineaPrioritaria.objects.filter(nombre=nombre).first()
+        if linea is None:
+            linea = LineaPrioritaria(
+                nombre=nombre, descripcion=descripcion, dependencia=por_codigo.get(codigo, oficina)
+            )
+            linea._history_user = usuarios["admin"]
+            linea.save()
+        lineas.append(linea)
+    ods = {o.numero: o for o in ODS.objects.all()}
+    for titulo, descripcion, codigo, linea, numero_ods, estado in NECESIDADES:
+        dependencia = por_codigo.get(codigo, oficina)
+        if Necesidad.objects.filter(dependencia=dependencia, titulo=titulo).exists():
+            continue
+        necesidad = Necesidad(
+            titulo=titulo,
+            descripcion=descripcion,
+            dependencia=dependencia,
+            linea=lineas[linea],
+            ods=ods.get(numero_ods),
+            estado=estado,
+        )
+        necesidad._history_user = usuarios["admin"]
+        necesidad.save()

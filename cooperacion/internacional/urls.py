@@ -12,4 +12,6 @@ urlpatterns = [
     path("casos-oit/<int:pk>/respuesta/", views.CasoRespuestaView.as_view(), name="caso-respuesta"),
     path("casos-oit/<int:pk>/reabrir/", views.CasoReabrirView.as_view(), name="caso-reabrir"),
     path("casos-oit/<int:pk>/transicion/<str:accion>/", views.CasoTransicionView.as_view(), name="caso-transicion"),
+    path("lineas-prioritarias/", views.LineaPrioritariaListaView.as_view(), name="linea-lista"),
+    path("necesidades/", views.NecesidadListaView.as_view(), name="necesidad-lista"),
 ]

@@ -1,7 +1,7 @@
 import copy
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,9 +13,9 @@ from cooperacion.core.services import ErrorDeDominio
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
 from . import permissions, services
-from .filters import CasoOITFilter
+from .filters import CasoOITFilter, LineaPrioritariaFilter, NecesidadFilter
 from .forms import CasoForm, ReabrirForm, RespuestaForm
-from .models import CasoOIT
+from .models import CasoOIT, LineaPrioritaria, Necesidad
 from .selectors import configuracion_del_plazo, estado_del_plazo
 
 FLUJO_CASO = Flujo(
@@ -148,7 +148,8 @@ class AccionSobreCasoView(PersonalRequeridoMixin, FormView):
         )
 
     def ejecutar(self, form):
-        raise NotImplementedError
+        """Run the case's service with the form's data: each subclass names its service."""
+        raise ImproperlyConfigured(f"{type(self).__name__} debe definir ejecutar().")
 
     def form_valid(self, form):
         try:
@@ -223,3 +224,47 @@ class CasoTransicionView(TransicionView):
     modelo = CasoOIT
     flujo = FLUJO_CASO
     parametro = "caso"
+
+
+# Master data of international relations: readable by all staff, edited by the Administrador in the admin.
+
+
+class LineaPrioritariaListaView(ListaFiltrada):
+    model = LineaPrioritaria
+    filterset_class = LineaPrioritariaFilter
+    titulo = gettext_lazy("Líneas prioritarias de oferta y demanda de cooperación internacional")
+    columnas = [
+        (gettext_lazy("Línea"), "nombre", "nombre"),
+        (gettext_lazy("Descripción"), "descripcion", ""),
+        (gettext_lazy("Dependencia que la lidera"), "dependencia", "dependencia"),
+        (gettext_lazy("Activa"), "activa_display", "activa"),
+    ]
+    ordenamientos = {"nombre": "nombre", "dependencia": "dependencia__nombre", "activa": "activa"}
+    orden_por_defecto = "nombre"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("dependencia")
+
+
+class NecesidadListaView(ListaFiltrada):
+    model = Necesidad
+    filterset_class = NecesidadFilter
+    titulo = gettext_lazy("Necesidades de cooperación")
+    columnas = [
+        (gettext_lazy("Necesidad"), "titulo", "titulo"),
+        (gettext_lazy("Dependencia"), "dependencia", "dependencia"),
+        (gettext_lazy("Línea prioritaria"), "linea", "linea"),
+        (gettext_lazy("ODS"), "ods", "ods"),
+        (gettext_lazy("Estado"), "get_estado_display", "estado"),
+    ]
+    ordenamientos = {
+        "titulo": "titulo",
+        "dependencia": "dependencia__nombre",
+        "linea": "linea__nombre",
+        "ods": "ods__numero",
+        "estado": "estado",
+    }
+    orden_por_defecto = "titulo"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("dependencia", "linea", "ods")

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ConvocatoriasConfig(AppConfig):
+    name = "convocatorias"
+    label = "convocatorias"
+    verbose_name = "Convocatorias y proyectos de cooperación"
+
+    def ready(self):
+        from . import registro
+
+        registro.registrar_en_el_nucleo()

@@ -1,0 +1,215 @@
+"""The «Matriz de convocatorias» as an Excel file: the columns, the export and the reading of an edited copy.
+
+The export writes exactly the columns the import reads; the columns marked read-only (the computed ones) are
+written for information and ignored when the file comes back.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook, load_workbook
+
+from cooperacion.core.reportes import Columna
+
+from . import priorizacion
+from .excel import escribir_hoja
+from .models import Convocatoria
+
+TITULO_HOJA = "Matriz de convocatorias"
+
+
+@dataclass(frozen=True)
+class ColumnaMatriz:
+    clave: str
+    columna: Columna
+    solo_lectura: bool = False
+    obligatoria: bool = False
+
+
+COLUMNAS = (
+    ColumnaMatriz("id", Columna(gettext_lazy("ID"), "entero", 8)),
+    ColumnaMatriz("cooperante", Columna(gettext_lazy("Cooperante"), ancho=22), obligatoria=True),
+    ColumnaMatriz("nombre", Columna(gettext_lazy("Convocatoria"), ancho=48), obligatoria=True),
+    ColumnaMatriz("fuente", Columna(gettext_lazy("Fuente"), ancho=22), obligatoria=True),
+    ColumnaMatriz("enlace", Columna(gettext_lazy("Enlace"), ancho=30)),
+    ColumnaMatriz("modalidad", Columna(gettext_lazy("Modalidad"), ancho=22), obligatoria=True),
+    ColumnaMatriz("lineas_tematicas", Columna(gettext_lazy("Líneas temáticas"), ancho=30)),
+    ColumnaMatriz("ods", Columna(gettext_lazy("ODS"), ancho=10)),
+    ColumnaMatriz("lineas_prioritarias", Columna(gettext_lazy("Líneas prioritarias"), ancho=36)),
+    ColumnaMatriz("actores_elegibles", Columna(gettext_lazy("Actores elegibles"), ancho=30)),
+    ColumnaMatriz("elegibilidad", Columna(gettext_lazy("Cómo aplica la entidad"), ancho=26)),
+    ColumnaMatriz("territorio", Columna(gettext_lazy("Territorio"), ancho=20)),
+    ColumnaMatriz("monto", Columna(gettext_lazy("Recursos ofrecidos"), "decimal", 16)),
+    ColumnaMatriz("moneda", Columna(gettext_lazy("Moneda"), ancho=9)),
+    ColumnaMatriz("tasa_cop", Columna(gettext_lazy("Tasa COP"), "decimal", 11)),
+    ColumnaMatriz("monto_cop", Columna(gettext_lazy("Equivalente COP"), "decimal", 18), solo_lectura=True),
+    ColumnaMatriz("fecha_apertura", Columna(gettext_lazy("Apertura"), "fecha_hora", 17), obligatoria=True),
+    ColumnaMatriz("fecha_cierre", Columna(gettext_lazy("Cierre"), "fecha_hora", 17), obligatoria=True),
+    ColumnaMatriz("impacto_esperado", Columna(gettext_lazy("Impacto esperado"), ancho=36)),
+    ColumnaMatriz("nivel_impacto", Columna(gettext_lazy("Nivel de impacto"), ancho=12)),
+    ColumnaMatriz("responsable", Columna(gettext_lazy("Responsable (usuario)"), ancho=18)),
+    ColumnaMatriz("dependencia", Columna(gettext_lazy("Dependencia"), ancho=12), solo_lectura=True),
+    ColumnaMatriz("estado", Columna(gettext_lazy("Estado"), ancho=20), solo_lectura=True),
+    ColumnaMatriz("puntaje", Columna(gettext_lazy("Puntaje"), "decimal", 9), solo_lectura=True),
+    ColumnaMatriz("prioridad", Columna(gettext_lazy("Prioridad"), ancho=10), solo_lectura=True),
+    ColumnaMatriz("motivo_validacion", Columna(gettext_lazy("Motivo de la decisión"), ancho=36), solo_lectura=True),
+)
+
+
+def _etiqueta(opciones, valor) -> str:
+    return str(dict(opciones).get(valor, valor or ""))
+
+
+def filas(convocatorias):
+    """One row per call, in the order of COLUMNAS (the queryset comes annotated from the matrix selector)."""
+    for c in convocatorias:
+        puntaje = round(getattr(c, "puntaje", 0) or 0, 1)
+        yield (
+            c.pk,
+            c.cooperante.sigla or c.cooperante.nombre,
+            c.nombre,
+            c.get_fuente_display(),
+            c.enlace,
+            c.modalidad.nombre,
+            c.lineas_tematicas,
+            ", ".join(str(o.numero) for o in c.ods.all()),
+            "; ".join(linea.nombre for linea in c.lineas_prioritarias.all()),
+            c.actores_elegibles,
+            c.get_elegibilidad_display(),
+            c.territorio,
+            c.monto,
+            c.moneda.codigo if c.moneda_id else "",
+            c.tasa_cop,
+            c.monto_cop,
+            c.fecha_apertura,
+            c.fecha_cierre,
+            c.impacto_esperado,
+            c.get_nivel_impacto_display(),
+            c.responsable.username,
+            c.dependencia.sigla or c.dependencia.codigo,
+            c.get_estado_display(),
+            Decimal(str(puntaje)),
+            priorizacion.prioridad_de(puntaje)[1],
+            c.motivo_validacion,
+        )
+
+
+def exportar(convocatorias, destino) -> int:
+    libro = Workbook(write_only=True)
+    escritas = escribir_hoja(libro, TITULO_HOJA, [c.columna for c in COLUMNAS], filas(convocatorias))
+    libro.save(destino)
+    return escritas
+
+
+# Reading an edited copy -------------------------------------------------------------------------
+
+
+class ArchivoIlegible(Exception):
+    """The file is not a matrix this page can read; the message is safe to show."""
+
+
+@dataclass
+class FilaLeida:
+    numero: int
+    valores: dict = field(default_factory=dict)
+
+
+def _normalizar(texto) -> str:
+    return re.sub(r"\s+", " ", str(texto or "")).strip().lower()
+
+
+def leer(archivo) -> list[FilaLeida]:
+    """The data rows of the first sheet, keyed by column, with their Excel row number; empty rows skipped."""
+    try:
+        libro = load_workbook(archivo, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError) as error:
+        raise ArchivoIlegible(_("El archivo no se puede leer como una hoja de Excel (.xlsx).")) from error
+    try:
+        hoja = libro.worksheets[0]
+        iterador = hoja.iter_rows(values_only=True)
+        encabezado = next(iterador, None)
+        if not encabezado:
+            raise ArchivoIlegible(_("La hoja está vacía."))
+        por_titulo = {_normalizar(c.columna.titulo): c for c in COLUMNAS}
+        posiciones = {}
+        for indice, titulo in enumerate(encabezado):
+            columna = por_titulo.get(_normalizar(titulo))
+            if columna is not None and not columna.solo_lectura:
+                posiciones[columna.clave] = indice
+        faltan = [str(c.columna.titulo) for c in COLUMNAS if c.obligatoria and c.clave not in posiciones]
+        if faltan:
+            raise ArchivoIlegible(
+                _("Faltan columnas de la matriz: %(c)s. Use el archivo exportado desde esta página.")
+                % {"c": ", ".join(faltan)}
+            )
+        resultado = []
+        for numero, fila in enumerate(iterador, start=2):
+            valores = {clave: fila[i] if i < len(fila) else None for clave, i in posiciones.items()}
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in valores.values()):
+                continue
+            resultado.append(FilaLeida(numero, valores))
+        return resultado
+    finally:
+        libro.close()
+
+
+def texto(valor) -> str:
+    if valor is None:
+        return ""
+    if isinstance(valor, float) and valor.is_integer():
+        valor = int(valor)
+    return str(valor).strip()
+
+
+def decimal(valor) -> Decimal | None:
+    """A number as Excel gives it, or as text written the Colombian way (1.500.000,50)."""
+    if valor is None or (isinstance(valor, str) and not valor.strip()):
+        return None
+    if isinstance(valor, int | float | Decimal):
+        return Decimal(str(valor))
+    limpio = str(valor).strip().replace("$", "").replace(" ", "")
+    if "," in limpio:
+        limpio = limpio.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(limpio)
+    except InvalidOperation as error:
+        raise ValueError(valor) from error
+
+
+def fecha_hora(valor) -> datetime | None:
+    """A date-time in Colombia's time zone: an Excel date cell, or text dd/mm/aaaa [hh:mm]."""
+    if valor is None or (isinstance(valor, str) and not valor.strip()):
+        return None
+    if isinstance(valor, datetime):
+        resultado = valor
+    elif isinstance(valor, date):
+        resultado = datetime.combine(valor, time(0, 0))
+    else:
+        for formato in ("%d/%m/%Y %H:%M", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+            try:
+                resultado = datetime.strptime(str(valor).strip(), formato)
+                break
+            except ValueError:
+                continue
+        else:
+            raise ValueError(valor)
+    return timezone.make_aware(resultado) if timezone.is_naive(resultado) else resultado
+
+
+def opcion(opciones, valor) -> str | None:
+    """The code of a choice given by its label or its code (case-insensitive); None if it does not exist."""
+    buscado = _normalizar(valor)
+    for codigo, etiqueta in opciones:
+        if buscado in (_normalizar(codigo), _normalizar(etiqueta)):
+            return codigo
+    return None
+
+
+ELEGIBILIDAD = Convocatoria.Elegibilidad.choices
+IMPACTO = Convocatoria.Impacto.choices
+FUENTE = Convocatoria.Fuente.choices

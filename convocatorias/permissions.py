@@ -1,0 +1,199 @@
+"""Who may do what in the call pipeline: named predicates used by views, templates and services.
+
+The office (Profesional or Jefe of the call's dependencia, or the Administrador) works the call; a dependencia
+that received the notice answers for itself; the dependencia responsible for a project delivers its reports.
+Planeación and Control Interno read everything (through `visibles_para`).
+"""
+
+from cooperacion.core import roles
+from cooperacion.core.permissions import es_personal
+
+from .models import Convocatoria, Destinatario, InformeEjecucion, Proyecto
+
+
+def _es_administrador(usuario) -> bool:
+    return bool(usuario.is_authenticated and usuario.tiene_rol(roles.ADMINISTRADOR))
+
+
+def _de_la_dependencia(usuario, dependencia_id, *nombres_de_rol) -> bool:
+    return bool(
+        usuario.is_authenticated
+        and usuario.dependencia_id
+        and usuario.dependencia_id == dependencia_id
+        and usuario.tiene_rol(*nombres_de_rol)
+    )
+
+
+def es_de_la_oficina(usuario, convocatoria: Convocatoria) -> bool:
+    """The role part of working a call: Profesional or Jefe of its dependencia, or the Administrador."""
+    return _es_administrador(usuario) or _de_la_dependencia(
+        usuario, convocatoria.dependencia_id, roles.PROFESIONAL, roles.JEFE
+    )
+
+
+def es_jefe_de_la_oficina(usuario, convocatoria: Convocatoria) -> bool:
+    """The role part of deciding: Jefe of the call's dependencia, or the Administrador."""
+    return _es_administrador(usuario) or _de_la_dependencia(usuario, convocatoria.dependencia_id, roles.JEFE)
+
+
+def ejecuta_el_proyecto(usuario, proyecto: Proyecto) -> bool:
+    return _de_la_dependencia(usuario, proyecto.dependencia_id, roles.PROFESIONAL, roles.JEFE)
+
+
+def ve_toda_la_convocatoria(usuario, convocatoria: Convocatoria, proyecto: Proyecto | None = None) -> bool:
+    """Transversal roles, the office and the dependencia executing its project see the whole call; a dependencia
+    that only received the notice sees a summary and its own addressee record."""
+    return bool(
+        usuario.is_authenticated
+        and (
+            usuario.ve_todas_las_dependencias
+            or es_de_la_oficina(usuario, convocatoria)
+            or (proyecto is not None and ejecuta_el_proyecto(usuario, proyecto))
+        )
+    )
+
+
+def puede_responder_por(usuario, destinatario: Destinatario) -> bool:
+    """The role part of answering the notice: the addressee dependencia for itself, or the office for anyone."""
+    if es_de_la_oficina(usuario, destinatario.convocatoria):
+        return True
+    return bool(
+        destinatario.dependencia_id
+        and _de_la_dependencia(usuario, destinatario.dependencia_id, roles.PROFESIONAL, roles.JEFE)
+    )
+
+
+def puede_entregar_informes(usuario, proyecto: Proyecto) -> bool:
+    return es_de_la_oficina(usuario, proyecto.convocatoria) or ejecuta_el_proyecto(usuario, proyecto)
+
+
+def puede_revisar_informes(usuario, proyecto: Proyecto) -> bool:
+    return es_jefe_de_la_oficina(usuario, proyecto.convocatoria) or bool(
+        usuario.is_authenticated and usuario.pk == proyecto.supervisor_id and usuario.is_active
+    )
+
+
+# Predicates with the state: what the user may do now.
+
+
+def can_ver_convocatorias(usuario) -> bool:
+    return es_personal(usuario)
+
+
+def can_crear_convocatoria(usuario) -> bool:
+    """Profesional or Jefe (for their own dependencia) or the Administrador (who picks it)."""
+    if _es_administrador(usuario):
+        return True
+    return bool(
+        usuario.is_authenticated and usuario.dependencia_id and usuario.tiene_rol(roles.PROFESIONAL, roles.JEFE)
+    )
+
+
+def can_importar_matriz(usuario) -> bool:
+    return can_crear_convocatoria(usuario)
+
+
+def can_editar_convocatoria(usuario, convocatoria: Convocatoria) -> bool:
+    return convocatoria.editable and es_de_la_oficina(usuario, convocatoria)
+
+
+def can_priorizar(usuario, convocatoria: Convocatoria) -> bool:
+    return convocatoria.estado == Convocatoria.Estado.IDENTIFICADA and es_de_la_oficina(usuario, convocatoria)
+
+
+def can_validar(usuario, convocatoria: Convocatoria) -> bool:
+    return convocatoria.estado == Convocatoria.Estado.PRIORIZADA and es_jefe_de_la_oficina(usuario, convocatoria)
+
+
+def can_preparar_aviso(usuario, convocatoria: Convocatoria) -> bool:
+    estados = (Convocatoria.Estado.VALIDADA, Convocatoria.Estado.INFORMADA)
+    return convocatoria.estado in estados and es_de_la_oficina(usuario, convocatoria)
+
+
+def can_responder(usuario, destinatario: Destinatario) -> bool:
+    return (
+        destinatario.convocatoria.estado == Convocatoria.Estado.INFORMADA
+        and destinatario.notificado_en is not None
+        and puede_responder_por(usuario, destinatario)
+    )
+
+
+def can_registrar_reunion(usuario, convocatoria: Convocatoria) -> bool:
+    return convocatoria.estado == Convocatoria.Estado.INFORMADA and es_de_la_oficina(usuario, convocatoria)
+
+
+def can_gestionar_compromisos(usuario, convocatoria: Convocatoria) -> bool:
+    """Commitments are agreed with those who accepted (one query for the critical control point)."""
+    return (
+        convocatoria.estado == Convocatoria.Estado.INFORMADA
+        and es_de_la_oficina(usuario, convocatoria)
+        and convocatoria.destinatarios.aceptaron().exists()
+    )
+
+
+def can_formalizar_compromisos(usuario, convocatoria: Convocatoria) -> bool:
+    return (
+        can_gestionar_compromisos(usuario, convocatoria)
+        and bool(convocatoria.acta_compromisos)
+        and convocatoria.compromisos.exists()
+    )
+
+
+def can_subir_version(usuario, convocatoria: Convocatoria) -> bool:
+    estados = (Convocatoria.Estado.COMPROMISOS, Convocatoria.Estado.EN_FORMULACION)
+    return convocatoria.estado in estados and es_de_la_oficina(usuario, convocatoria)
+
+
+def can_aprobar_proyecto(usuario, convocatoria: Convocatoria) -> bool:
+    return (
+        convocatoria.estado == Convocatoria.Estado.EN_FORMULACION
+        and es_jefe_de_la_oficina(usuario, convocatoria)
+        and convocatoria.versiones.exists()
+    )
+
+
+def can_presentar(usuario, convocatoria: Convocatoria) -> bool:
+    return convocatoria.estado == Convocatoria.Estado.APROBADA and es_de_la_oficina(usuario, convocatoria)
+
+
+def can_registrar_decision(usuario, convocatoria: Convocatoria) -> bool:
+    return convocatoria.estado == Convocatoria.Estado.PRESENTADA and es_de_la_oficina(usuario, convocatoria)
+
+
+def can_iniciar_ejecucion(usuario, convocatoria: Convocatoria) -> bool:
+    return convocatoria.estado == Convocatoria.Estado.ACEPTADA and es_de_la_oficina(usuario, convocatoria)
+
+
+def can_desistir(usuario, convocatoria: Convocatoria) -> bool:
+    return convocatoria.estado in Convocatoria.DESISTIBLES and es_jefe_de_la_oficina(usuario, convocatoria)
+
+
+def can_entregar_informe(usuario, informe: InformeEjecucion) -> bool:
+    return (
+        informe.estado in (InformeEjecucion.Estado.PENDIENTE, InformeEjecucion.Estado.DEVUELTO)
+        and informe.proyecto.en_ejecucion
+        and puede_entregar_informes(usuario, informe.proyecto)
+    )
+
+
+def can_aceptar_informe(usuario, informe: InformeEjecucion) -> bool:
+    return (
+        informe.estado == InformeEjecucion.Estado.RECIBIDO
+        and informe.proyecto.en_ejecucion
+        and puede_revisar_informes(usuario, informe.proyecto)
+    )
+
+
+can_devolver_informe = can_aceptar_informe
+
+
+def rol_revisa_informe(usuario, informe: InformeEjecucion) -> bool:
+    return puede_revisar_informes(usuario, informe.proyecto)
+
+
+def can_registrar_movimiento(usuario, proyecto: Proyecto) -> bool:
+    return proyecto.en_ejecucion and puede_entregar_informes(usuario, proyecto)
+
+
+def can_finalizar(usuario, proyecto: Proyecto) -> bool:
+    return proyecto.en_ejecucion and es_jefe_de_la_oficina(usuario, proyecto.convocatoria)

@@ -1,0 +1,148 @@
+"""Deadline providers for the core engine: calls closing, execution reports due, projects ending.
+
+Each provider runs two queries whatever the number of records (the records, then the Jefes to remind too),
+and applies the engine's filter in SQL.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cooperacion.core import roles
+from cooperacion.core.models import Usuario
+from cooperacion.core.plazos import FiltroPlazos, Plazo, TipoDePlazo
+
+from .models import Convocatoria, InformeEjecucion, Proyecto
+
+TIPO_CIERRE = TipoDePlazo(
+    codigo="cierre_convocatoria",
+    nombre="Cierre de convocatoria",
+    dias_habiles=False,
+    umbrales=(15, 7, 3, 1),
+    repetir_vencido_cada=0,
+    dias_alerta=7,
+)
+TIPO_INFORME = TipoDePlazo(
+    codigo="informe_ejecucion",
+    nombre="Informe de ejecución de proyecto",
+    dias_habiles=False,
+    umbrales=(15, 5, 1),
+    repetir_vencido_cada=5,
+    dias_alerta=5,
+)
+TIPO_FIN = TipoDePlazo(
+    codigo="fin_proyecto",
+    nombre="Finalización de proyecto de cooperación",
+    dias_habiles=False,
+    umbrales=(60, 30, 15),
+    repetir_vencido_cada=15,
+    dias_alerta=15,
+)
+
+
+def _jefes(dependencia_ids) -> dict[int, list[Usuario]]:
+    jefes: dict[int, list[Usuario]] = defaultdict(list)
+    if dependencia_ids:
+        for jefe in Usuario.objects.filter(
+            groups__name=roles.JEFE, is_active=True, dependencia_id__in=dependencia_ids
+        ).order_by("pk"):
+            jefes[jefe.dependencia_id].append(jefe)
+    return jefes
+
+
+def plazos_de_cierre(filtro: FiltroPlazos) -> Iterator[Plazo]:
+    """The closing date of every call the office is still working on (before it is presented)."""
+    consulta = (
+        Convocatoria.objects.filter(estado__in=Convocatoria.ANTES_DE_PRESENTAR)
+        .select_related("responsable", "dependencia", "cooperante")
+        .order_by("pk")
+    )
+    if filtro.responsable_id is not None:
+        consulta = consulta.filter(responsable_id=filtro.responsable_id)
+    if filtro.dependencia_ids is not None:
+        consulta = consulta.filter(dependencia_id__in=filtro.dependencia_ids)
+    convocatorias = list(consulta)
+    jefes = _jefes({c.dependencia_id for c in convocatorias})
+    for convocatoria in convocatorias:
+        cierre = timezone.localtime(convocatoria.fecha_cierre)
+        yield Plazo(
+            tipo=TIPO_CIERRE.codigo,
+            objeto=convocatoria,
+            fecha=cierre.date(),
+            titulo=convocatoria.titulo,
+            url=convocatoria.get_absolute_url(),
+            responsables=(convocatoria.responsable,),
+            avisar_tambien=tuple(jefes[convocatoria.dependencia_id]),
+            dependencia=convocatoria.dependencia,
+            detalle=_("Cierra el %(f)s a las %(h)s · Estado: %(e)s · Responsable: %(r)s")
+            % {
+                "f": cierre.strftime("%d/%m/%Y"),
+                "h": cierre.strftime("%H:%M"),
+                "e": convocatoria.get_estado_display(),
+                "r": convocatoria.responsable,
+            },
+        )
+
+
+def _filtrar_proyectos(consulta, filtro: FiltroPlazos, prefijo: str = ""):
+    if filtro.responsable_id is not None:
+        consulta = consulta.filter(**{f"{prefijo}supervisor_id": filtro.responsable_id})
+    if filtro.dependencia_ids is not None:
+        consulta = consulta.filter(
+            Q(**{f"{prefijo}dependencia_id__in": filtro.dependencia_ids})
+            | Q(**{f"{prefijo}convocatoria__dependencia_id__in": filtro.dependencia_ids})
+        )
+    return consulta
+
+
+def plazos_de_informes(filtro: FiltroPlazos) -> Iterator[Plazo]:
+    """Execution reports due and not yet delivered (pending, or returned with observations)."""
+    consulta = (
+        InformeEjecucion.objects.por_entregar()
+        .filter(proyecto__convocatoria__estado=Convocatoria.Estado.EN_EJECUCION)
+        .select_related("proyecto", "proyecto__supervisor", "proyecto__dependencia", "proyecto__convocatoria")
+        .order_by("pk")
+    )
+    informes = list(_filtrar_proyectos(consulta, filtro, "proyecto__"))
+    jefes = _jefes(
+        {i.proyecto.dependencia_id for i in informes} | {i.proyecto.convocatoria.dependencia_id for i in informes}
+    )
+    for informe in informes:
+        proyecto = informe.proyecto
+        avisar = {u.pk: u for u in (*jefes[proyecto.dependencia_id], *jefes[proyecto.convocatoria.dependencia_id])}
+        yield Plazo(
+            tipo=TIPO_INFORME.codigo,
+            objeto=informe,
+            fecha=informe.fecha_limite,
+            titulo=f"{informe} – {proyecto.codigo}",
+            url=informe.get_absolute_url(),
+            responsables=(proyecto.supervisor,),
+            avisar_tambien=tuple(avisar.values()),
+            dependencia=proyecto.dependencia,
+            detalle=_("%(p)s · %(e)s · Supervisor: %(s)s")
+            % {"p": proyecto.nombre, "e": informe.get_estado_display(), "s": proyecto.supervisor},
+        )
+
+
+def plazos_de_fin(filtro: FiltroPlazos) -> Iterator[Plazo]:
+    """The planned end date of every project in execution."""
+    consulta = (
+        Proyecto.objects.en_ejecucion().select_related("supervisor", "dependencia", "convocatoria").order_by("pk")
+    )
+    proyectos = list(_filtrar_proyectos(consulta, filtro))
+    jefes = _jefes({p.convocatoria.dependencia_id for p in proyectos})
+    for proyecto in proyectos:
+        yield Plazo(
+            tipo=TIPO_FIN.codigo,
+            objeto=proyecto,
+            fecha=proyecto.fecha_fin,
+            titulo=str(proyecto),
+            url=proyecto.get_absolute_url(),
+            responsables=(proyecto.supervisor,),
+            avisar_tambien=tuple(jefes[proyecto.convocatoria.dependencia_id]),
+            dependencia=proyecto.dependencia,
+            detalle=_("Finalización prevista del proyecto; prepare el informe final y el acta de finalización."),
+        )

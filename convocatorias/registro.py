@@ -1,0 +1,39 @@
+"""Everything the app registers with the core in AppConfig.ready(): deadlines, reports, menu, pending items, demo."""
+
+
+def registrar_en_el_nucleo() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from cooperacion.core import demo, menu, pendientes, plazos, reportes
+
+    from . import demo as demo_convocatorias
+    from . import pendientes as pendientes_convocatorias
+    from . import permissions
+    from . import plazos as plazos_convocatorias
+    from .reports import (
+        ActaCompromisosReporte,
+        ActaFinalizacionReporte,
+        ConvocatoriasTrimestralReporte,
+        OficioReporte,
+    )
+
+    plazos.registrar(plazos_convocatorias.TIPO_CIERRE, plazos_convocatorias.plazos_de_cierre)
+    plazos.registrar(plazos_convocatorias.TIPO_INFORME, plazos_convocatorias.plazos_de_informes)
+    plazos.registrar(plazos_convocatorias.TIPO_FIN, plazos_convocatorias.plazos_de_fin)
+    for reporte in (OficioReporte, ActaCompromisosReporte, ActaFinalizacionReporte, ConvocatoriasTrimestralReporte):
+        reportes.registrar(reporte())
+    pendientes.registrar(pendientes_convocatorias.pendientes_de)
+    demo.registrar("convocatorias", demo_convocatorias.cargar_demo, orden=50)
+    ver = permissions.can_ver_convocatorias
+    menu.registrar(
+        menu.Entrada(
+            etiqueta=_("Convocatorias"),
+            url_name="convocatorias:matriz",
+            visible=ver,
+            hijos=(
+                menu.Entrada(_("Matriz de convocatorias"), "convocatorias:matriz", ver),
+                menu.Entrada(_("Proyectos de cooperación"), "convocatorias:proyecto-lista", ver),
+            ),
+            orden=20,
+        )
+    )

@@ -1,0 +1,435 @@
+"""PDF documents of the pipeline (oficio informativo, acta de compromisos, acta de finalización) and the quarterly
+report of calls and projects, all through the core's report engine."""
+
+from collections import Counter
+from datetime import datetime, time
+from decimal import Decimal
+from itertools import islice
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+
+from cooperacion.core import graficos, periodos, roles
+from cooperacion.core.permissions import es_personal
+from cooperacion.core.reportes import Columna, Reporte
+from cooperacion.core.services import ErrorDeDominio
+
+from . import permissions, priorizacion, procedimiento
+from .excel import escribir_hoja
+from .models import Convocatoria, InformeEjecucion, PesosPriorizacion, Proyecto
+from .services.comun import jefes_de
+
+CIUDAD = getattr(settings, "ENTIDAD_CIUDAD", "Bogotá D.C.")
+
+
+def _identificador(datos) -> int:
+    try:
+        return int(str(datos.get("id", "")).strip())
+    except ValueError as error:
+        raise ErrorDeDominio(
+            _("Este documento se genera desde la página de la convocatoria o del proyecto.")
+        ) from error
+
+
+def firmante(dependencia_id, respaldo=None):
+    """Who signs for the office: its Jefe (the first active one), or else the person who acted."""
+    jefes = jefes_de(dependencia_id)
+    return jefes[0] if jefes else respaldo
+
+
+class DocumentoReporte(Reporte):
+    """A document about one record: only PDF, asked for from the record's page, never at the quarterly cut-off."""
+
+    formatos = ("pdf",)
+    horizontal = False
+    en_lista = False  # not offered on the Reportes page: it is asked for from its record's page
+    columnas = ()
+    codigo_documento = procedimiento.encabezado()["codigo"]
+
+    def puede_generar(self, usuario) -> bool:
+        return es_personal(usuario)
+
+    def puede_ver_automaticos(self, usuario) -> bool:
+        return False
+
+    def filas(self, parametros, usuario):
+        return iter(())
+
+
+class OficioReporte(DocumentoReporte):
+    codigo = "oficio_convocatoria"
+    titulo = gettext_lazy("Oficio informativo de convocatoria")
+    descripcion = gettext_lazy("Se genera desde la página de cada convocatoria (tarea 3 de AI-P-003).")
+    plantilla = "convocatorias/pdf/oficio.html"
+
+    def parametros(self, datos, usuario) -> dict:
+        pk = _identificador(datos)
+        if not Convocatoria.objects.visibles_para(usuario).filter(pk=pk, aviso__isnull=False).exists():
+            raise ErrorDeDominio(_("No hay un oficio para esa convocatoria a su alcance."))
+        return {"id": pk}
+
+    def titulo_con(self, parametros) -> str:
+        nombre = Convocatoria.objects.filter(pk=parametros["id"]).values_list("nombre", flat=True).first() or ""
+        return f"{self.titulo} – {nombre}"
+
+    def contexto(self, parametros, usuario) -> dict:
+        convocatoria = Convocatoria.objects.select_related(
+            "cooperante", "modalidad", "dependencia", "responsable", "moneda", "aviso", "aviso__enviado_por"
+        ).get(pk=parametros["id"])
+        aviso = convocatoria.aviso
+        destinatarios = list(convocatoria.destinatarios.select_related("dependencia"))
+        if aviso.enviado_en:
+            destinatarios = [d for d in destinatarios if d.notificado_en]
+        return {
+            "convocatoria": convocatoria,
+            "aviso": aviso,
+            "destinatarios": destinatarios,
+            "ods": list(convocatoria.ods.all()),
+            "fecha": timezone.localtime(aviso.enviado_en).date() if aviso.enviado_en else timezone.localdate(),
+            "borrador": aviso.enviado_en is None,
+            "ciudad": CIUDAD,
+            "firmante": firmante(convocatoria.dependencia_id, aviso.enviado_por or convocatoria.responsable),
+            "procedimiento": procedimiento.encabezado(),
+        }
+
+
+class ActaCompromisosReporte(DocumentoReporte):
+    codigo = "acta_compromisos"
+    titulo = gettext_lazy("Acta de reunión y compromisos")
+    descripcion = gettext_lazy("Se genera desde la página de cada convocatoria (tarea 4 de AI-P-003).")
+    plantilla = "convocatorias/pdf/acta_compromisos.html"
+
+    def parametros(self, datos, usuario) -> dict:
+        pk = _identificador(datos)
+        convocatoria = Convocatoria.objects.visibles_para(usuario).filter(pk=pk).first()
+        if convocatoria is None or not permissions.ve_toda_la_convocatoria(usuario, convocatoria):
+            raise ErrorDeDominio(_("No hay una convocatoria con ese número a su alcance."))
+        if not convocatoria.compromisos.exists():
+            raise ErrorDeDominio(_("Registre los compromisos antes de generar el acta."))
+        return {"id": pk}
+
+    def titulo_con(self, parametros) -> str:
+        nombre = Convocatoria.objects.filter(pk=parametros["id"]).values_list("nombre", flat=True).first() or ""
+        return f"{self.titulo} – {nombre}"
+
+    def contexto(self, parametros, usuario) -> dict:
+        convocatoria = Convocatoria.objects.select_related("cooperante", "modalidad", "dependencia", "responsable").get(
+            pk=parametros["id"]
+        )
+        aceptaron = list(convocatoria.destinatarios.aceptaron().select_related("dependencia"))
+        jefe = firmante(convocatoria.dependencia_id, convocatoria.responsable)
+        firmas = [
+            (jefe.get_full_name() or str(jefe), jefe.cargo or _("Jefe de oficina"), convocatoria.dependencia.nombre)
+        ]
+        firmas += [("", _("Delegado(a)"), d.nombre) for d in aceptaron]
+        return {
+            "convocatoria": convocatoria,
+            "compromisos": list(convocatoria.compromisos.all()),
+            "aceptaron": aceptaron,
+            "filas_de_firmas": [firmas[i : i + 2] for i in range(0, len(firmas), 2)],
+            "fecha": timezone.localdate(),
+            "ciudad": CIUDAD,
+            "firmante": firmante(convocatoria.dependencia_id, convocatoria.responsable),
+            "procedimiento": procedimiento.encabezado(),
+        }
+
+
+class ActaFinalizacionReporte(DocumentoReporte):
+    codigo = "acta_finalizacion"
+    titulo = gettext_lazy("Acta de finalización de proyecto de cooperación")
+    descripcion = gettext_lazy("Se genera desde la página de cada proyecto finalizado (tarea 9 de AI-P-003).")
+    plantilla = "convocatorias/pdf/acta_finalizacion.html"
+
+    def parametros(self, datos, usuario) -> dict:
+        pk = _identificador(datos)
+        proyecto = Proyecto.objects.visibles_para(usuario).filter(pk=pk).select_related("convocatoria").first()
+        if proyecto is None:
+            raise ErrorDeDominio(_("No hay un proyecto con ese número a su alcance."))
+        if not proyecto.finalizado:
+            raise ErrorDeDominio(_("El acta se genera cuando el jefe firma la finalización del proyecto."))
+        return {"id": pk}
+
+    def titulo_con(self, parametros) -> str:
+        codigo = Proyecto.objects.filter(pk=parametros["id"]).values_list("codigo", flat=True).first() or ""
+        return f"{self.titulo} {codigo}"
+
+    def contexto(self, parametros, usuario) -> dict:
+        from .selectors import detalle_de_proyecto
+
+        proyecto = Proyecto.objects.select_related(
+            "convocatoria",
+            "convocatoria__cooperante",
+            "convocatoria__dependencia",
+            "modalidad",
+            "moneda",
+            "dependencia",
+            "supervisor",
+            "acta_firmada_por",
+        ).get(pk=parametros["id"])
+        return {
+            "proyecto": proyecto,
+            "convocatoria": proyecto.convocatoria,
+            **detalle_de_proyecto(proyecto),
+            "ciudad": CIUDAD,
+            "procedimiento": procedimiento.encabezado(),
+        }
+
+
+def _limites(periodo: str) -> tuple[datetime, datetime]:
+    anio, trimestre = periodos.leer_periodo(periodo)
+    inicio = periodos.inicio_de_trimestre(anio, trimestre)
+    anio_sig, trim_sig = (anio + 1, 1) if trimestre == 4 else (anio, trimestre + 1)
+    fin = periodos.inicio_de_trimestre(anio_sig, trim_sig)
+    return (
+        timezone.make_aware(datetime.combine(inicio, time.min)),
+        timezone.make_aware(datetime.combine(fin, time.min)),
+    )
+
+
+class ConvocatoriasTrimestralReporte(Reporte):
+    codigo = "convocatorias_trimestral"
+    titulo = gettext_lazy("Convocatorias y proyectos de cooperación")
+    descripcion = gettext_lazy(
+        "El trámite de las convocatorias (AI-P-003) por estado y cooperante, montos solicitados y obtenidos, tasa de "
+        "éxito y los proyectos en ejecución con el estado de sus informes."
+    )
+    codigo_documento = "AI-P-003"
+    trimestral = True
+    plantilla = "convocatorias/reportes/trimestral.html"
+    columnas = (
+        Columna(gettext_lazy("Cooperante"), ancho=16),
+        Columna(gettext_lazy("Convocatoria"), ancho=44),
+        Columna(gettext_lazy("Modalidad"), ancho=20),
+        Columna(gettext_lazy("Dependencia"), ancho=12),
+        Columna(gettext_lazy("Estado"), ancho=22),
+        Columna(gettext_lazy("Cierre"), "fecha_hora", ancho=16),
+        Columna(gettext_lazy("Puntaje"), "decimal", ancho=9),
+        Columna(gettext_lazy("Ofrecido (COP)"), "decimal", ancho=18),
+        Columna(gettext_lazy("Solicitado (COP)"), "decimal", ancho=18),
+        Columna(gettext_lazy("Obtenido (COP)"), "decimal", ancho=18),
+        Columna(gettext_lazy("Presentada"), "fecha", ancho=12),
+        Columna(gettext_lazy("Respuesta"), "fecha", ancho=12),
+    )
+    columnas_proyectos = (
+        Columna(gettext_lazy("Código"), ancho=16),
+        Columna(gettext_lazy("Proyecto"), ancho=44),
+        Columna(gettext_lazy("Cooperante"), ancho=16),
+        Columna(gettext_lazy("Dependencia"), ancho=12),
+        Columna(gettext_lazy("Inicio"), "fecha", ancho=12),
+        Columna(gettext_lazy("Fin"), "fecha", ancho=12),
+        Columna(gettext_lazy("Comprometido (COP)"), "decimal", ancho=18),
+        Columna(gettext_lazy("Informes aceptados"), "entero", ancho=10),
+        Columna(gettext_lazy("Informes programados"), "entero", ancho=10),
+        Columna(gettext_lazy("Por revisar"), "entero", ancho=10),
+        Columna(gettext_lazy("Vencidos"), "entero", ancho=10),
+        Columna(gettext_lazy("Estado"), ancho=14),
+    )
+    columnas_informes = (
+        Columna(gettext_lazy("Proyecto"), ancho=16),
+        Columna(gettext_lazy("Informe"), "entero", ancho=8),
+        Columna(gettext_lazy("Fecha de entrega"), "fecha", ancho=14),
+        Columna(gettext_lazy("Estado"), ancho=24),
+        Columna(gettext_lazy("Recibido"), "fecha_hora", ancho=16),
+        Columna(gettext_lazy("Revisado por"), ancho=24),
+        Columna(gettext_lazy("Observaciones"), ancho=48),
+    )
+
+    def puede_generar(self, usuario) -> bool:
+        return usuario.is_authenticated and (usuario.ve_todas_las_dependencias or usuario.tiene_rol(roles.JEFE))
+
+    def parametros(self, datos, usuario) -> dict:
+        texto = (datos.get("periodo") or "").strip()
+        if not texto:
+            texto = periodos.periodo(*periodos.trimestre_de(timezone.localdate()))
+        if periodos.leer_periodo(texto) is None:
+            raise ErrorDeDominio(_("El periodo debe tener la forma AAAA-T#, por ejemplo 2026-T3."))
+        return {"periodo": texto}
+
+    def titulo_con(self, parametros) -> str:
+        return f"{self.titulo} {parametros['periodo']}"
+
+    # Scope: the quarterly copies cover every dependencia; a Jefe's own copy covers their dependencia.
+    def _alcance(self, usuario) -> Q:
+        if usuario is None or usuario.ve_todas_las_dependencias:
+            return Q()
+        return Q(dependencia_id=usuario.dependencia_id)
+
+    def _convocatorias(self, parametros, usuario):
+        _inicio, fin = _limites(parametros["periodo"])
+        consulta = Convocatoria.objects.filter(self._alcance(usuario), creada_en__lt=fin)
+        consulta = priorizacion.anotar_puntaje(consulta, PesosPriorizacion.vigentes(), ahora=min(fin, timezone.now()))
+        return consulta.select_related("cooperante", "modalidad", "dependencia").order_by("fecha_cierre", "pk")
+
+    def _proyectos(self, parametros, usuario):
+        _inicio, fin = _limites(parametros["periodo"])
+        filtro = Q()
+        if self._alcance(usuario):
+            filtro = Q(convocatoria__dependencia_id=usuario.dependencia_id) | Q(dependencia_id=usuario.dependencia_id)
+        consulta = Proyecto.objects.filter(
+            filtro,
+            convocatoria__creada_en__lt=fin,
+            convocatoria__estado__in=[Convocatoria.Estado.EN_EJECUCION, Convocatoria.Estado.FINALIZADA],
+        )
+        return consulta.select_related("convocatoria", "convocatoria__cooperante", "dependencia").order_by("codigo")
+
+    def _informes(self, proyectos):
+        return list(
+            InformeEjecucion.objects.filter(proyecto__in=[p.pk for p in proyectos])
+            .select_related("proyecto", "revisado_por")
+            .order_by("proyecto__codigo", "numero")
+        )
+
+    def total(self, parametros, usuario) -> int:
+        return self._convocatorias(parametros, usuario).count()
+
+    def filas(self, parametros, usuario):
+        for c in self._convocatorias(parametros, usuario).iterator(chunk_size=1000):
+            yield (
+                c.cooperante.sigla or c.cooperante.nombre,
+                c.nombre,
+                c.modalidad.nombre,
+                c.dependencia.sigla or c.dependencia.codigo,
+                c.get_estado_display(),
+                c.fecha_cierre,
+                Decimal(str(round(c.puntaje, 1))),
+                c.monto_cop,
+                c.monto_solicitado_cop,
+                c.monto_aprobado_cop,
+                c.fecha_presentacion,
+                c.fecha_decision,
+            )
+
+    def filas_proyectos(self, proyectos, informes):
+        hoy = timezone.localdate()
+        por_proyecto: dict[int, list] = {}
+        for informe in informes:
+            por_proyecto.setdefault(informe.proyecto_id, []).append(informe)
+        for p in proyectos:
+            propios = por_proyecto.get(p.pk, [])
+            yield (
+                p.codigo,
+                p.nombre,
+                p.convocatoria.cooperante.sigla or p.convocatoria.cooperante.nombre,
+                p.dependencia.sigla or p.dependencia.codigo,
+                p.fecha_inicio,
+                p.fecha_fin,
+                p.monto_comprometido_cop,
+                sum(1 for i in propios if i.estado == InformeEjecucion.Estado.ACEPTADO),
+                len(propios),
+                sum(1 for i in propios if i.estado == InformeEjecucion.Estado.RECIBIDO),
+                sum(
+                    1
+                    for i in propios
+                    if i.estado in (InformeEjecucion.Estado.PENDIENTE, InformeEjecucion.Estado.DEVUELTO)
+                    and i.fecha_limite < hoy
+                    and p.convocatoria.estado == Convocatoria.Estado.EN_EJECUCION
+                ),
+                _("Finalizado") if p.convocatoria.estado == Convocatoria.Estado.FINALIZADA else _("En ejecución"),
+            )
+
+    def filas_informes(self, informes):
+        for i in informes:
+            yield (
+                i.proyecto.codigo,
+                i.numero,
+                i.fecha_limite,
+                i.get_estado_display(),
+                i.recibido_en,
+                str(i.revisado_por or ""),
+                i.observaciones,
+            )
+
+    def escribir_excel(self, parametros, usuario, destino, *, titulo, al_avanzar=None) -> int:
+        libro = Workbook(write_only=True)
+        escritas = escribir_hoja(libro, _("Convocatorias"), self.columnas, self.filas(parametros, usuario))
+        proyectos = list(self._proyectos(parametros, usuario))
+        informes = self._informes(proyectos)
+        escribir_hoja(libro, _("Proyectos"), self.columnas_proyectos, self.filas_proyectos(proyectos, informes))
+        escribir_hoja(libro, _("Informes de ejecución"), self.columnas_informes, self.filas_informes(informes))
+        libro.save(destino)
+        return escritas
+
+    def contexto(self, parametros, usuario) -> dict:
+        inicio, fin = _limites(parametros["periodo"])
+        convocatorias = list(self._convocatorias(parametros, usuario))
+        por_estado = Counter(c.get_estado_display() for c in convocatorias)
+        por_cooperante = Counter(c.cooperante.sigla or c.cooperante.nombre for c in convocatorias)
+        decididas = [c for c in convocatorias if c.fecha_decision]
+        aceptadas = [
+            c for c in decididas if c.estado not in (Convocatoria.Estado.RECHAZADA, Convocatoria.Estado.PRESENTADA)
+        ]
+        rechazadas = [c for c in decididas if c.estado == Convocatoria.Estado.RECHAZADA]
+        solicitado = sum((c.monto_solicitado_cop or 0 for c in convocatorias if c.fecha_presentacion), Decimal(0))
+        obtenido = sum((c.monto_aprobado_cop or 0 for c in aceptadas), Decimal(0))
+        tasa = len(aceptadas) / len(decididas) if decididas else None
+        en_trimestre = [c for c in convocatorias if inicio <= c.creada_en < fin]
+        presentadas_trimestre = [
+            c for c in convocatorias if c.fecha_presentacion and inicio.date() <= c.fecha_presentacion < fin.date()
+        ]
+        proyectos = list(self._proyectos(parametros, usuario))
+        informes = self._informes(proyectos)
+        filas_proyectos = list(self.filas_proyectos(proyectos, informes))
+        graficas = []
+        if por_estado:
+            datos = [(estado, n) for estado, n in por_estado.most_common()]
+            graficas.append((_("Convocatorias por estado"), graficos.barras(_("Convocatorias por estado"), datos)))
+        if por_cooperante:
+            datos = por_cooperante.most_common(8)
+            graficas.append(
+                (_("Convocatorias por cooperante"), graficos.barras(_("Convocatorias por cooperante"), datos))
+            )
+        if solicitado or obtenido:
+            millones = [(_("Solicitado"), round(solicitado / 1_000_000)), (_("Obtenido"), round(obtenido / 1_000_000))]
+            graficas.append(
+                (
+                    _("Montos en millones de pesos"),
+                    graficos.barras(_("Montos en millones de pesos (COP)"), millones),
+                )
+            )
+        return {
+            "parametros_display": [(_("Periodo"), parametros["periodo"])],
+            "resumen": [
+                (_("Convocatorias en la matriz"), len(convocatorias)),
+                (_("Identificadas en el trimestre"), len(en_trimestre)),
+                (_("Presentadas en el trimestre"), len(presentadas_trimestre)),
+                (_("Aceptadas / rechazadas"), f"{len(aceptadas)} / {len(rechazadas)}"),
+                (_("Tasa de éxito"), f"{tasa:.0%}".replace(".", ",") if tasa is not None else "—"),
+                (_("Solicitado (millones COP)"), _millones(solicitado)),
+                (_("Obtenido (millones COP)"), _millones(obtenido)),
+                (_("Proyectos en ejecución"), sum(1 for f in filas_proyectos if f[-1] == _("En ejecución"))),
+            ],
+            "graficos": graficas,
+            "columnas_proyectos": [self.columnas_proyectos[i] for i in COLUMNAS_PDF_PROYECTOS],
+            "filas_proyectos": [_para_pdf(fila, COLUMNAS_PDF_PROYECTOS) for fila in filas_proyectos],
+            "columnas_pdf": [self.columnas[i] for i in COLUMNAS_PDF],
+            "filas_pdf": [
+                _para_pdf(fila, COLUMNAS_PDF) for fila in islice(self.filas(parametros, usuario), self.max_filas_pdf)
+            ],
+            "titulo_tabla": _("Convocatorias"),
+        }
+
+
+# The PDF is landscape A4: it shows the columns that fit; the Excel file carries them all.
+COLUMNAS_PDF = (0, 1, 4, 5, 6, 8, 9, 10)
+COLUMNAS_PDF_PROYECTOS = (0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11)
+
+
+def _para_pdf(fila, indices) -> tuple:
+    """The row's columns for the PDF: pesos without cents, the score with one decimal, dates without time."""
+    resultado = []
+    for i in indices:
+        valor = fila[i]
+        if isinstance(valor, Decimal):
+            valor = int(valor) if valor >= 1000 else valor.quantize(Decimal("0.1"))
+        elif isinstance(valor, datetime):
+            valor = timezone.localtime(valor).date()
+        resultado.append(valor)
+    return tuple(resultado)
+
+
+def _millones(valor) -> str:
+    return f"{valor / 1_000_000:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")

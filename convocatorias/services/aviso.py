@@ -1,0 +1,452 @@
+"""Writes of tasks 3 and 4: the oficio informativo, its addressees and their answers, the information meeting,
+and the commitments (critical control point «Aplicación de la convocatoria»)."""
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cooperacion.core.models import Dependencia, Notificacion, Usuario
+from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, encolar
+
+from .. import permissions, procedimiento
+from ..models import Aviso, Compromiso, Convocatoria, Destinatario
+from .comun import avisar, bloquear, guardar, jefes_de, personal_de, texto_requerido, validar
+
+ESTADOS_DEL_AVISO = (Convocatoria.Estado.VALIDADA, Convocatoria.Estado.INFORMADA)
+
+
+def _fecha_larga(valor) -> str:
+    meses = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ]
+    if isinstance(valor, datetime):
+        valor = timezone.localtime(valor).date()
+    return f"{valor.day} de {meses[valor.month - 1]} de {valor.year}"
+
+
+def oficio_por_defecto(convocatoria: Convocatoria) -> tuple[str, str]:
+    """The subject and text the office starts from; both are editable before sending."""
+    asunto = _("Convocatoria «%(nombre)s» de %(cooperante)s") % {
+        "nombre": convocatoria.nombre,
+        "cooperante": convocatoria.cooperante.sigla or convocatoria.cooperante.nombre,
+    }
+    texto = _(
+        "Respetados señores:\n\n"
+        "La %(oficina)s se permite informarles que %(cooperante)s tiene abierta la convocatoria «%(nombre)s», "
+        "en la modalidad de cooperación %(modalidad)s, cuyas características se resumen en la ficha de este oficio. "
+        "Teniendo en cuenta el perfil de la convocatoria, consideramos que su dependencia u organización puede estar "
+        "interesada en participar.\n\n"
+        "La convocatoria cierra el %(cierre)s. Les solicitamos comunicar por este medio, a la mayor brevedad, si "
+        "desean participar en la aplicación. En caso de no participar, les agradecemos responder mediante oficio "
+        "explicando las causales de la no participación.\n\n"
+        "Si requieren mayor información sobre las características de la convocatoria, con gusto programaremos un "
+        "encuentro informativo."
+    ) % {
+        "oficina": convocatoria.dependencia.nombre,
+        "cooperante": convocatoria.cooperante.nombre,
+        "nombre": convocatoria.nombre,
+        "modalidad": str(convocatoria.modalidad).lower(),
+        "cierre": _fecha_larga(convocatoria.fecha_cierre),
+    }
+    return asunto, texto
+
+
+def _oficina_y_estado(usuario, convocatoria, estados, mensaje_estado) -> None:
+    if not permissions.es_de_la_oficina(usuario, convocatoria):
+        raise ErrorDeDominio(
+            _("Solo un profesional o el jefe de la dependencia, o el Administrador, gestiona este paso.")
+        )
+    if convocatoria.estado not in estados:
+        raise ErrorDeDominio(mensaje_estado)
+
+
+@transaction.atomic
+def aviso_guardar(
+    *, convocatoria: Convocatoria, usuario: Usuario, asunto: str, texto: str, numero_oficio: str = ""
+) -> Aviso:
+    """Write or edit the oficio informativo before it is sent."""
+    bloquear(convocatoria)
+    _oficina_y_estado(
+        usuario, convocatoria, ESTADOS_DEL_AVISO, _("El oficio se prepara cuando la convocatoria está validada.")
+    )
+    aviso = Aviso.objects.filter(convocatoria=convocatoria).first() or Aviso(convocatoria=convocatoria)
+    if aviso.enviado_en:
+        raise ErrorDeDominio(_("El oficio ya fue enviado: su texto no se modifica."))
+    aviso.asunto = texto_requerido(asunto, _("Indique el asunto del oficio."))
+    aviso.texto = texto_requerido(texto, _("Escriba el texto del oficio."))
+    aviso.numero_oficio = (numero_oficio or "").strip()
+    validar(aviso, excluir=["convocatoria"])
+    guardar(aviso, usuario)
+    return aviso
+
+
+@transaction.atomic
+def destinatario_agregar(
+    *,
+    convocatoria: Convocatoria,
+    usuario: Usuario,
+    dependencia: Dependencia | None = None,
+    organizacion: str = "",
+    correo: str = "",
+) -> Destinatario:
+    """Add a dependencia or an outside organization to the addressees of the oficio."""
+    bloquear(convocatoria)
+    _oficina_y_estado(
+        usuario,
+        convocatoria,
+        ESTADOS_DEL_AVISO,
+        _("Los destinatarios se agregan cuando la convocatoria está validada."),
+    )
+    organizacion = (organizacion or "").strip()
+    correo = (correo or "").strip()
+    if dependencia is None and not organizacion:
+        raise ErrorDeDominio(_("Elija una dependencia o escriba el nombre de la organización."))
+    if dependencia is not None and organizacion:
+        raise ErrorDeDominio(_("Indique una dependencia o una organización, no ambas."))
+    if dependencia is not None and dependencia.pk == convocatoria.dependencia_id:
+        raise ErrorDeDominio(_("La dependencia que gestiona la convocatoria no se informa a sí misma."))
+    if organizacion and not correo:
+        raise ErrorDeDominio(_("Indique el correo de la organización para enviarle el oficio."))
+    if dependencia is not None and not correo and not any(j.email for j in jefes_de(dependencia.pk)):
+        raise ErrorDeDominio(_("La dependencia no tiene un jefe con correo registrado: indique un correo."))
+    destinatario = Destinatario(
+        convocatoria=convocatoria, dependencia=dependencia, organizacion=organizacion, correo=correo
+    )
+    validar(destinatario)
+    guardar(destinatario, usuario)
+    return destinatario
+
+
+@transaction.atomic
+def destinatario_quitar(*, destinatario: Destinatario, usuario: Usuario) -> None:
+    """Remove an addressee who has not been sent the oficio yet."""
+    convocatoria = destinatario.convocatoria
+    bloquear(convocatoria)
+    _oficina_y_estado(usuario, convocatoria, ESTADOS_DEL_AVISO, _("Ya no se pueden cambiar los destinatarios."))
+    if destinatario.notificado_en:
+        raise ErrorDeDominio(_("Ese destinatario ya recibió el oficio: no se puede quitar."))
+    destinatario._history_user = usuario
+    destinatario.delete()
+
+
+def correos_de(destinatario: Destinatario, jefes: dict[int, list[Usuario]]) -> list[str]:
+    if destinatario.correo:
+        return [destinatario.correo]
+    return sorted({j.email for j in jefes.get(destinatario.dependencia_id, []) if j.email})
+
+
+@transaction.atomic
+def convocatoria_informar(*, convocatoria: Convocatoria, usuario: Usuario, motivo: str = "") -> list[Destinatario]:
+    """Task 3: send the oficio to every addressee not yet informed, by e-mail from the system (after commit)."""
+    bloquear(convocatoria)
+    _oficina_y_estado(
+        usuario, convocatoria, ESTADOS_DEL_AVISO, _("El oficio se envía cuando la convocatoria está validada.")
+    )
+    aviso = Aviso.objects.filter(convocatoria=convocatoria).first()
+    if aviso is None:
+        raise ErrorDeDominio(_("Escriba y guarde el oficio antes de enviarlo."))
+    pendientes = list(convocatoria.destinatarios.filter(notificado_en__isnull=True).select_related("dependencia"))
+    if not pendientes:
+        if convocatoria.destinatarios.exists():
+            raise ErrorDeDominio(_("Todos los destinatarios ya recibieron el oficio."))
+        raise ErrorDeDominio(_("Agregue al menos un destinatario del oficio."))
+    ahora = timezone.now()
+    if aviso.enviado_en is None:
+        aviso.enviado_en = ahora
+        aviso.enviado_por = usuario
+        guardar(aviso, usuario, ["enviado_en", "enviado_por"])
+    for destinatario in pendientes:
+        destinatario.notificado_en = ahora
+        guardar(destinatario, usuario, ["notificado_en"])
+    nombres = ", ".join(d.nombre for d in pendientes)
+    if convocatoria.estado == Convocatoria.Estado.VALIDADA:
+        aplicar_transicion(
+            convocatoria,
+            "informar",
+            usuario=usuario,
+            motivo=motivo.strip() or _("Oficio informativo enviado a: %(n)s") % {"n": nombres},
+        )
+    _avisar_a_las_dependencias(convocatoria, pendientes, usuario)
+    from ..tasks import enviar_oficio
+
+    encolar(enviar_oficio, convocatoria.pk, [d.pk for d in pendientes])
+    return pendientes
+
+
+def _avisar_a_las_dependencias(convocatoria, destinatarios, usuario) -> None:
+    """In-app notice to the staff of each addressee dependencia. Whoever gets the oficio by e-mail is not
+    e-mailed a second time for the same notice."""
+    dependencia_ids = {d.dependencia_id for d in destinatarios if d.dependencia_id}
+    if not dependencia_ids:
+        return
+    correos = {c for d in destinatarios for c in correos_de(d, {d.dependencia_id: jefes_de(d.dependencia_id)})}
+    titulo = _("Oficio informativo: %(c)s") % {"c": convocatoria.titulo}
+    mensaje = _("Su dependencia fue informada de esta convocatoria. Indique si participa o no, con las causas.")
+    for persona in personal_de(dependencia_ids):
+        if persona.pk == usuario.pk:
+            continue
+        if persona.email and persona.email in correos:
+            Notificacion.objects.create(
+                usuario=persona,
+                titulo=titulo[:200],
+                mensaje=mensaje,
+                url=convocatoria.get_absolute_url(),
+                correo_enviado_en=timezone.now(),
+            )
+        else:
+            avisar([persona], excepto=usuario, titulo=titulo, mensaje=mensaje, url=convocatoria.get_absolute_url())
+
+
+def oficio_pdf(convocatoria: Convocatoria, usuario) -> bytes:
+    """The oficio as PDF bytes, from the same template and context as the report engine's document."""
+    import io
+
+    from cooperacion.core import reportes
+    from cooperacion.core.services import contexto_de_reporte
+
+    reporte = reportes.obtener("oficio_convocatoria")
+    parametros = reporte.parametros({"id": convocatoria.pk}, usuario)
+    contexto = contexto_de_reporte(reporte, parametros, usuario, para_pdf=True)
+    destino = io.BytesIO()
+    reportes.escribir_pdf(reporte.plantilla, contexto, destino)
+    return destino.getvalue()
+
+
+def oficio_enviar_correos(*, convocatoria_id: int, destinatario_ids: list[int]) -> int:
+    """E-mail the oficio (PDF attached) to each addressee not e-mailed yet; returns how many messages left."""
+    convocatoria = (
+        Convocatoria.objects.select_related("aviso", "aviso__enviado_por", "cooperante", "dependencia")
+        .filter(pk=convocatoria_id)
+        .first()
+    )
+    if convocatoria is None or not hasattr(convocatoria, "aviso"):
+        return 0
+    aviso = convocatoria.aviso
+    destinatarios = list(
+        convocatoria.destinatarios.filter(pk__in=destinatario_ids, correo_enviado_en__isnull=True).select_related(
+            "dependencia"
+        )
+    )
+    if not destinatarios:
+        return 0
+    jefes = {d.dependencia_id: jefes_de(d.dependencia_id) for d in destinatarios if d.dependencia_id}
+    adjunto = oficio_pdf(convocatoria, aviso.enviado_por)
+    nombre_adjunto = f"oficio-{slugify(convocatoria.nombre)[:50]}.pdf"
+    enviados = 0
+    for destinatario in destinatarios:
+        correos = correos_de(destinatario, jefes)
+        if not correos:
+            continue
+        contexto = {
+            "convocatoria": convocatoria,
+            "aviso": aviso,
+            "destinatario": destinatario,
+            "entidad": settings.ENTIDAD_NOMBRE,
+            "enlace": settings.SITE_URL.rstrip("/") + convocatoria.get_absolute_url(),
+            "procedimiento": procedimiento.encabezado(),
+        }
+        mensaje = EmailMultiAlternatives(
+            subject=aviso.asunto,
+            body=render_to_string("convocatorias/correo/oficio.txt", contexto),
+            to=correos,
+        )
+        mensaje.attach_alternative(render_to_string("convocatorias/correo/oficio.html", contexto), "text/html")
+        mensaje.attach(nombre_adjunto, adjunto, "application/pdf")
+        mensaje.send()
+        destinatario.correo_enviado_en = timezone.now()
+        guardar(destinatario, None, ["correo_enviado_en"])
+        enviados += 1
+    return enviados
+
+
+@transaction.atomic
+def destinatario_responder(
+    *,
+    destinatario: Destinatario,
+    usuario: Usuario,
+    acepta: bool,
+    causas: str = "",
+    observaciones: str = "",
+    oficio_respuesta=None,
+) -> Destinatario:
+    """Record an addressee's answer: it accepts, or declines with the causes (a decline without causes is refused)."""
+    bloquear(destinatario)
+    convocatoria = destinatario.convocatoria
+    if not permissions.puede_responder_por(usuario, destinatario):
+        raise ErrorDeDominio(_("Solo la dependencia destinataria o la oficina que gestiona la convocatoria responde."))
+    if convocatoria.estado != Convocatoria.Estado.INFORMADA or not destinatario.notificado_en:
+        raise ErrorDeDominio(_("Solo se responde un oficio enviado de una convocatoria en la etapa de información."))
+    causas = (causas or "").strip()
+    if not acepta and not causas:
+        raise ErrorDeDominio(_("Explique las causas de la no participación."))
+    destinatario.respuesta = Destinatario.Respuesta.ACEPTA if acepta else Destinatario.Respuesta.DECLINA
+    destinatario.causas = "" if acepta else causas
+    destinatario.observaciones = (observaciones or "").strip()
+    destinatario.respondido_en = timezone.now()
+    destinatario.respondido_por = usuario
+    campos = ["respuesta", "causas", "observaciones", "respondido_en", "respondido_por"]
+    if oficio_respuesta:
+        destinatario.oficio_respuesta = oficio_respuesta
+        campos.append("oficio_respuesta")
+    validar(destinatario)
+    guardar(destinatario, usuario, campos, motivo=destinatario.get_respuesta_display())
+    if not permissions.es_de_la_oficina(usuario, convocatoria):
+        avisar(
+            [convocatoria.responsable, *jefes_de(convocatoria.dependencia_id)],
+            excepto=usuario,
+            titulo=_("%(d)s respondió: %(r)s") % {"d": destinatario.nombre, "r": destinatario.get_respuesta_display()},
+            mensaje=causas or destinatario.observaciones,
+            url=convocatoria.get_absolute_url(),
+        )
+    return destinatario
+
+
+@transaction.atomic
+def reunion_registrar(
+    *, convocatoria: Convocatoria, usuario: Usuario, fecha: datetime, lugar: str = "", acta=None, asistencia=None
+) -> Aviso:
+    """The optional information meeting, with its minutes and attendance list."""
+    bloquear(convocatoria)
+    _oficina_y_estado(
+        usuario,
+        convocatoria,
+        (Convocatoria.Estado.INFORMADA,),
+        _("La reunión informativa se registra después de enviar el oficio."),
+    )
+    aviso = convocatoria.aviso
+    if fecha is None:
+        raise ErrorDeDominio(_("Indique la fecha de la reunión."))
+    if fecha > timezone.now():
+        raise ErrorDeDominio(_("Registre la reunión después de realizarla: la fecha no puede ser futura."))
+    if not (acta or aviso.acta_reunion):
+        raise ErrorDeDominio(_("Adjunte el acta de la reunión."))
+    if not (asistencia or aviso.asistencia_reunion):
+        raise ErrorDeDominio(_("Adjunte el registro de asistencia."))
+    aviso.reunion_fecha = fecha
+    aviso.reunion_lugar = (lugar or "").strip()
+    campos = ["reunion_fecha", "reunion_lugar"]
+    if acta:
+        aviso.acta_reunion = acta
+        campos.append("acta_reunion")
+    if asistencia:
+        aviso.asistencia_reunion = asistencia
+        campos.append("asistencia_reunion")
+    validar(aviso, excluir=["convocatoria"])
+    guardar(aviso, usuario, campos, motivo=_("Reunión informativa"))
+    return aviso
+
+
+def _exigir_aceptacion(convocatoria: Convocatoria) -> None:
+    if not convocatoria.destinatarios.aceptaron().exists():
+        raise ErrorDeDominio(
+            _(
+                "Punto crítico de control «%(punto)s»: ninguna dependencia u organización ha aceptado participar; "
+                "la convocatoria no puede continuar."
+            )
+            % {"punto": procedimiento.PUNTO_APLICACION}
+        )
+
+
+@transaction.atomic
+def compromiso_agregar(
+    *,
+    convocatoria: Convocatoria,
+    usuario: Usuario,
+    parte: str,
+    obligaciones: str,
+    responsable: str,
+    fecha_limite: date | None = None,
+) -> Compromiso:
+    """Task 4: an obligation agreed with a party that accepted to take part."""
+    bloquear(convocatoria)
+    _oficina_y_estado(
+        usuario,
+        convocatoria,
+        (Convocatoria.Estado.INFORMADA,),
+        _("Los compromisos se pactan cuando la convocatoria está en la etapa de información."),
+    )
+    _exigir_aceptacion(convocatoria)
+    compromiso = Compromiso(
+        convocatoria=convocatoria,
+        parte=texto_requerido(parte, _("Indique la parte que asume el compromiso.")),
+        obligaciones=texto_requerido(obligaciones, _("Describa las obligaciones y responsabilidades.")),
+        responsable=texto_requerido(responsable, _("Indique quién responde por el compromiso.")),
+        fecha_limite=fecha_limite,
+        registrado_por=usuario,
+    )
+    validar(compromiso)
+    guardar(compromiso, usuario)
+    return compromiso
+
+
+@transaction.atomic
+def compromiso_quitar(*, compromiso: Compromiso, usuario: Usuario) -> None:
+    convocatoria = compromiso.convocatoria
+    bloquear(convocatoria)
+    _oficina_y_estado(
+        usuario, convocatoria, (Convocatoria.Estado.INFORMADA,), _("Los compromisos formalizados no se modifican.")
+    )
+    compromiso._history_user = usuario
+    compromiso.delete()
+
+
+@transaction.atomic
+def acta_compromisos_subir(*, convocatoria: Convocatoria, usuario: Usuario, archivo) -> Convocatoria:
+    """The signed minutes of the commitments meeting."""
+    bloquear(convocatoria)
+    _oficina_y_estado(
+        usuario, convocatoria, (Convocatoria.Estado.INFORMADA,), _("Los compromisos formalizados no se modifican.")
+    )
+    if not archivo:
+        raise ErrorDeDominio(_("Adjunte el acta de reunión y compromisos."))
+    _exigir_aceptacion(convocatoria)
+    convocatoria.acta_compromisos = archivo
+    validar(convocatoria)
+    guardar(convocatoria, usuario, ["acta_compromisos"], motivo=_("Acta de compromisos"))
+    return convocatoria
+
+
+@transaction.atomic
+def convocatoria_formalizar_compromisos(
+    *, convocatoria: Convocatoria, usuario: Usuario, motivo: str = ""
+) -> Convocatoria:
+    """Task 4 done. Critical control point «Aplicación de la convocatoria»: at least one acceptance."""
+    bloquear(convocatoria)
+    _oficina_y_estado(
+        usuario,
+        convocatoria,
+        (Convocatoria.Estado.INFORMADA,),
+        _("Esta acción no es posible en el estado actual del registro."),
+    )
+    _exigir_aceptacion(convocatoria)
+    if not convocatoria.compromisos.exists():
+        raise ErrorDeDominio(_("Registre al menos un compromiso (obligaciones y responsabilidades por parte)."))
+    if not convocatoria.acta_compromisos:
+        raise ErrorDeDominio(_("Adjunte el acta de reunión y compromisos."))
+    convocatoria.compromisos_formalizados_en = timezone.now()
+    aceptaron = ", ".join(d.nombre for d in convocatoria.destinatarios.aceptaron().select_related("dependencia"))
+    aplicar_transicion(
+        convocatoria,
+        "formalizar_compromisos",
+        usuario=usuario,
+        motivo=motivo.strip() or _("Compromisos formalizados con: %(p)s") % {"p": aceptaron},
+        campos=("estado", "compromisos_formalizados_en"),
+    )
+    return convocatoria

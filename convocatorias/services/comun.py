@@ -1,0 +1,64 @@
+"""Helpers shared by the services of the call pipeline."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from cooperacion.core import roles
+from cooperacion.core.models import Usuario
+from cooperacion.core.services import ErrorDeDominio, notificar
+
+
+def bloquear(obj) -> None:
+    """Reload the record under a row lock, so two people cannot act on the same state at once."""
+    obj.refresh_from_db(from_queryset=type(obj).objects.select_for_update())
+
+
+def validar(obj, excluir: list[str] | None = None) -> None:
+    try:
+        obj.full_clean(exclude=excluir)
+    except ValidationError as error:
+        raise ErrorDeDominio(" ".join(dict.fromkeys(error.messages))) from error
+
+
+def guardar(obj, usuario, campos: list[str] | None = None, motivo: str = "") -> None:
+    obj._history_user = usuario
+    if motivo:
+        obj._change_reason = motivo[:100]
+    obj.save(update_fields=campos)
+
+
+def jefes_de(dependencia_id) -> list[Usuario]:
+    return list(
+        Usuario.objects.filter(groups__name=roles.JEFE, is_active=True, dependencia_id=dependencia_id).distinct()
+    )
+
+
+def personal_de(dependencia_ids) -> list[Usuario]:
+    """Active Profesional and Jefe users of some dependencias."""
+    return list(
+        Usuario.objects.filter(
+            groups__name__in=[roles.JEFE, roles.PROFESIONAL], is_active=True, dependencia_id__in=dependencia_ids
+        ).distinct()
+    )
+
+
+def avisar(usuarios, *, excepto, titulo: str, mensaje: str = "", url: str = "") -> None:
+    """In-app notice (and e-mail after commit) to each user once, except the one who acted."""
+    vistos = set()
+    for usuario in usuarios:
+        if usuario is None or usuario.pk in vistos or usuario.pk == getattr(excepto, "pk", None):
+            continue
+        vistos.add(usuario.pk)
+        if usuario.is_active:
+            notificar(usuario=usuario, titulo=titulo, mensaje=mensaje, url=url)
+
+
+def texto_requerido(valor: str, mensaje: str) -> str:
+    valor = (valor or "").strip()
+    if not valor:
+        raise ErrorDeDominio(mensaje)
+    return valor
+
+
+def fecha_ddmmaaaa(valor) -> str:
+    return valor.strftime("%d/%m/%Y") if valor else _("sin fecha")

@@ -1,0 +1,554 @@
+"""Writes of tasks 5 to 9: project document versions and approval, submission, the donor's decision, the
+project's execution follow-up (critical control point «Seguimiento al proyecto») and the close-out act."""
+
+import calendar
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cooperacion.core import roles
+from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
+from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, encolar
+
+from .. import permissions, procedimiento
+from ..models import (
+    Convocatoria,
+    InformeEjecucion,
+    Modalidad,
+    MovimientoFinanciero,
+    ParticipanteProyecto,
+    Proyecto,
+    VersionDocumento,
+)
+from .comun import avisar, bloquear, fecha_ddmmaaaa, guardar, jefes_de, personal_de, texto_requerido, validar
+
+
+def _exigir_oficina(usuario, convocatoria) -> None:
+    if not permissions.es_de_la_oficina(usuario, convocatoria):
+        raise ErrorDeDominio(
+            _("Solo un profesional o el jefe de la dependencia, o el Administrador, gestiona este paso.")
+        )
+
+
+def _exigir_estado(convocatoria, *estados) -> None:
+    if convocatoria.estado not in estados:
+        raise ErrorDeDominio(_("Esta acción no es posible en el estado actual del registro."))
+
+
+def _no_futura(fecha: date | None, mensaje_falta: str, etiqueta: str) -> date:
+    if fecha is None:
+        raise ErrorDeDominio(mensaje_falta)
+    if fecha > timezone.localdate():
+        raise ErrorDeDominio(_("La %(e)s no puede ser posterior a hoy.") % {"e": etiqueta})
+    return fecha
+
+
+# Task 5 ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def version_subir(*, convocatoria: Convocatoria, usuario: Usuario, archivo, comentario: str = "") -> VersionDocumento:
+    """Upload a new version of the project document; the first one starts the formulation."""
+    bloquear(convocatoria)
+    _exigir_oficina(usuario, convocatoria)
+    _exigir_estado(convocatoria, Convocatoria.Estado.COMPROMISOS, Convocatoria.Estado.EN_FORMULACION)
+    if not archivo:
+        raise ErrorDeDominio(_("Adjunte el documento del proyecto."))
+    numero = (convocatoria.versiones.aggregate(n=Max("numero"))["n"] or 0) + 1
+    version = VersionDocumento(
+        convocatoria=convocatoria,
+        numero=numero,
+        archivo=archivo,
+        comentario=(comentario or "").strip(),
+        subido_por=usuario,
+    )
+    validar(version)
+    guardar(version, usuario)
+    if convocatoria.estado == Convocatoria.Estado.COMPROMISOS:
+        aplicar_transicion(
+            convocatoria,
+            "iniciar_formulacion",
+            usuario=usuario,
+            motivo=_("Versión %(n)s del documento del proyecto") % {"n": numero},
+        )
+    return version
+
+
+@transaction.atomic
+def convocatoria_aprobar_proyecto(*, convocatoria: Convocatoria, usuario: Usuario, motivo: str = "") -> Convocatoria:
+    """Task 5 done: the Jefe approves the latest version of the project document."""
+    bloquear(convocatoria)
+    if not permissions.es_jefe_de_la_oficina(usuario, convocatoria):
+        raise ErrorDeDominio(_("Solo el jefe de la dependencia o el Administrador aprueba el proyecto."))
+    _exigir_estado(convocatoria, Convocatoria.Estado.EN_FORMULACION)
+    ultima = convocatoria.versiones.order_by("-numero").first()
+    if ultima is None:
+        raise ErrorDeDominio(_("Suba el documento del proyecto antes de aprobarlo."))
+    convocatoria.version_aprobada = ultima
+    convocatoria.proyecto_aprobado_por = usuario
+    convocatoria.proyecto_aprobado_en = timezone.now()
+    aplicar_transicion(
+        convocatoria,
+        "aprobar_proyecto",
+        usuario=usuario,
+        motivo=motivo.strip() or _("Aprobada la versión %(n)s del proyecto") % {"n": ultima.numero},
+        campos=("estado", "version_aprobada", "proyecto_aprobado_por", "proyecto_aprobado_en"),
+    )
+    avisar(
+        [convocatoria.responsable],
+        excepto=usuario,
+        titulo=_("Proyecto aprobado, listo para presentar: %(c)s") % {"c": convocatoria.titulo},
+        url=convocatoria.get_absolute_url(),
+    )
+    return convocatoria
+
+
+# Task 6 ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def convocatoria_presentar(
+    *,
+    convocatoria: Convocatoria,
+    usuario: Usuario,
+    fecha: date | None,
+    canal: str,
+    radicado: str,
+    comprobante,
+    monto_solicitado: Decimal | None,
+    moneda: Moneda | None = None,
+    tasa_cop: Decimal | None = None,
+) -> Convocatoria:
+    """Task 6: the project was sent to the donor (date, channel, radicado and proof)."""
+    bloquear(convocatoria)
+    _exigir_oficina(usuario, convocatoria)
+    _exigir_estado(convocatoria, Convocatoria.Estado.APROBADA)
+    fecha = _no_futura(fecha, _("Indique la fecha de presentación."), _("fecha de presentación"))
+    if fecha > timezone.localdate(convocatoria.fecha_cierre):
+        raise ErrorDeDominio(_("La fecha de presentación no puede ser posterior al cierre de la convocatoria."))
+    if canal not in Convocatoria.Canal.values:
+        raise ErrorDeDominio(_("Elija el canal por el que se presentó el proyecto."))
+    radicado = texto_requerido(radicado, _("Indique el número de radicado de la presentación."))
+    if not comprobante:
+        raise ErrorDeDominio(_("Adjunte el comprobante del envío."))
+    if monto_solicitado is None:
+        raise ErrorDeDominio(_("Indique el monto solicitado al cooperante."))
+    campos = ["estado", "fecha_presentacion", "canal_presentacion", "radicado_presentacion"]
+    campos += ["comprobante_presentacion", "monto_solicitado", "monto_solicitado_cop"]
+    if convocatoria.moneda_id is None:
+        if moneda is None:
+            raise ErrorDeDominio(_("Indique la moneda del monto solicitado."))
+        convocatoria.moneda = moneda
+        convocatoria.tasa_cop = tasa_cop
+        campos += ["moneda", "tasa_cop", "monto_cop"]
+    convocatoria.fecha_presentacion = fecha
+    convocatoria.canal_presentacion = canal
+    convocatoria.radicado_presentacion = radicado
+    convocatoria.comprobante_presentacion = comprobante
+    convocatoria.monto_solicitado = monto_solicitado
+    validar(convocatoria)
+    aplicar_transicion(
+        convocatoria,
+        "presentar",
+        usuario=usuario,
+        motivo=_("Presentado el %(f)s por %(c)s, radicado %(r)s")
+        % {"f": fecha_ddmmaaaa(fecha), "c": convocatoria.get_canal_presentacion_display().lower(), "r": radicado},
+        campos=tuple(campos),
+    )
+    return convocatoria
+
+
+# Task 7 ---------------------------------------------------------------------------------------------
+
+
+def involucrados(convocatoria: Convocatoria) -> list[Usuario]:
+    """The people told of the donor's answer: the responsible, the Jefes of the office and the staff of every
+    dependencia that accepted to take part."""
+    aceptaron = set(
+        convocatoria.destinatarios.aceptaron().exclude(dependencia=None).values_list("dependencia_id", flat=True)
+    )
+    return [convocatoria.responsable, *jefes_de(convocatoria.dependencia_id), *personal_de(aceptaron)]
+
+
+@transaction.atomic
+def convocatoria_registrar_decision(
+    *,
+    convocatoria: Convocatoria,
+    usuario: Usuario,
+    aceptada: bool,
+    fecha: date | None,
+    comunicacion: str,
+    soporte=None,
+    monto_aprobado: Decimal | None = None,
+) -> Convocatoria:
+    """Task 7: the donor's answer; everyone involved is notified (e-mail included). Rejected ends the procedure."""
+    bloquear(convocatoria)
+    _exigir_oficina(usuario, convocatoria)
+    _exigir_estado(convocatoria, Convocatoria.Estado.PRESENTADA)
+    fecha = _no_futura(fecha, _("Indique la fecha de la respuesta del cooperante."), _("fecha de la respuesta"))
+    if convocatoria.fecha_presentacion and fecha < convocatoria.fecha_presentacion:
+        raise ErrorDeDominio(_("La respuesta no puede ser anterior a la presentación del proyecto."))
+    comunicacion = texto_requerido(comunicacion, _("Resuma la comunicación del cooperante."))
+    if aceptada and monto_aprobado is None:
+        raise ErrorDeDominio(_("Indique el monto aprobado por el cooperante."))
+    convocatoria.fecha_decision = fecha
+    convocatoria.comunicacion_decision = comunicacion
+    convocatoria.monto_aprobado = monto_aprobado if aceptada else None
+    campos = ["estado", "fecha_decision", "comunicacion_decision", "monto_aprobado", "monto_aprobado_cop"]
+    if soporte:
+        convocatoria.soporte_decision = soporte
+        campos.append("soporte_decision")
+    validar(convocatoria)
+    aplicar_transicion(
+        convocatoria,
+        "registrar_aceptacion" if aceptada else "registrar_rechazo",
+        usuario=usuario,
+        motivo=comunicacion,
+        campos=tuple(campos),
+    )
+    resultado = _("aceptó") if aceptada else _("no aceptó")
+    avisar(
+        involucrados(convocatoria),
+        excepto=None,
+        titulo=_("%(coop)s %(res)s el proyecto: %(c)s")
+        % {
+            "coop": convocatoria.cooperante.sigla or convocatoria.cooperante.nombre,
+            "res": resultado,
+            "c": convocatoria.nombre,
+        },
+        mensaje=comunicacion,
+        url=convocatoria.get_absolute_url(),
+    )
+    if convocatoria.destinatarios.aceptaron().filter(dependencia=None).exists():
+        from ..tasks import avisar_decision_a_organizaciones
+
+        encolar(avisar_decision_a_organizaciones, convocatoria.pk)
+    return convocatoria
+
+
+def decision_avisar_organizaciones(*, convocatoria_id: int) -> int:
+    """E-mail the donor's answer to the outside organizations that took part."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    convocatoria = Convocatoria.objects.select_related("cooperante", "dependencia").filter(pk=convocatoria_id).first()
+    if convocatoria is None or convocatoria.estado == Convocatoria.Estado.PRESENTADA:
+        return 0
+    correos = sorted(
+        set(
+            convocatoria.destinatarios.aceptaron()
+            .filter(dependencia=None)
+            .exclude(correo="")
+            .values_list("correo", flat=True)
+        )
+    )
+    if not correos:
+        return 0
+    contexto = {"convocatoria": convocatoria, "entidad": settings.ENTIDAD_NOMBRE}
+    send_mail(
+        subject=_("Respuesta del cooperante: %(c)s") % {"c": convocatoria.nombre},
+        message=render_to_string("convocatorias/correo/decision.txt", contexto),
+        from_email=None,
+        recipient_list=correos,
+    )
+    return len(correos)
+
+
+# Task 8 ---------------------------------------------------------------------------------------------
+
+
+def sumar_meses(fecha: date, meses: int) -> date:
+    mes = fecha.month - 1 + meses
+    anio, mes = fecha.year + mes // 12, mes % 12 + 1
+    return date(anio, mes, min(fecha.day, calendar.monthrange(anio, mes)[1]))
+
+
+def calendario_de_informes(
+    *, inicio: date, fin: date, periodicidad_meses: int | None, fechas: list[date] | tuple = ()
+) -> list[date]:
+    """The due dates of the execution reports: every N months from the start, or a given list of dates."""
+    if bool(periodicidad_meses) == bool(fechas):
+        raise ErrorDeDominio(_("Indique la periodicidad de los informes o la lista de fechas, una de las dos."))
+    if periodicidad_meses:
+        resultado, k = [], 1
+        while (siguiente := sumar_meses(inicio, periodicidad_meses * k)) <= fin:
+            resultado.append(siguiente)
+            k += 1
+        if not resultado or resultado[-1] != fin:
+            resultado.append(fin)
+        return resultado
+    fechas = sorted(set(fechas))
+    fuera = [f for f in fechas if f < inicio or f > fin]
+    if fuera:
+        raise ErrorDeDominio(
+            _("Las fechas de los informes deben estar entre el inicio y la finalización del proyecto: %(f)s.")
+            % {"f": ", ".join(fecha_ddmmaaaa(f) for f in fuera)}
+        )
+    return fechas
+
+
+@transaction.atomic
+def proyecto_crear(
+    *,
+    convocatoria: Convocatoria,
+    usuario: Usuario,
+    codigo: str,
+    nombre: str,
+    modalidad: Modalidad,
+    monto_comprometido: Decimal | None,
+    moneda: Moneda,
+    tasa_cop: Decimal | None,
+    fecha_inicio: date,
+    fecha_fin: date,
+    dependencia: Dependencia,
+    supervisor: Usuario,
+    participantes: list[tuple[Actor, str]],
+    contrapartida_cop: Decimal | None = None,
+    contrapartida_descripcion: str = "",
+    ods=(),
+    municipios=(),
+    periodicidad_meses: int | None = None,
+    fechas_informes=(),
+) -> Proyecto:
+    """Task 8 starts: the accepted call becomes a cooperation project with its schedule of execution reports."""
+    bloquear(convocatoria)
+    _exigir_oficina(usuario, convocatoria)
+    _exigir_estado(convocatoria, Convocatoria.Estado.ACEPTADA)
+    if not participantes:
+        raise ErrorDeDominio(_("Indique los cooperantes del proyecto con su rol."))
+    if ParticipanteProyecto.Rol.FINANCIADOR not in {rol for _actor, rol in participantes}:
+        raise ErrorDeDominio(_("Indique al menos un financiador del proyecto."))
+    if supervisor is None or not (
+        supervisor.is_active
+        and supervisor.dependencia_id in (convocatoria.dependencia_id, getattr(dependencia, "pk", None))
+        and supervisor.tiene_rol(roles.PROFESIONAL, roles.JEFE)
+    ):
+        raise ErrorDeDominio(
+            _("El supervisor debe ser un profesional o jefe activo de la oficina o de la dependencia responsable.")
+        )
+    proyecto = Proyecto(
+        convocatoria=convocatoria,
+        codigo=texto_requerido(codigo, _("Indique el código del proyecto.")),
+        nombre=texto_requerido(nombre, _("Indique el nombre del proyecto.")),
+        modalidad=modalidad,
+        monto_comprometido=monto_comprometido,
+        moneda=moneda,
+        tasa_cop=tasa_cop if tasa_cop is not None else (Decimal(1) if moneda and moneda.codigo == "COP" else None),
+        contrapartida_cop=contrapartida_cop,
+        contrapartida_descripcion=(contrapartida_descripcion or "").strip(),
+        fecha_inicio=fecha_inicio,
+        fecha_fin=fecha_fin,
+        dependencia=dependencia,
+        supervisor=supervisor,
+        periodicidad_meses=periodicidad_meses or None,
+    )
+    if proyecto.tasa_cop is None:
+        raise ErrorDeDominio(_("Indique la tasa de cambio a pesos colombianos (COP)."))
+    validar(proyecto, excluir=["monto_comprometido_cop"])
+    fechas = calendario_de_informes(
+        inicio=fecha_inicio, fin=fecha_fin, periodicidad_meses=periodicidad_meses, fechas=list(fechas_informes)
+    )
+    guardar(proyecto, usuario)
+    proyecto.ods.set(ods)
+    proyecto.municipios.set(municipios)
+    for actor, rol in dict.fromkeys(participantes):
+        participante = ParticipanteProyecto(proyecto=proyecto, actor=actor, rol=rol)
+        guardar(participante, usuario)
+    for numero, fecha in enumerate(fechas, start=1):
+        guardar(InformeEjecucion(proyecto=proyecto, numero=numero, fecha_limite=fecha), usuario)
+    aplicar_transicion(
+        convocatoria,
+        "iniciar_ejecucion",
+        usuario=usuario,
+        motivo=_("Proyecto %(c)s en ejecución: %(n)s informes programados") % {"c": proyecto.codigo, "n": len(fechas)},
+    )
+    avisar(
+        [supervisor, *jefes_de(dependencia.pk)],
+        excepto=usuario,
+        titulo=_("Proyecto en ejecución: %(p)s") % {"p": proyecto},
+        mensaje=_("Supervisor: %(s)s. Primer informe de ejecución: %(f)s.")
+        % {"s": supervisor, "f": fecha_ddmmaaaa(fechas[0]) if fechas else "—"},
+        url=proyecto.get_absolute_url(),
+    )
+    return proyecto
+
+
+@transaction.atomic
+def informe_recibir(*, informe: InformeEjecucion, usuario: Usuario, archivo, comentario: str = "") -> InformeEjecucion:
+    """An execution report arrives (upload); the supervisor is asked to review it."""
+    bloquear(informe)
+    if not permissions.puede_entregar_informes(usuario, informe.proyecto):
+        raise ErrorDeDominio(_("Solo la oficina o la dependencia responsable del proyecto entrega sus informes."))
+    if not informe.proyecto.en_ejecucion:
+        raise ErrorDeDominio(_("El proyecto no está en ejecución."))
+    if not archivo:
+        raise ErrorDeDominio(_("Adjunte el informe de ejecución."))
+    informe.archivo = archivo
+    informe.comentario_entrega = (comentario or "").strip()
+    informe.recibido_en = timezone.now()
+    informe.recibido_por = usuario
+    validar(informe)
+    aplicar_transicion(
+        informe,
+        "recibir",
+        usuario=usuario,
+        motivo=informe.comentario_entrega,
+        campos=("estado", "archivo", "comentario_entrega", "recibido_en", "recibido_por"),
+    )
+    proyecto = informe.proyecto
+    avisar(
+        [proyecto.supervisor],
+        excepto=usuario,
+        titulo=_("Informe por revisar: %(i)s – %(p)s") % {"i": informe, "p": proyecto.codigo},
+        url=informe.get_absolute_url(),
+    )
+    return informe
+
+
+def _exigir_revisor(usuario, informe) -> None:
+    if not permissions.puede_revisar_informes(usuario, informe.proyecto):
+        raise ErrorDeDominio(_("Solo el supervisor del proyecto o el jefe de la oficina revisa los informes."))
+
+
+@transaction.atomic
+def informe_aceptar(*, informe: InformeEjecucion, usuario: Usuario, motivo: str = "") -> InformeEjecucion:
+    """Critical control point «Seguimiento al proyecto»: the supervisor accepts a received report."""
+    bloquear(informe)
+    _exigir_revisor(usuario, informe)
+    informe.observaciones = (motivo or "").strip()
+    informe.revisado_por = usuario
+    informe.revisado_en = timezone.now()
+    aplicar_transicion(
+        informe,
+        "aceptar",
+        usuario=usuario,
+        motivo=informe.observaciones,
+        campos=("estado", "observaciones", "revisado_por", "revisado_en"),
+    )
+    return informe
+
+
+@transaction.atomic
+def informe_devolver(*, informe: InformeEjecucion, usuario: Usuario, motivo: str) -> InformeEjecucion:
+    """The supervisor returns a report with observations: a corrected one is due."""
+    bloquear(informe)
+    _exigir_revisor(usuario, informe)
+    informe.observaciones = texto_requerido(motivo, _("Escriba las observaciones para devolver el informe."))
+    informe.revisado_por = usuario
+    informe.revisado_en = timezone.now()
+    aplicar_transicion(
+        informe,
+        "devolver",
+        usuario=usuario,
+        motivo=informe.observaciones,
+        campos=("estado", "observaciones", "revisado_por", "revisado_en"),
+    )
+    proyecto = informe.proyecto
+    avisar(
+        [informe.recibido_por, *jefes_de(proyecto.dependencia_id)],
+        excepto=usuario,
+        titulo=_("Informe devuelto con observaciones: %(i)s – %(p)s") % {"i": informe, "p": proyecto.codigo},
+        mensaje=informe.observaciones,
+        url=informe.get_absolute_url(),
+    )
+    return informe
+
+
+@transaction.atomic
+def movimiento_registrar(
+    *,
+    proyecto: Proyecto,
+    usuario: Usuario,
+    tipo: str,
+    fecha: date | None,
+    monto: Decimal | None,
+    descripcion: str,
+    soporte=None,
+) -> MovimientoFinanciero:
+    """A disbursement received or an expenditure made, in the project's currency."""
+    bloquear(proyecto)
+    if not permissions.puede_entregar_informes(usuario, proyecto):
+        raise ErrorDeDominio(_("Solo la oficina o la dependencia responsable registra los movimientos del proyecto."))
+    if not proyecto.en_ejecucion:
+        raise ErrorDeDominio(_("El proyecto no está en ejecución."))
+    if tipo not in MovimientoFinanciero.Tipo.values:
+        raise ErrorDeDominio(_("Elija si es un desembolso o un gasto."))
+    if monto is None:
+        raise ErrorDeDominio(_("Indique el monto."))
+    movimiento = MovimientoFinanciero(
+        proyecto=proyecto,
+        tipo=tipo,
+        fecha=_no_futura(fecha, _("Indique la fecha del movimiento."), _("fecha del movimiento")),
+        monto=monto,
+        descripcion=texto_requerido(descripcion, _("Describa el movimiento.")),
+        soporte=soporte or "",
+        registrado_por=usuario,
+    )
+    validar(movimiento)
+    guardar(movimiento, usuario)
+    return movimiento
+
+
+# Task 9 ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def proyecto_finalizar(
+    *, proyecto: Proyecto, usuario: Usuario, fecha: date | None, resultados: str, informe_final
+) -> Proyecto:
+    """Task 9: the Jefe signs the close-out act, once every report due is accepted («Seguimiento al proyecto»)."""
+    convocatoria = proyecto.convocatoria
+    bloquear(convocatoria)
+    bloquear(proyecto)
+    if not permissions.es_jefe_de_la_oficina(usuario, convocatoria):
+        raise ErrorDeDominio(_("Solo el jefe de la oficina o el Administrador firma el acta de finalización."))
+    _exigir_estado(convocatoria, Convocatoria.Estado.EN_EJECUCION)
+    fecha = _no_futura(fecha, _("Indique la fecha de finalización."), _("fecha de finalización"))
+    if fecha < proyecto.fecha_inicio:
+        raise ErrorDeDominio(_("La fecha de finalización no puede ser anterior a la de inicio."))
+    sin_aceptar = list(
+        proyecto.informes.filter(fecha_limite__lte=fecha)
+        .exclude(estado=InformeEjecucion.Estado.ACEPTADO)
+        .values_list("numero", flat=True)
+    )
+    if sin_aceptar:
+        raise ErrorDeDominio(
+            _(
+                "Punto crítico de control «%(punto)s»: hay informes de ejecución sin aceptar (n.º %(n)s); "
+                "revíselos antes de finalizar."
+            )
+            % {"punto": procedimiento.PUNTO_SEGUIMIENTO, "n": ", ".join(str(n) for n in sin_aceptar)}
+        )
+    proyecto.resultados = texto_requerido(resultados, _("Resuma los resultados del proyecto."))
+    if not (informe_final or proyecto.informe_final):
+        raise ErrorDeDominio(_("Adjunte el informe final del proyecto."))
+    if informe_final:
+        proyecto.informe_final = informe_final
+    proyecto.fecha_finalizacion = fecha
+    proyecto.acta_firmada_por = usuario
+    proyecto.acta_firmada_en = timezone.now()
+    validar(proyecto)
+    guardar(
+        proyecto,
+        usuario,
+        ["resultados", "informe_final", "fecha_finalizacion", "acta_firmada_por", "acta_firmada_en"],
+        motivo=_("Acta de finalización"),
+    )
+    aplicar_transicion(
+        convocatoria,
+        "finalizar",
+        usuario=usuario,
+        motivo=_("Acta de finalización del proyecto %(c)s firmada") % {"c": proyecto.codigo},
+    )
+    avisar(
+        [proyecto.supervisor, convocatoria.responsable],
+        excepto=usuario,
+        titulo=_("Proyecto finalizado: %(p)s") % {"p": proyecto},
+        url=proyecto.get_absolute_url(),
+    )
+    return proyecto

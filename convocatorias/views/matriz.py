@@ -1,0 +1,138 @@
+"""Task 1: the matrix of calls (filter, sort by priority, export and import) and registering a call."""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView
+
+from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin
+
+from .. import matriz, permissions, priorizacion, services
+from ..filters import ConvocatoriaFilter
+from ..forms import ConvocatoriaForm, ImportarForm
+from ..models import Convocatoria, PesosPriorizacion
+from ..selectors import matriz_para
+
+ORDENAMIENTOS = {
+    "puntaje": "puntaje",
+    "cierre": "fecha_cierre",
+    "cooperante": "cooperante__nombre",
+    "nombre": "nombre",
+    "estado": "estado",
+    "monto": "monto_cop",
+}
+
+
+class MatrizView(ListaFiltrada):
+    model = Convocatoria
+    filterset_class = ConvocatoriaFilter
+    template_name = "convocatorias/matriz.html"
+    titulo = gettext_lazy("Matriz de convocatorias")
+    ordenamientos = ORDENAMIENTOS
+    orden_por_defecto = "-puntaje"
+
+    def get_queryset(self):
+        self.pesos = PesosPriorizacion.vigentes()
+        return self.ordenar(matriz_para(self.request.user, self.pesos))
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        usuario = self.request.user
+        contexto["filas"] = [
+            (c, priorizacion.prioridad_de(c.puntaje), permissions.es_de_la_oficina(usuario, c))
+            for c in contexto["object_list"]
+        ]
+        contexto["pesos"] = self.pesos
+        contexto["puede_crear"] = permissions.can_crear_convocatoria(usuario)
+        contexto["ve_dependencias"] = usuario.ve_todas_las_dependencias
+        consulta = self.request.GET.copy()
+        consulta.pop("page", None)
+        contexto["consulta_exportar"] = consulta.urlencode()
+        return contexto
+
+
+class ExportarView(PersonalRequeridoMixin, View):
+    """The matrix as .xlsx with the same filters and order as the page; the import reads this same layout."""
+
+    def get(self, request):
+        consulta = matriz_para(request.user).prefetch_related("lineas_prioritarias")
+        filtro = ConvocatoriaFilter(request.GET, queryset=consulta, request=request)
+        orden = request.GET.get("orden", "-puntaje")
+        clave = ORDENAMIENTOS.get(orden.lstrip("-"), "puntaje")
+        convocatorias = filtro.qs.order_by(("-" if orden.startswith("-") else "") + clave, "pk")
+        destino = io.BytesIO()
+        matriz.exportar(convocatorias, destino)
+        respuesta = HttpResponse(
+            destino.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        nombre = f"matriz-de-convocatorias-{timezone.localdate():%Y%m%d}.xlsx"
+        respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
+        return respuesta
+
+
+class ImportarView(PersonalRequeridoMixin, FormView):
+    form_class = ImportarForm
+    template_name = "convocatorias/importar.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.can_importar_matriz(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            resultado = services.matriz_importar(usuario=self.request.user, archivo=form.cleaned_data["archivo"])
+        except ErrorDeDominio as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        if not resultado.exitosa:
+            return self.render_to_response(self.get_context_data(form=form, errores=resultado.errores))
+        messages.success(
+            self.request,
+            _("Matriz importada: %(n)s convocatorias nuevas, %(a)s actualizadas, %(s)s sin cambios.")
+            % {"n": len(resultado.creadas), "a": len(resultado.actualizadas), "s": resultado.sin_cambios},
+        )
+        return redirect("convocatorias:matriz")
+
+
+class ConvocatoriaCrearView(PersonalRequeridoMixin, FormView):
+    form_class = ConvocatoriaForm
+    template_name = "convocatorias/formulario.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.can_crear_convocatoria(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "usuario": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        from .. import procedimiento
+
+        return super().get_context_data(
+            titulo=_("Nueva convocatoria"),
+            boton=_("Registrar convocatoria"),
+            tarea=procedimiento.tarea(1),
+            cancelar=reverse("convocatorias:matriz"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            convocatoria = services.convocatoria_crear(usuario=self.request.user, **form.cleaned_data)
+        except ErrorDeDominio as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Convocatoria «%(n)s» registrada.") % {"n": convocatoria.nombre})
+        return redirect(convocatoria)
