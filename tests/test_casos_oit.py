@@ -458,17 +458,18 @@ class TestVistas:
         contenido = cliente_de(rol).get(caso.get_absolute_url()).content.decode()
         assert (reverse("internacional:caso-editar", args=[caso.pk]) in contenido) is editar
         assert (reverse("internacional:caso-respuesta", args=[caso.pk]) in contenido) is responder
-        assert ('data-bs-target="#modal-cerrar"' in contenido) is cerrar
+        assert (f'data-bs-target="#modal-casooit-{caso.pk}-cerrar"' in contenido) is cerrar
         assert reverse("core:historial", args=["internacional", "casooit", caso.pk]) in contenido
 
     def test_botones_de_un_caso_respondido(self, cliente_de, respondido):
         contenido = cliente_de("jefe").get(respondido.get_absolute_url()).content.decode()
-        assert 'data-bs-target="#modal-cerrar"' in contenido
+        boton_cerrar = f'data-bs-target="#modal-casooit-{respondido.pk}-cerrar"'
+        assert boton_cerrar in contenido
         assert reverse("internacional:caso-reabrir", args=[respondido.pk]) in contenido
         assert reverse("internacional:caso-editar", args=[respondido.pk]) not in contenido
         assert "Respondido" in contenido
         profesional = cliente_de("profesional").get(respondido.get_absolute_url()).content.decode()
-        assert 'data-bs-target="#modal-cerrar"' not in profesional
+        assert boton_cerrar not in profesional
         assert reverse("internacional:caso-reabrir", args=[respondido.pk]) not in profesional
 
     def test_el_menu_ofrece_casos_oit_al_personal(self, usuarios):

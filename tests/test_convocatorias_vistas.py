@@ -444,14 +444,15 @@ class TestDetalle:
     def test_botones_solo_para_quien_puede(self, clientes, objetos, rol, priorizar, editar):
         convocatoria = objetos.identificada
         contenido = clientes(rol).get(convocatoria.get_absolute_url()).content.decode()
-        assert ('data-bs-target="#modal-priorizar"' in contenido) is priorizar
+        assert (f'data-bs-target="#modal-convocatoria-{convocatoria.pk}-priorizar"' in contenido) is priorizar
         assert (_url("editar", convocatoria.pk) in contenido) is editar
         assert reverse("core:historial", args=["convocatorias", "convocatoria", convocatoria.pk]) in contenido
 
     def test_la_validacion_solo_la_ofrece_al_jefe(self, clientes, objetos):
         url = objetos.priorizada.get_absolute_url()
-        assert 'data-bs-target="#modal-aplicar"' in clientes("jefe").get(url).content.decode()
-        assert 'data-bs-target="#modal-aplicar"' not in clientes("profesional").get(url).content.decode()
+        boton = f'data-bs-target="#modal-convocatoria-{objetos.priorizada.pk}-aplicar"'
+        assert boton in clientes("jefe").get(url).content.decode()
+        assert boton not in clientes("profesional").get(url).content.decode()
 
     def test_la_dependencia_informada_ve_solo_su_registro_y_responde(self, clientes, objetos):
         convocatoria = objetos.con_aceptacion
@@ -473,9 +474,11 @@ class TestDetalle:
     def test_formalizar_no_se_ofrece_sin_aceptacion_y_por_la_web_no_avanza(self, clientes, objetos):
         convocatoria = objetos.informada
         cliente = clientes("profesional")
-        assert 'data-bs-target="#modal-formalizar"' not in cliente.get(convocatoria.get_absolute_url()).content.decode()
+        boton = f'data-bs-target="#modal-convocatoria-{convocatoria.pk}-formalizar"'
+        assert boton not in cliente.get(convocatoria.get_absolute_url()).content.decode()
         respuesta = cliente.post(_url("transicion", convocatoria.pk, "formalizar"), {"motivo": ""}, follow=True)
-        assert "Esta acción ya no está disponible" in respuesta.content.decode()
+        # The service's own message names the critical control point that is not met.
+        assert "ninguna dependencia u organización ha aceptado participar" in respuesta.content.decode()
         convocatoria.refresh_from_db()
         assert convocatoria.estado == Convocatoria.Estado.INFORMADA
 

@@ -126,8 +126,9 @@ class TestTransicionesYAuditoria:
     def test_botones_de_accion_solo_para_quien_puede(self, cliente_de):
         actor = ActorFactory()
         url = reverse("core:actor-detalle", args=[actor.pk])
-        assert 'data-bs-target="#modal-desactivar"' in cliente_de("admin").get(url).content.decode()
-        assert 'data-bs-target="#modal-desactivar"' not in cliente_de("jefe").get(url).content.decode()
+        boton = f'data-bs-target="#modal-actor-{actor.pk}-desactivar"'
+        assert boton in cliente_de("admin").get(url).content.decode()
+        assert boton not in cliente_de("jefe").get(url).content.decode()
 
 
 class TestNotificacionesYPendientes:
@@ -251,4 +252,4 @@ def test_accion_sobre_un_estado_que_ya_cambio_avisa_en_vez_de_prohibir(cliente_d
         reverse("core:actor-transicion", args=[actor.pk, "desactivar"]), {"motivo": "De nuevo"}, follow=True
     )
     assert respuesta.status_code == 200
-    assert "ya no está disponible" in respuesta.content.decode()
+    assert "no es posible en el estado actual" in respuesta.content.decode()

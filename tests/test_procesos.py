@@ -406,7 +406,7 @@ class TestPaginas:
         assert "PROVEEDOR EXTERNO" not in contenido  # the PR-CRI format keeps its single columns
         assert "Nueva versión" in contenido
         assert "Definir líneas prioritarias de Cooperación" in contenido
-        assert 'data-bs-target="#modal-aprobar"' not in contenido
+        assert f'data-bs-target="#modal-caracterizacion-{pr.pk}-aprobar"' not in contenido
         bogota = cliente_de("planeacion").get(demo["bogota"].get_absolute_url()).content.decode()
         assert "PROVEEDOR EXTERNO" in bogota
         assert "CLIENTE INTERNO" in bogota

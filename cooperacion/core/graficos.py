@@ -14,7 +14,7 @@ def barras_svg(titulo: str, datos: list[tuple[str, float]], *, colores: dict[str
     ancho, margen_izq, alto_barra, separacion, cabecera = 640, 210, 26, 12, 40
     alto = cabecera + len(datos) * (alto_barra + separacion) + 16
     maximo = max((valor for _etiqueta, valor in datos), default=0) or 1
-    util = ancho - margen_izq - 60
+    util = ancho - margen_izq - 110  # room for the value printed after the longest bar
     partes = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{ancho}" height="{alto}" viewBox="0 0 {ancho} {alto}" '
         f'role="img" aria-label="{escape(titulo)}">',

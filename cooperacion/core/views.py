@@ -148,11 +148,12 @@ class TransicionView(PersonalRequeridoMixin, View):
         accion: Accion | None = self.flujo.accion(accion)
         if accion is None:
             raise Http404
-        if not accion.permitida(request.user, obj):
-            if accion.rol_permitido and accion.rol_permitido(request.user, obj):
-                messages.error(request, _("Esta acción ya no está disponible: el registro cambió de estado."))
-                return redirect(obj.get_absolute_url())
+        if not accion.permitida(request.user, obj) and not (
+            accion.rol_permitido and accion.rol_permitido(request.user, obj)
+        ):
             raise PermissionDenied
+        # When only the state or a precondition is missing (a page left open in another tab, a critical control
+        # point not met), the service runs anyway: it checks them again and its message says exactly what is missing.
         form = MotivoForm(request.POST, requerido=accion.requiere_motivo)
         if not form.is_valid():
             messages.error(request, " ".join(form.errors["motivo"]))

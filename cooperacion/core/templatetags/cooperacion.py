@@ -46,6 +46,7 @@ def transiciones(context, objeto, flujo):
     acciones = [(accion, flujo.url(objeto, accion)) for accion in flujo.disponibles(usuario, objeto)]
     return {
         "objeto": objeto,
+        "prefijo": f"{objeto._meta.model_name}-{objeto.pk}",  # unique ids with several records on one page
         "acciones": acciones,
         "registro": registro_de_transiciones(objeto),
         "csrf_token": context.get("csrf_token"),
