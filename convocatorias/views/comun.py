@@ -1,7 +1,7 @@
 """What the views of the app share: loading a call within the user's scope, and the page of one step."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
@@ -79,7 +79,8 @@ class PasoView(PersonalRequeridoMixin, FormView):
         return super().get_context_data(objeto=self.objeto, titulo=self.titulo, boton=self.boton, **kwargs)
 
     def ejecutar(self, form):
-        raise NotImplementedError
+        """Run the step's service with the form's data: each subclass names its service."""
+        raise ImproperlyConfigured(f"{type(self).__name__} debe definir ejecutar().")
 
     def form_valid(self, form):
         try:
