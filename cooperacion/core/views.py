@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, TemplateView, UpdateView
+from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
 from . import permissions, services
@@ -165,6 +165,63 @@ class TransicionView(PersonalRequeridoMixin, View):
         else:
             messages.success(request, _("Acción «%(accion)s» realizada.") % {"accion": accion.etiqueta})
         return redirect(obj.get_absolute_url())
+
+
+def _nadie(usuario, obj) -> bool:
+    return False
+
+
+class AccionConFormularioView(PersonalRequeridoMixin, FormView):
+    """One action on a visible record that needs a form: GET shows it, POST runs the action's service.
+
+    The role alone decides 403; a record in another state sends the user back to it with `mensaje_estado`.
+    Subclasses load the record (`cargar`, scoped: 404 outside) and run their service (`ejecutar`).
+    """
+
+    rol_permitido = staticmethod(_nadie)  # (usuario, obj) -> bool: the role alone
+    permitida = staticmethod(_nadie)  # (usuario, obj) -> bool: the full predicate, state included
+    titulo = ""
+    boton = ""
+    introduccion = ""
+    exito = ""
+    mensaje_estado = _("Esta acción no es posible en el estado actual del registro.")
+
+    def cargar(self, usuario, pk):
+        raise ImproperlyConfigured(f"{type(self).__name__} debe definir cargar().")
+
+    def ejecutar(self, form):
+        """Run the action's service with the form's data: each subclass names its service."""
+        raise ImproperlyConfigured(f"{type(self).__name__} debe definir ejecutar().")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.es_personal(request.user):
+            return super().dispatch(request, *args, **kwargs)  # login redirect or 403
+        self.objeto = self.cargar(request.user, kwargs["pk"])
+        if not self.rol_permitido(request.user, self.objeto):
+            raise PermissionDenied
+        if not self.permitida(request.user, self.objeto):
+            messages.error(request, self.mensaje_estado)
+            return redirect(self.objeto.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("introduccion", self.introduccion)
+        return super().get_context_data(objeto=self.objeto, titulo=self.titulo, boton=self.boton, **kwargs)
+
+    def mensaje_exito(self) -> str:
+        return str(self.exito)
+
+    def destino(self) -> str:
+        return self.objeto.get_absolute_url()
+
+    def form_valid(self, form):
+        try:
+            self.ejecutar(form)
+        except services.ErrorDeDominio as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, self.mensaje_exito())
+        return redirect(self.destino())
 
 
 # Catalogs ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import copy
 
 from django.contrib import messages
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.views.generic import DetailView, FormView
 
 from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.services import ErrorDeDominio
-from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
+from cooperacion.core.views import AccionConFormularioView, ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
 from . import permissions, services
 from .filters import CasoOITFilter, LineaPrioritariaFilter, NecesidadFilter
@@ -113,52 +113,24 @@ class CasoCrearView(PersonalRequeridoMixin, FormView):
         return redirect(caso.get_absolute_url())
 
 
-def _nadie(usuario, caso) -> bool:
-    return False
-
-
-class AccionSobreCasoView(PersonalRequeridoMixin, FormView):
-    """GET shows the form of one action on a visible case; POST runs its service.
-
-    The role decides 403; a case in another state sends the user back to it with a message.
-    """
+class AccionSobreCasoView(AccionConFormularioView):
+    """An action on a visible case that needs a form (edit, answer, reopen)."""
 
     template_name = "internacional/caso_formulario.html"
-    rol_permitido = staticmethod(_nadie)  # (usuario, caso) -> bool: the role alone
-    permitida = staticmethod(_nadie)  # (usuario, caso) -> bool: the full predicate, state included
-    titulo = ""
-    boton = ""
-    introduccion = ""
-    exito = ""
+    mensaje_estado = gettext_lazy("Esta acción no es posible en el estado actual del caso.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated or not permissions.can_ver_casos(request.user):
-            return super().dispatch(request, *args, **kwargs)
-        self.caso = caso_visible(request.user, kwargs["pk"])
-        if not self.rol_permitido(request.user, self.caso):
-            raise PermissionDenied
-        if not self.permitida(request.user, self.caso):
-            messages.error(request, _("Esta acción no es posible en el estado actual del caso."))
-            return redirect(self.caso.get_absolute_url())
-        return super().dispatch(request, *args, **kwargs)
+    def cargar(self, usuario, pk):
+        return caso_visible(usuario, pk)
+
+    @property
+    def caso(self) -> CasoOIT:
+        return self.objeto
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            caso=self.caso, titulo=self.titulo, boton=self.boton, introduccion=self.introduccion, **kwargs
-        )
+        return super().get_context_data(caso=self.caso, **kwargs)
 
-    def ejecutar(self, form):
-        """Run the case's service with the form's data: each subclass names its service."""
-        raise ImproperlyConfigured(f"{type(self).__name__} debe definir ejecutar().")
-
-    def form_valid(self, form):
-        try:
-            self.ejecutar(form)
-        except ErrorDeDominio as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
-        messages.success(self.request, self.exito % {"numero": self.caso.numero})
-        return redirect(self.caso.get_absolute_url())
+    def mensaje_exito(self) -> str:
+        return self.exito % {"numero": self.caso.numero}
 
 
 class CasoEditarView(AccionSobreCasoView):
