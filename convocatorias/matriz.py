@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 
-from cooperacion.core.reportes import Columna
+from cooperacion.core.reportes import Columna, escribir_hoja
 
 from . import priorizacion
-from .excel import escribir_hoja
 from .models import Convocatoria
 
 TITULO_HOJA = "Matriz de convocatorias"

@@ -15,11 +15,10 @@ from openpyxl import Workbook
 
 from cooperacion.core import graficos, periodos, roles
 from cooperacion.core.permissions import es_personal
-from cooperacion.core.reportes import Columna, Reporte
+from cooperacion.core.reportes import Columna, Reporte, escribir_hoja
 from cooperacion.core.services import ErrorDeDominio
 
 from . import permissions, priorizacion, procedimiento
-from .excel import escribir_hoja
 from .models import Convocatoria, InformeEjecucion, PesosPriorizacion, Proyecto
 from .services.comun import jefes_de
 

@@ -128,21 +128,19 @@ def _valor_excel(valor):
     return str(valor)
 
 
-def escribir_xlsx(
-    reporte: Reporte,
+def escribir_hoja(
+    libro: Workbook,
+    titulo: str,
+    columnas: Sequence[Columna],
     filas: Iterable[Sequence],
-    destino,
     *,
-    titulo: str = "",
     al_avanzar: Callable[[int], None] | None = None,
 ) -> int:
-    """Stream the rows into an .xlsx (write-only mode): typed cells, styled header, frozen panes, autofilter.
+    """Append a sheet to a write-only workbook: styled header, typed cells, frozen header row, autofilter.
 
-    Returns the number of data rows written. Memory stays flat whatever the number of rows.
+    Returns the number of data rows written; rows are streamed, so memory stays flat whatever their number.
     """
-    libro = Workbook(write_only=True)
-    hoja = libro.create_sheet(title=str(titulo or reporte.titulo)[:31].translate(str.maketrans("/\\?*[]:", "-------")))
-    columnas = list(reporte.columnas)
+    hoja = libro.create_sheet(title=str(titulo)[:31].translate(str.maketrans("/\\?*[]:", "-------")))
     for indice, columna in enumerate(columnas, start=1):
         hoja.column_dimensions[get_column_letter(indice)].width = columna.ancho
     hoja.freeze_panes = "A2"
@@ -168,6 +166,20 @@ def escribir_xlsx(
         if al_avanzar and escritas % 500 == 0:
             al_avanzar(escritas)
     hoja.auto_filter.ref = f"A1:{get_column_letter(max(len(columnas), 1))}{escritas + 1}"
+    return escritas
+
+
+def escribir_xlsx(
+    reporte: Reporte,
+    filas: Iterable[Sequence],
+    destino,
+    *,
+    titulo: str = "",
+    al_avanzar: Callable[[int], None] | None = None,
+) -> int:
+    """A one-sheet .xlsx of the report's columns and the given rows (see `escribir_hoja`)."""
+    libro = Workbook(write_only=True)
+    escritas = escribir_hoja(libro, titulo or reporte.titulo, list(reporte.columnas), filas, al_avanzar=al_avanzar)
     libro.save(destino)
     return escritas
 
