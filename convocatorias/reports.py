@@ -2,7 +2,7 @@
 report of calls and projects, all through the core's report engine."""
 
 from collections import Counter
-from datetime import datetime, time
+from datetime import datetime
 from decimal import Decimal
 from itertools import islice
 
@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
-from cooperacion.core import graficos, periodos, roles
+from cooperacion.core import graficos, periodos
 from cooperacion.core.permissions import es_personal
 from cooperacion.core.reportes import Columna, Reporte, escribir_hoja
+from cooperacion.core.reportes_nucleo import ReporteTrimestral
 from cooperacion.core.services import ErrorDeDominio
 
 from . import permissions, priorizacion, procedimiento
@@ -178,18 +179,7 @@ class ActaFinalizacionReporte(DocumentoReporte):
         }
 
 
-def _limites(periodo: str) -> tuple[datetime, datetime]:
-    anio, trimestre = periodos.leer_periodo(periodo)
-    inicio = periodos.inicio_de_trimestre(anio, trimestre)
-    anio_sig, trim_sig = (anio + 1, 1) if trimestre == 4 else (anio, trimestre + 1)
-    fin = periodos.inicio_de_trimestre(anio_sig, trim_sig)
-    return (
-        timezone.make_aware(datetime.combine(inicio, time.min)),
-        timezone.make_aware(datetime.combine(fin, time.min)),
-    )
-
-
-class ConvocatoriasTrimestralReporte(Reporte):
+class ConvocatoriasTrimestralReporte(ReporteTrimestral):
     codigo = "convocatorias_trimestral"
     titulo = gettext_lazy("Convocatorias y proyectos de cooperación")
     descripcion = gettext_lazy(
@@ -197,7 +187,6 @@ class ConvocatoriasTrimestralReporte(Reporte):
         "éxito y los proyectos en ejecución con el estado de sus informes."
     )
     codigo_documento = "AI-P-003"
-    trimestral = True
     plantilla = "convocatorias/reportes/trimestral.html"
     columnas = (
         Columna(gettext_lazy("Cooperante"), ancho=16),
@@ -237,20 +226,6 @@ class ConvocatoriasTrimestralReporte(Reporte):
         Columna(gettext_lazy("Observaciones"), ancho=48),
     )
 
-    def puede_generar(self, usuario) -> bool:
-        return usuario.is_authenticated and (usuario.ve_todas_las_dependencias or usuario.tiene_rol(roles.JEFE))
-
-    def parametros(self, datos, usuario) -> dict:
-        texto = (datos.get("periodo") or "").strip()
-        if not texto:
-            texto = periodos.periodo(*periodos.trimestre_de(timezone.localdate()))
-        if periodos.leer_periodo(texto) is None:
-            raise ErrorDeDominio(_("El periodo debe tener la forma AAAA-T#, por ejemplo 2026-T3."))
-        return {"periodo": texto}
-
-    def titulo_con(self, parametros) -> str:
-        return f"{self.titulo} {parametros['periodo']}"
-
     # Scope: the quarterly copies cover every dependencia; a Jefe's own copy covers their dependencia.
     def _alcance(self, usuario) -> Q:
         if usuario is None or usuario.ve_todas_las_dependencias:
@@ -258,13 +233,13 @@ class ConvocatoriasTrimestralReporte(Reporte):
         return Q(dependencia_id=usuario.dependencia_id)
 
     def _convocatorias(self, parametros, usuario):
-        _inicio, fin = _limites(parametros["periodo"])
+        _inicio, fin = periodos.limites(parametros["periodo"])
         consulta = Convocatoria.objects.filter(self._alcance(usuario), creada_en__lt=fin)
         consulta = priorizacion.anotar_puntaje(consulta, PesosPriorizacion.vigentes(), ahora=min(fin, timezone.now()))
         return consulta.select_related("cooperante", "modalidad", "dependencia").order_by("fecha_cierre", "pk")
 
     def _proyectos(self, parametros, usuario):
-        _inicio, fin = _limites(parametros["periodo"])
+        _inicio, fin = periodos.limites(parametros["periodo"])
         filtro = Q()
         if self._alcance(usuario):
             filtro = Q(convocatoria__dependencia_id=usuario.dependencia_id) | Q(dependencia_id=usuario.dependencia_id)
@@ -353,7 +328,7 @@ class ConvocatoriasTrimestralReporte(Reporte):
         return escritas
 
     def contexto(self, parametros, usuario) -> dict:
-        inicio, fin = _limites(parametros["periodo"])
+        inicio, fin = periodos.limites(parametros["periodo"])
         convocatorias = list(self._convocatorias(parametros, usuario))
         por_estado = Counter(c.get_estado_display() for c in convocatorias)
         por_cooperante = Counter(c.cooperante.sigla or c.cooperante.nombre for c in convocatorias)

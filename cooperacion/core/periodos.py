@@ -1,7 +1,9 @@
 """Quarters and their cut-off dates."""
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
 
 from .models.reportes import CorteTrimestral, fin_de_trimestre
 
@@ -23,6 +25,16 @@ def trimestre_de(fecha: date) -> tuple[int, int]:
 
 def inicio_de_trimestre(anio: int, trimestre: int) -> date:
     return date(anio, 3 * (trimestre - 1) + 1, 1)
+
+
+def limites(texto: str) -> tuple[datetime, datetime]:
+    """The quarter "AAAA-T#" as [start, end) aware datetimes, for filtering timestamps."""
+    anio, trimestre = leer_periodo(texto)
+    siguiente = (anio + 1, 1) if trimestre == 4 else (anio, trimestre + 1)
+    return (
+        timezone.make_aware(datetime.combine(inicio_de_trimestre(anio, trimestre), time.min)),
+        timezone.make_aware(datetime.combine(inicio_de_trimestre(*siguiente), time.min)),
+    )
 
 
 def trimestre_anterior(anio: int, trimestre: int) -> tuple[int, int]:

@@ -1,7 +1,6 @@
 """The core's own reports: the actor catalog and the quarterly deadlines-and-reminders report."""
 
 from collections import Counter
-from datetime import datetime, time
 
 from django.db.models import Count
 from django.utils import timezone
@@ -81,24 +80,11 @@ def _mostrar_parametro(clave, valor):
     return valor
 
 
-class PlazosReporte(Reporte):
-    codigo = "plazos"
-    titulo = _("Plazos y recordatorios")
-    descripcion = _(
-        "Los plazos abiertos de todas las áreas con su semáforo y los recordatorios enviados en el trimestre."
-    )
-    codigo_documento = "COOP-RP-01"
+class ReporteTrimestral(Reporte):
+    """A quarterly report: parameter "periodo" (AAAA-T#, default the current quarter), generated at each cut-off,
+    asked for by the Jefe (their dependencia) and the roles that see every dependencia."""
+
     trimestral = True
-    columnas = (
-        Columna(_("Fecha límite"), "fecha", ancho=13),
-        Columna(_("Días restantes"), "entero", ancho=10),
-        Columna(_("Semáforo"), ancho=16),
-        Columna(_("Tipo de plazo"), ancho=26),
-        Columna(_("Plazo"), ancho=50),
-        Columna(_("Dependencia"), ancho=34),
-        Columna(_("Responsables"), ancho=30),
-        Columna(_("Recordatorios en el trimestre"), "entero", ancho=14),
-    )
 
     def puede_generar(self, usuario) -> bool:
         return usuario.is_authenticated and (usuario.ve_todas_las_dependencias or usuario.tiene_rol(roles.JEFE))
@@ -114,16 +100,32 @@ class PlazosReporte(Reporte):
     def titulo_con(self, parametros) -> str:
         return f"{self.titulo} {parametros['periodo']}"
 
+
+class PlazosReporte(ReporteTrimestral):
+    codigo = "plazos"
+    titulo = _("Plazos y recordatorios")
+    descripcion = _(
+        "Los plazos abiertos de todas las áreas con su semáforo y los recordatorios enviados en el trimestre."
+    )
+    codigo_documento = "COOP-RP-01"
+    columnas = (
+        Columna(_("Fecha límite"), "fecha", ancho=13),
+        Columna(_("Días restantes"), "entero", ancho=10),
+        Columna(_("Semáforo"), ancho=16),
+        Columna(_("Tipo de plazo"), ancho=26),
+        Columna(_("Plazo"), ancho=50),
+        Columna(_("Dependencia"), ancho=34),
+        Columna(_("Responsables"), ancho=30),
+        Columna(_("Recordatorios en el trimestre"), "entero", ancho=14),
+    )
+
     def _filtro(self, usuario):
         if usuario is None or usuario.ve_todas_las_dependencias:
             return plazos.FiltroPlazos()
         return plazos.FiltroPlazos(dependencia_ids=frozenset({usuario.dependencia_id}))
 
     def _recordatorios(self, parametros):
-        anio, trimestre = periodos.leer_periodo(parametros["periodo"])
-        inicio = timezone.make_aware(datetime.combine(periodos.inicio_de_trimestre(anio, trimestre), time.min))
-        anio_sig, trim_sig = (anio + 1, 1) if trimestre == 4 else (anio, trimestre + 1)
-        fin = timezone.make_aware(datetime.combine(periodos.inicio_de_trimestre(anio_sig, trim_sig), time.min))
+        inicio, fin = periodos.limites(parametros["periodo"])
         return RecordatorioEnviado.objects.filter(enviado_en__gte=inicio, enviado_en__lt=fin)
 
     def _datos(self, parametros, usuario):
