@@ -138,11 +138,15 @@ class PlazoEnCurso:
 
 
 def plazos_en_curso(
-    *, filtro: FiltroPlazos = FiltroPlazos(), tipos: Iterable[str] | None = None, hoy: date | None = None
+    *,
+    filtro: FiltroPlazos = FiltroPlazos(),
+    tipos: Iterable[str] | None = None,
+    hoy: date | None = None,
+    configuracion: dict | None = None,
 ) -> list[PlazoEnCurso]:
     """Every open deadline matching the filter, soonest first, with its traffic light."""
     hoy = hoy or timezone.localdate()
-    configuracion = tipos_configurados()
+    configuracion = configuracion or tipos_configurados()
     resultado = []
     for codigo, (_tipo, proveedor) in _registro.items():
         if tipos is not None and codigo not in tipos:
@@ -195,7 +199,7 @@ def barrer(*, hoy: date | None = None) -> ResultadoBarrido:
     hoy = hoy or timezone.localdate()
     resultado = ResultadoBarrido()
     configuracion = tipos_configurados()
-    for en_curso in plazos_en_curso(hoy=hoy):
+    for en_curso in plazos_en_curso(hoy=hoy, configuracion=configuracion):
         plazo = en_curso.plazo
         resultado.revisados += 1
         conf = configuracion[plazo.tipo]
