@@ -17,6 +17,11 @@ app.conf.beat_schedule = {
         "task": "cooperacion.core.tasks.barrer_plazos",
         "schedule": crontab(minute=5, hour="6-19"),
     },
+    # The outbox: side effects still pending (broker down, worker killed) are published again.
+    "barrer-salidas": {
+        "task": "cooperacion.core.tasks.barrer_salidas",
+        "schedule": crontab(minute="*/5"),
+    },
     "resumenes-diarios": {
         "task": "cooperacion.core.tasks.enviar_resumenes_diarios",
         "schedule": crontab(minute=0, hour=7),

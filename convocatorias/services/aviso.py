@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cooperacion.core import salidas
 from cooperacion.core.models import Dependencia, Notificacion, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, encolar
+from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
 
 from .. import permissions, procedimiento
 from ..models import Aviso, Compromiso, Convocatoria, Destinatario
@@ -184,9 +185,7 @@ def convocatoria_informar(*, convocatoria: Convocatoria, usuario: Usuario, motiv
             motivo=motivo.strip() or _("Oficio informativo enviado a: %(n)s") % {"n": nombres},
         )
     _avisar_a_las_dependencias(convocatoria, pendientes, usuario)
-    from ..tasks import enviar_oficio
-
-    encolar(enviar_oficio, convocatoria.pk, [d.pk for d in pendientes])
+    salidas.encolar(ENVIAR_OFICIO, convocatoria.pk, [d.pk for d in pendientes])
     return pendientes
 
 
@@ -227,6 +226,14 @@ def oficio_pdf(convocatoria: Convocatoria, usuario) -> bytes:
     destino = io.BytesIO()
     reportes.escribir_pdf(reporte.plantilla, contexto, destino)
     return destino.getvalue()
+
+
+ENVIAR_OFICIO = "convocatorias.enviar_oficio"
+
+
+@salidas.efecto(ENVIAR_OFICIO)
+def oficio_enviar_correos_salida(convocatoria_id: int, destinatario_ids: list[int]) -> int:
+    return oficio_enviar_correos(convocatoria_id=convocatoria_id, destinatario_ids=destinatario_ids)
 
 
 def oficio_enviar_correos(*, convocatoria_id: int, destinatario_ids: list[int]) -> int:

@@ -5,14 +5,17 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cooperacion.core import roles
+from cooperacion.core import roles, salidas
 from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, encolar
+from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
 
 from .. import permissions, procedimiento
 from ..models import (
@@ -224,18 +227,20 @@ def convocatoria_registrar_decision(
         url=convocatoria.get_absolute_url(),
     )
     if convocatoria.destinatarios.aceptaron().filter(dependencia=None).exists():
-        from ..tasks import avisar_decision_a_organizaciones
-
-        encolar(avisar_decision_a_organizaciones, convocatoria.pk)
+        salidas.encolar(AVISAR_DECISION, convocatoria.pk)
     return convocatoria
+
+
+AVISAR_DECISION = "convocatorias.avisar_decision"
+
+
+@salidas.efecto(AVISAR_DECISION)
+def decision_avisar_organizaciones_salida(convocatoria_id: int) -> int:
+    return decision_avisar_organizaciones(convocatoria_id=convocatoria_id)
 
 
 def decision_avisar_organizaciones(*, convocatoria_id: int) -> int:
     """E-mail the donor's answer to the outside organizations that took part."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-
     convocatoria = Convocatoria.objects.select_related("cooperante", "dependencia").filter(pk=convocatoria_id).first()
     if convocatoria is None or convocatoria.estado == Convocatoria.Estado.PRESENTADA:
         return 0

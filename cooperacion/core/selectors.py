@@ -38,11 +38,15 @@ def modelo_auditable(app_label: str, nombre_modelo: str):
     return modelo
 
 
-def _mostrar(campo: models.Field, valor, relacionados: dict) -> str:
+def mostrar_valor(campo: models.Field, valor, relacionados: dict | None = None) -> str:
+    """A stored value as people read it (the related record's name when `relacionados` does not have it)."""
     if valor is None or valor == "":
         return "—"
     if campo.is_relation:
-        return str(relacionados.get((campo.name, valor), valor))
+        if relacionados is not None:
+            return str(relacionados.get((campo.name, valor), valor))
+        relacionado = campo.related_model._base_manager.filter(pk=valor).first()
+        return str(relacionado) if relacionado is not None else str(valor)
     if campo.choices:
         return str(dict(campo.flatchoices).get(valor, valor))
     if isinstance(valor, bool):
@@ -88,8 +92,8 @@ def historial_de(obj) -> list[EntradaHistorial]:
                 cambios=[
                     Cambio(
                         campo=str(campo.verbose_name).capitalize(),
-                        antes=_mostrar(campo, antes, relacionados),
-                        despues=_mostrar(campo, despues, relacionados),
+                        antes=mostrar_valor(campo, antes, relacionados),
+                        despues=mostrar_valor(campo, despues, relacionados),
                     )
                     for campo, antes, despues in cambios
                 ],

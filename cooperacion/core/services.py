@@ -9,40 +9,31 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django_fsm import can_proceed
-from kombu.exceptions import OperationalError
 
-from . import permissions, reportes
+from . import permissions, reportes, salidas
+from .correo import enlace_absoluto, enviar_correo
+from .errores import ErrorDeDominio
 from .models import Actor, Notificacion, ReporteGenerado, Usuario
 
 logger = logging.getLogger(__name__)
 
 
-class ErrorDeDominio(Exception):
-    """A rule of the domain was not met; the message is safe to show to the user."""
-
-
-def encolar(tarea, *args, **kwargs) -> None:
-    """Send a Celery task after the current transaction commits.
-
-    If the broker is down the write has already succeeded; the task is logged as lost
-    and the periodic sweeps (which work from database state) catch up later.
-    """
-
-    def publicar():
-        try:
-            tarea.apply_async(args=args, kwargs=kwargs)
-        except (OperationalError, OSError):
-            logger.warning("No se pudo encolar %s: el broker no responde.", tarea.name, exc_info=True)
-
-    transaction.on_commit(publicar)
-
-
 def aplicar_transicion(obj, nombre: str, *, usuario, motivo: str = "", campos: tuple[str, ...] = ("estado",)):
-    """Run the FSM transition `nombre` on `obj`, log who and why, and save. Call inside `transaction.atomic`."""
+    """Run the FSM transition `nombre` on `obj`, log who and why, and save. Call inside `transaction.atomic`.
+
+    The state is read again under the row lock: a record loaded before another person's transition is refused
+    instead of being moved twice.
+    """
     metodo = getattr(obj, nombre)
+    campo_fsm = metodo._django_fsm.field if hasattr(metodo, "_django_fsm") else "estado"
+    campo_estado = campo_fsm if isinstance(campo_fsm, str) else campo_fsm.name
+    en_base = type(obj)._base_manager.select_for_update().filter(pk=obj.pk).values_list(campo_estado, flat=True).first()
+    if en_base is not None and en_base != getattr(obj, campo_estado):
+        raise ErrorDeDominio(_("Otra persona cambió este registro mientras tanto: recargue la página."))
     if not can_proceed(metodo):
-        raise ErrorDeDominio("Esta acción no es posible en el estado actual del registro.")
+        raise ErrorDeDominio(_("Esta acción no es posible en el estado actual del registro."))
     metodo(by=usuario, description=motivo or None)
     obj._history_user = usuario
     obj._change_reason = motivo[:100] if motivo else nombre
@@ -69,16 +60,39 @@ def actor_reactivar(*, actor: Actor, usuario, motivo: str = "") -> Actor:
 
 
 def notificar(*, usuario, titulo: str, mensaje: str = "", url: str = "", recordatorio=None) -> Notificacion:
-    """Create an in-app notification; its e-mail copy goes out after commit when the user wants it at once
+    """Create an in-app notification; its e-mail copy goes through the outbox when the user wants it at once
     (otherwise the daily digest carries it)."""
     notificacion = Notificacion.objects.create(
         usuario=usuario, titulo=titulo[:200], mensaje=mensaje, url=url, recordatorio=recordatorio
     )
     if usuario.email and usuario.preferencia_correo == usuario.Notificaciones.INMEDIATA:
-        from .tasks import enviar_correo_notificacion
-
-        encolar(enviar_correo_notificacion, notificacion.pk)
+        salidas.encolar(CORREO_NOTIFICACION, notificacion.pk)
     return notificacion
+
+
+CORREO_NOTIFICACION = "core.correo_notificacion"
+RESUMEN_DIARIO = "core.resumen_diario"
+GENERAR_REPORTE = "core.generar_reporte"
+
+
+@salidas.efecto(CORREO_NOTIFICACION)
+def correo_notificacion_enviar(notificacion_id: int) -> bool:
+    """Send the e-mail copy of a notification once (the row lock and `correo_enviado_en` make a repeat harmless)."""
+    with transaction.atomic():
+        notificacion = (
+            Notificacion.objects.select_for_update().select_related("usuario").filter(pk=notificacion_id).first()
+        )
+        if notificacion is None or notificacion.correo_enviado_en or not notificacion.usuario.email:
+            return False
+        enviar_correo(
+            destinatarios=[notificacion.usuario.email],
+            asunto=notificacion.titulo,
+            plantilla="core/correo/notificacion",
+            contexto={"notificacion": notificacion, "enlace": enlace_absoluto(notificacion.url)},
+        )
+        notificacion.correo_enviado_en = timezone.now()
+        notificacion.save(update_fields=["correo_enviado_en"])
+    return True
 
 
 def notificacion_marcar_leida(*, notificacion: Notificacion) -> Notificacion:
@@ -99,8 +113,6 @@ def notificaciones_marcar_todas_leidas(*, usuario) -> int:
 
 def reporte_solicitar(*, codigo: str, formato: str, datos, usuario) -> ReporteGenerado:
     """Queue a report for generation; the file is produced by Celery (at once when Celery runs eagerly)."""
-    from .tasks import generar_reporte
-
     reporte = reportes.obtener(codigo)
     if reporte is None or not reporte.puede_generar(usuario):
         raise ErrorDeDominio("No tiene permiso para generar este reporte.")
@@ -116,29 +128,50 @@ def reporte_solicitar(*, codigo: str, formato: str, datos, usuario) -> ReporteGe
             periodo=parametros.get("periodo", ""),
             solicitado_por=usuario,
         )
-        encolar(generar_reporte, generado.pk)
+        salidas.encolar(GENERAR_REPORTE, generado.pk)
     return generado
 
 
-def reporte_reintentar(*, generado: ReporteGenerado, usuario) -> ReporteGenerado:
-    """Queue a failed report again with the same parameters."""
-    from .tasks import generar_reporte
+# A report still queued or in progress after this long was lost (broker down, worker killed): it may be retried.
+LIMITE_DE_REPORTE = timedelta(minutes=25)
 
-    if generado.estado != ReporteGenerado.Estado.FALLIDO:
-        raise ErrorDeDominio("Solo se puede reintentar un reporte que falló.")
+
+def reporte_atascado(generado: ReporteGenerado, *, ahora=None) -> bool:
+    ahora = ahora or timezone.now()
+    desde = generado.iniciado_en or generado.creado_en
+    return generado.estado in (ReporteGenerado.Estado.PENDIENTE, ReporteGenerado.Estado.EN_PROCESO) and (
+        desde < ahora - LIMITE_DE_REPORTE
+    )
+
+
+def reporte_reintentar(*, generado: ReporteGenerado, usuario) -> ReporteGenerado:
+    """Queue again a report that failed, or that waited longer than its time limit."""
+    if generado.estado != ReporteGenerado.Estado.FALLIDO and not reporte_atascado(generado):
+        raise ErrorDeDominio(_("Solo se puede reintentar un reporte que falló o que lleva demasiado tiempo en cola."))
     with transaction.atomic():
         # Compare-and-swap: two clicks queue it once. The model keeps no field history (it is itself a log).
-        tomados = ReporteGenerado.objects.filter(pk=generado.pk, estado=ReporteGenerado.Estado.FALLIDO).update(
-            estado=ReporteGenerado.Estado.PENDIENTE, progreso=0, error="", iniciado_en=None, terminado_en=None
+        estado_visto = generado.estado
+        tomados = ReporteGenerado.objects.filter(pk=generado.pk, estado=estado_visto).update(
+            estado=ReporteGenerado.Estado.PENDIENTE,
+            progreso=0,
+            error="",
+            iniciado_en=None,
+            terminado_en=None,
+            creado_en=timezone.now() if estado_visto != ReporteGenerado.Estado.FALLIDO else generado.creado_en,
         )
         if tomados:
-            encolar(generar_reporte, generado.pk)
+            salidas.encolar(GENERAR_REPORTE, generado.pk)
     generado.refresh_from_db()
     return generado
 
 
 def _avance(generado_id: int, porcentaje: int) -> None:
     ReporteGenerado.objects.filter(pk=generado_id).update(progreso=max(1, min(99, porcentaje)))
+
+
+@salidas.efecto(GENERAR_REPORTE, max_intentos=2, limite=LIMITE_DE_REPORTE, transitorios=())
+def reporte_generar_salida(generado_id: int) -> None:
+    reporte_generar(generado_id=generado_id)
 
 
 def reporte_generar(*, generado_id: int) -> None:
@@ -212,8 +245,6 @@ def contexto_de_reporte(reporte, parametros: dict, usuario, *, para_pdf: bool) -
 
 def reportes_trimestrales_generar(*, periodo: str) -> list[ReporteGenerado]:
     """Queue every registered quarterly report for `periodo` in every format, once (a unique constraint)."""
-    from .tasks import generar_reporte
-
     creados = []
     for reporte in reportes.trimestrales():
         for formato in reporte.formatos:
@@ -227,7 +258,7 @@ def reportes_trimestrales_generar(*, periodo: str) -> list[ReporteGenerado]:
                     defaults={"titulo": str(reporte.titulo_con(parametros))[:250], "parametros": parametros},
                 )
                 if creado:
-                    encolar(generar_reporte, generado.pk)
+                    salidas.encolar(GENERAR_REPORTE, generado.pk)
                     creados.append(generado)
     return creados
 
@@ -235,10 +266,31 @@ def reportes_trimestrales_generar(*, periodo: str) -> list[ReporteGenerado]:
 # E-mail digests and catch-up -------------------------------------------------------------------
 
 
+@salidas.efecto(RESUMEN_DIARIO)
+def resumen_diario_salida(usuario_id: int) -> int:
+    usuario = Usuario.objects.filter(pk=usuario_id, is_active=True).first()
+    return resumen_diario_enviar(usuario=usuario) if usuario else 0
+
+
+@transaction.atomic
+def resumenes_diarios_encolar() -> int:
+    """One digest per user who chose the daily digest and has something not yet e-mailed."""
+    ids = list(
+        Usuario.objects.filter(
+            is_active=True,
+            preferencia_correo=Usuario.Notificaciones.RESUMEN_DIARIO,
+            notificaciones__correo_enviado_en__isnull=True,
+        )
+        .exclude(email="")
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    salidas.encolar_varios(RESUMEN_DIARIO, [(pk,) for pk in ids])
+    return len(ids)
+
+
 def resumen_diario_enviar(*, usuario) -> int:
     """E-mail the user one message with every notification not yet e-mailed; returns how many it carried."""
-    from .correo import enlace_absoluto, enviar_correo
-
     if not usuario.email:
         return 0
     with transaction.atomic():
@@ -262,24 +314,3 @@ def resumen_diario_enviar(*, usuario) -> int:
         # Notifications carry no history: marking them in bulk loses nothing.
         Notificacion.objects.filter(pk__in=[n.pk for n in pendientes]).update(correo_enviado_en=timezone.now())
     return len(pendientes)
-
-
-def correos_pendientes_reencolar(*, antiguedad_minima_min: int = 10, antiguedad_maxima_dias: int = 3) -> int:
-    """Queue again the immediate e-mails that never went out (the broker was down, or retries ran out)."""
-    from .tasks import enviar_correo_notificacion
-
-    ahora = timezone.now()
-    ids = list(
-        Notificacion.objects.filter(
-            correo_enviado_en__isnull=True,
-            usuario__preferencia_correo=Usuario.Notificaciones.INMEDIATA,
-            usuario__is_active=True,
-            creada_en__lte=ahora - timedelta(minutes=antiguedad_minima_min),
-            creada_en__gte=ahora - timedelta(days=antiguedad_maxima_dias),
-        )
-        .exclude(usuario__email="")
-        .values_list("pk", flat=True)
-    )
-    for pk in ids:
-        encolar(enviar_correo_notificacion, pk)
-    return len(ids)

@@ -11,7 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
-from . import permissions, services
+from . import flujos, permissions, services, versiones
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
 from .forms import MotivoForm, PerfilForm
@@ -136,21 +136,25 @@ class HistorialView(PersonalRequeridoMixin, TemplateView):
 
 
 class TransicionView(PersonalRequeridoMixin, View):
-    """POST-only: run one action of a `Flujo` on a record the user may see."""
+    """POST-only: run one action of a `Flujo` on a record the user may see, under the record's row lock."""
 
     http_method_names = ["post"]
     modelo = None
     flujo: Flujo = None
     parametro = "obj"  # keyword under which the service receives the record
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.modelo is not None and cls.flujo is not None:
+            flujos.registrar(cls.modelo, cls.flujo, cls.parametro)
+
     def post(self, request, pk, accion):
         obj = get_object_or_404(self.modelo.objects.visibles_para(request.user), pk=pk)
         accion: Accion | None = self.flujo.accion(accion)
         if accion is None:
             raise Http404
-        if not accion.permitida(request.user, obj) and not (
-            accion.rol_permitido and accion.rol_permitido(request.user, obj)
-        ):
+        permitida = accion.permitida(request.user, obj)
+        if not permitida and not (accion.rol_permitido and accion.rol_permitido(request.user, obj)):
             raise PermissionDenied
         # When only the state or a precondition is missing (a page left open in another tab, a critical control
         # point not met), the service runs anyway: it checks them again and its message says exactly what is missing.
@@ -159,7 +163,14 @@ class TransicionView(PersonalRequeridoMixin, View):
             messages.error(request, " ".join(form.errors["motivo"]))
             return redirect(obj.get_absolute_url())
         try:
-            accion.servicio(**{self.parametro: obj}, usuario=request.user, motivo=form.cleaned_data["motivo"])
+            flujos.ejecutar(
+                accion,
+                obj,
+                usuario=request.user,
+                parametro=self.parametro,
+                forzar=not permitida,
+                motivo=form.cleaned_data["motivo"],
+            )
         except services.ErrorDeDominio as error:
             messages.error(request, str(error))
         else:
@@ -208,6 +219,19 @@ class AccionConFormularioView(PersonalRequeridoMixin, FormView):
         kwargs.setdefault("introduccion", self.introduccion)
         return super().get_context_data(objeto=self.objeto, titulo=self.titulo, boton=self.boton, **kwargs)
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if versiones.versionado(self.objeto):
+            versiones.agregar_campo(form, self.objeto)
+        return form
+
+    def _ejecutar_si_permitida(self, form):
+        if not self.permitida(self.request.user, self.objeto):
+            raise services.ErrorDeDominio(self.mensaje_estado)
+        if versiones.CAMPO in form.fields:
+            versiones.exigir(self.objeto, form.cleaned_data.get(versiones.CAMPO), form.fields)
+        return self.ejecutar(form)
+
     def mensaje_exito(self) -> str:
         return str(self.exito)
 
@@ -216,7 +240,12 @@ class AccionConFormularioView(PersonalRequeridoMixin, FormView):
 
     def form_valid(self, form):
         try:
-            self.ejecutar(form)
+            # Under the record's row lock, on its fresh values: a second tab or person acting at once is refused.
+            flujos.con_cerrojo(self.objeto, lambda _obj: self._ejecutar_si_permitida(form))
+        except versiones.RegistroDesactualizado as error:
+            versiones.actualizar_formulario(form, error.version_actual)
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
         except services.ErrorDeDominio as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)

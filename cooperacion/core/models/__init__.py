@@ -1,6 +1,7 @@
 from .avisos import Notificacion, RecordatorioEnviado, TipoPlazo
-from .base import CatalogoQuerySet
+from .base import CatalogoQuerySet, ConVersion
 from .catalogos import ODS, Actor, Departamento, Moneda, Municipio, PoliticaMIPG
+from .guardas import Salida, TokenDeCreacion
 from .organizacion import Dependencia, Usuario
 from .reportes import CorteTrimestral, ReporteGenerado
 
@@ -8,6 +9,7 @@ __all__ = [
     "ODS",
     "Actor",
     "CatalogoQuerySet",
+    "ConVersion",
     "CorteTrimestral",
     "Departamento",
     "Dependencia",
@@ -17,6 +19,8 @@ __all__ = [
     "PoliticaMIPG",
     "RecordatorioEnviado",
     "ReporteGenerado",
+    "Salida",
     "TipoPlazo",
+    "TokenDeCreacion",
     "Usuario",
 ]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cooperacion.core import plazos, services
+from cooperacion.core import plazos, salidas
 
 
 class Command(BaseCommand):
@@ -8,9 +8,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opciones):
         resultado = plazos.barrer()
-        reencolados = services.correos_pendientes_reencolar()
+        publicadas = salidas.barrer()
         self.stdout.write(
             f"Plazos revisados: {resultado.revisados}. Recordatorios enviados: {resultado.enviados} "
             f"({resultado.notificaciones} notificaciones). Ya enviados antes: {resultado.ya_enviados}. "
-            f"Correos reencolados: {reencolados}."
+            f"Envíos pendientes publicados de nuevo: {publicadas}."
         )

@@ -1,0 +1,174 @@
+"""Form fields that carry the core's guards, and the ModelForm base that uses them for every model field.
+
+- `CampoFecha` / `CampoFechaHora`: the date window (fechas.py), with min/max on the browser's picker.
+- `CampoArchivo`: the upload validator (archivos.py), with the accepted types on the picker.
+- `CampoNumero` / `CampoMonto` / `CampoTasa`: numbers typed and shown the Colombian way (numeros.py).
+
+Every form of the product uses these (the system check `cooperacion.core.checks` refuses a form that does not);
+a `FormularioModelo` gets them for its model's date, file and decimal fields without naming them.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from . import archivos, fechas
+from .numeros import NumeroAmbiguo, formatear_numero, leer_numero
+
+
+def _limites_del_selector(minimo: date) -> dict:
+    return {"min": minimo.isoformat(), "max": fechas.maximo().isoformat()}
+
+
+class SelectorDeFecha(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None, minimo: date = fechas.MINIMO):
+        self.minimo = minimo
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+    def get_context(self, name, value, attrs):
+        return super().get_context(name, value, {**_limites_del_selector(self.minimo), **(attrs or {})})
+
+
+class SelectorDeFechaHora(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None, minimo: date = fechas.MINIMO):
+        self.minimo = minimo
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+    def get_context(self, name, value, attrs):
+        limites = {"min": f"{self.minimo.isoformat()}T00:00", "max": f"{fechas.maximo().isoformat()}T23:59"}
+        return super().get_context(name, value, {**limites, **(attrs or {})})
+
+
+class CampoFecha(forms.DateField):
+    def __init__(self, *args, minimo: date = fechas.MINIMO, **kwargs):
+        kwargs.setdefault("widget", SelectorDeFecha(minimo=minimo))
+        kwargs.setdefault("error_messages", {"invalid": _("Escriba una fecha válida (dd/mm/aaaa).")})
+        super().__init__(*args, **kwargs)
+        self.validators.append(fechas.VentanaDeFechas(minimo))
+
+
+class CampoFechaHora(forms.DateTimeField):
+    def __init__(self, *args, minimo: date = fechas.MINIMO, **kwargs):
+        kwargs.setdefault("widget", SelectorDeFechaHora(minimo=minimo))
+        kwargs.setdefault("error_messages", {"invalid": _("Escriba una fecha y hora válidas (dd/mm/aaaa hh:mm).")})
+        super().__init__(*args, **kwargs)
+        self.validators.append(fechas.VentanaDeFechas(minimo))
+
+
+class CampoArchivo(forms.FileField):
+    def __init__(self, *args, tipos=archivos.DOCUMENTOS, tamano_maximo=archivos.TAMANO_MAXIMO, **kwargs):
+        validador = archivos.ValidadorDeArchivo(tipos, tamano_maximo)
+        requerido = kwargs.get("required", True)
+        atributos = {"accept": validador.acepta}
+        kwargs.setdefault(
+            "widget", forms.FileInput(attrs=atributos) if requerido else forms.ClearableFileInput(attrs=atributos)
+        )
+        kwargs.setdefault("help_text", validador.ayuda)
+        mensajes = {"required": _("Adjunte el archivo."), **kwargs.pop("error_messages", {})}
+        super().__init__(*args, error_messages=mensajes, **kwargs)
+        self.validators.append(validador)
+
+
+class EntradaNumero(forms.TextInput):
+    """A text box (not type=number, which refuses "1.500.000") that shows numbers the Colombian way."""
+
+    def __init__(self, attrs=None, decimales: int | None = None):
+        self.decimales = decimales
+        super().__init__(attrs={"inputmode": "decimal", "autocomplete": "off", "data-numero": "es-CO", **(attrs or {})})
+
+    def format_value(self, value):
+        if value in (None, ""):
+            return ""
+        if isinstance(value, str):
+            try:
+                value = Decimal(value)
+            except ArithmeticError:
+                return value  # what the user typed, shown back with its error
+        return formatear_numero(value, self.decimales)
+
+
+class CampoNumero(forms.DecimalField):
+    """A decimal typed the Colombian way: 1.500.000,50. Ambiguous text is refused with a message that says how."""
+
+    decimales_a_mostrar: int | None = None
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", EntradaNumero(decimales=self.decimales_a_mostrar))
+        super().__init__(*args, **kwargs)
+        self.localize = False
+        # DecimalField adds a NumberInput's step/min attributes that a text box does not want.
+        for atributo in ("step",):
+            self.widget.attrs.pop(atributo, None)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal | int | float):
+            return Decimal(str(value))
+        try:
+            return leer_numero(str(value))
+        except NumeroAmbiguo as error:
+            raise ValidationError(str(error), code="ambiguo") from error
+        except ValueError as error:
+            raise ValidationError(
+                _("Escriba un número como 1.500.000 o 4.450,50 (miles con punto, decimales con coma)."), code="invalid"
+            ) from error
+
+    def widget_attrs(self, widget):
+        atributos = super().widget_attrs(widget)
+        atributos.pop("step", None)
+        return atributos
+
+
+class CampoMonto(CampoNumero):
+    """Money: up to 2 decimals, shown with them when it has any."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 18)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal(0))
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("data-monto", "1")
+
+
+class CampoTasa(CampoNumero):
+    """An exchange rate to COP (up to 4 decimals); the page shows the COP equivalent as it is typed."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 18)
+        kwargs.setdefault("decimal_places", 4)
+        kwargs.setdefault("min_value", Decimal("0.0001"))
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("data-tasa", "1")
+
+
+def campo_para(campo_modelo: models.Field, **kwargs):
+    """The guarded form field for a model field (the `formfield_callback` of `FormularioModelo`)."""
+    if isinstance(campo_modelo, models.DateTimeField):
+        return campo_modelo.formfield(form_class=CampoFechaHora, **kwargs)
+    if isinstance(campo_modelo, models.DateField):
+        return campo_modelo.formfield(form_class=CampoFecha, **kwargs)
+    if isinstance(campo_modelo, models.FileField):
+        tipos = getattr(campo_modelo, "tipos_permitidos", archivos.DOCUMENTOS)
+        return campo_modelo.formfield(form_class=CampoArchivo, tipos=tipos, **kwargs)
+    if isinstance(campo_modelo, models.DecimalField):
+        clase = CampoTasa if campo_modelo.name.startswith("tasa") else CampoMonto
+        if clase is CampoMonto and campo_modelo.decimal_places != 2:
+            clase = CampoNumero
+        return campo_modelo.formfield(form_class=clase, **kwargs)
+    return campo_modelo.formfield(**kwargs)
+
+
+class FormularioModelo(forms.ModelForm):
+    """ModelForm whose date, file and decimal fields carry the core's guards."""
+
+    class Meta:
+        formfield_callback = campo_para
