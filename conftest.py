@@ -113,9 +113,10 @@ def cliente_de(client, usuarios):
 def plazos_de_prueba(db):
     """Register a deadline kind whose deadlines each test sets (`plazos_de_prueba.agregar(actor, fecha, user)`)."""
     from cooperacion.core import plazos
+    from cooperacion.core.models import Actor
     from tests.plazos_prueba import CODIGO, PlazosDePrueba
 
     proveedor = PlazosDePrueba()
-    plazos.registrar(plazos.TipoDePlazo(codigo=CODIGO, nombre="Informe de prueba"), proveedor)
+    plazos.registrar(plazos.TipoDePlazo(codigo=CODIGO, nombre="Informe de prueba"), proveedor, modelo=Actor)
     yield proveedor
-    plazos._registro.pop(CODIGO, None)
+    plazos.desregistrar(CODIGO)

@@ -1,19 +1,18 @@
 """Deadline providers for the core engine: calls closing, execution reports due, projects ending.
 
-Each provider runs two queries whatever the number of records (the records, then the Jefes to remind too),
-and applies the engine's filter in SQL.
+Each provider runs two queries whatever the number of records (the records, then the Jefes to remind too);
+the engine calls it with the ids of the records that changed, or with None to rebuild everything.
 """
 
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import roles
 from cooperacion.core.models import Usuario
-from cooperacion.core.plazos import FiltroPlazos, Plazo, TipoDePlazo
+from cooperacion.core.plazos import Plazo, TipoDePlazo
 
 from .models import Convocatoria, InformeEjecucion, Proyecto
 
@@ -53,18 +52,19 @@ def _jefes(dependencia_ids) -> dict[int, list[Usuario]]:
     return jefes
 
 
-def plazos_de_cierre(filtro: FiltroPlazos) -> Iterator[Plazo]:
+def _solo(consulta, ids):
+    return consulta if ids is None else consulta.filter(pk__in=ids)
+
+
+def plazos_de_cierre(ids: set[int] | None) -> Iterator[Plazo]:
     """The closing date of every call the office is still working on (before it is presented)."""
     consulta = (
         Convocatoria.objects.filter(estado__in=Convocatoria.ANTES_DE_PRESENTAR)
         .select_related("responsable", "dependencia", "cooperante")
         .order_by("pk")
     )
-    if filtro.responsable_id is not None:
-        consulta = consulta.filter(responsable_id=filtro.responsable_id)
-    if filtro.dependencia_ids is not None:
-        consulta = consulta.filter(dependencia_id__in=filtro.dependencia_ids)
-    convocatorias = list(consulta)
+    convocatorias = list(_solo(consulta, ids))
+    estados = dict(Convocatoria.Estado.choices)
     jefes = _jefes({c.dependencia_id for c in convocatorias})
     for convocatoria in convocatorias:
         cierre = timezone.localtime(convocatoria.fecha_cierre)
@@ -72,6 +72,7 @@ def plazos_de_cierre(filtro: FiltroPlazos) -> Iterator[Plazo]:
             tipo=TIPO_CIERRE.codigo,
             objeto=convocatoria,
             fecha=cierre.date(),
+            hora=cierre.time().replace(second=0, microsecond=0),
             titulo=convocatoria.titulo,
             url=convocatoria.get_absolute_url(),
             responsables=(convocatoria.responsable,),
@@ -81,24 +82,13 @@ def plazos_de_cierre(filtro: FiltroPlazos) -> Iterator[Plazo]:
             % {
                 "f": cierre.strftime("%d/%m/%Y"),
                 "h": cierre.strftime("%H:%M"),
-                "e": convocatoria.get_estado_display(),
+                "e": estados.get(convocatoria.estado, convocatoria.estado),
                 "r": convocatoria.responsable,
             },
         )
 
 
-def _filtrar_proyectos(consulta, filtro: FiltroPlazos, prefijo: str = ""):
-    if filtro.responsable_id is not None:
-        consulta = consulta.filter(**{f"{prefijo}supervisor_id": filtro.responsable_id})
-    if filtro.dependencia_ids is not None:
-        consulta = consulta.filter(
-            Q(**{f"{prefijo}dependencia_id__in": filtro.dependencia_ids})
-            | Q(**{f"{prefijo}convocatoria__dependencia_id__in": filtro.dependencia_ids})
-        )
-    return consulta
-
-
-def plazos_de_informes(filtro: FiltroPlazos) -> Iterator[Plazo]:
+def plazos_de_informes(ids: set[int] | None) -> Iterator[Plazo]:
     """Execution reports due and not yet delivered (pending, or returned with observations)."""
     consulta = (
         InformeEjecucion.objects.por_entregar()
@@ -106,7 +96,8 @@ def plazos_de_informes(filtro: FiltroPlazos) -> Iterator[Plazo]:
         .select_related("proyecto", "proyecto__supervisor", "proyecto__dependencia", "proyecto__convocatoria")
         .order_by("pk")
     )
-    informes = list(_filtrar_proyectos(consulta, filtro, "proyecto__"))
+    informes = list(_solo(consulta, ids))
+    estados = dict(InformeEjecucion.Estado.choices)
     jefes = _jefes(
         {i.proyecto.dependencia_id for i in informes} | {i.proyecto.convocatoria.dependencia_id for i in informes}
     )
@@ -122,17 +113,18 @@ def plazos_de_informes(filtro: FiltroPlazos) -> Iterator[Plazo]:
             responsables=(proyecto.supervisor,),
             avisar_tambien=tuple(avisar.values()),
             dependencia=proyecto.dependencia,
+            otra_dependencia=proyecto.convocatoria.dependencia,
             detalle=_("%(p)s · %(e)s · Supervisor: %(s)s")
-            % {"p": proyecto.nombre, "e": informe.get_estado_display(), "s": proyecto.supervisor},
+            % {"p": proyecto.nombre, "e": estados.get(informe.estado, informe.estado), "s": proyecto.supervisor},
         )
 
 
-def plazos_de_fin(filtro: FiltroPlazos) -> Iterator[Plazo]:
+def plazos_de_fin(ids: set[int] | None) -> Iterator[Plazo]:
     """The planned end date of every project in execution."""
     consulta = (
         Proyecto.objects.en_ejecucion().select_related("supervisor", "dependencia", "convocatoria").order_by("pk")
     )
-    proyectos = list(_filtrar_proyectos(consulta, filtro))
+    proyectos = list(_solo(consulta, ids))
     jefes = _jefes({p.convocatoria.dependencia_id for p in proyectos})
     for proyecto in proyectos:
         yield Plazo(
@@ -144,5 +136,6 @@ def plazos_de_fin(filtro: FiltroPlazos) -> Iterator[Plazo]:
             responsables=(proyecto.supervisor,),
             avisar_tambien=tuple(jefes[proyecto.convocatoria.dependencia_id]),
             dependencia=proyecto.dependencia,
+            otra_dependencia=proyecto.convocatoria.dependencia,
             detalle=_("Finalización prevista del proyecto; prepare el informe final y el acta de finalización."),
         )

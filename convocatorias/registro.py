@@ -10,6 +10,7 @@ def registrar_en_el_nucleo() -> None:
     from . import pendientes as pendientes_convocatorias
     from . import permissions
     from . import plazos as plazos_convocatorias
+    from .models import Convocatoria, InformeEjecucion, Proyecto
     from .reports import (
         ActaCompromisosReporte,
         ActaFinalizacionReporte,
@@ -17,9 +18,19 @@ def registrar_en_el_nucleo() -> None:
         OficioReporte,
     )
 
-    plazos.registrar(plazos_convocatorias.TIPO_CIERRE, plazos_convocatorias.plazos_de_cierre)
-    plazos.registrar(plazos_convocatorias.TIPO_INFORME, plazos_convocatorias.plazos_de_informes)
-    plazos.registrar(plazos_convocatorias.TIPO_FIN, plazos_convocatorias.plazos_de_fin)
+    plazos.registrar(plazos_convocatorias.TIPO_CIERRE, plazos_convocatorias.plazos_de_cierre, modelo=Convocatoria)
+    plazos.registrar(
+        plazos_convocatorias.TIPO_INFORME,
+        plazos_convocatorias.plazos_de_informes,
+        modelo=InformeEjecucion,
+        depende_de={Proyecto: "proyecto", Convocatoria: "proyecto__convocatoria"},
+    )
+    plazos.registrar(
+        plazos_convocatorias.TIPO_FIN,
+        plazos_convocatorias.plazos_de_fin,
+        modelo=Proyecto,
+        depende_de={Convocatoria: "convocatoria"},
+    )
     for reporte in (OficioReporte, ActaCompromisosReporte, ActaFinalizacionReporte, ConvocatoriasTrimestralReporte):
         reportes.registrar(reporte())
     pendientes.registrar(pendientes_convocatorias.pendientes_de)

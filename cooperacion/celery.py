@@ -22,6 +22,11 @@ app.conf.beat_schedule = {
         "task": "cooperacion.core.tasks.barrer_salidas",
         "schedule": crontab(minute="*/5"),
     },
+    # The open-deadline table is kept on every change; once a night it is recomputed from the records.
+    "reconstruir-plazos": {
+        "task": "cooperacion.core.tasks.reconstruir_plazos",
+        "schedule": crontab(minute=40, hour=2),
+    },
     "resumenes-diarios": {
         "task": "cooperacion.core.tasks.enviar_resumenes_diarios",
         "schedule": crontab(minute=0, hour=7),

@@ -13,17 +13,16 @@ class PlazosDePrueba:
 
     def agregar(self, actor, fecha, *responsables, avisar_tambien=()):
         self.fechas[actor.pk] = (fecha, tuple(responsables), tuple(avisar_tambien))
+        plazos.sincronizar(CODIGO, {actor.pk})
 
-    def __call__(self, filtro: plazos.FiltroPlazos):
-        for actor in Actor.objects.filter(pk__in=self.fechas).order_by("pk"):
+    def quitar(self, actor):
+        self.fechas.pop(actor.pk, None)
+        plazos.sincronizar(CODIGO, {actor.pk})
+
+    def __call__(self, ids):
+        consulta = Actor.objects.filter(pk__in=self.fechas if ids is None else set(ids) & set(self.fechas))
+        for actor in consulta.order_by("pk"):
             fecha, responsables, avisar = self.fechas[actor.pk]
-            if filtro.responsable_id and filtro.responsable_id not in {u.pk for u in responsables}:
-                continue
-            dependencia = responsables[0].dependencia if responsables else None
-            if filtro.dependencia_ids is not None and (
-                dependencia is None or dependencia.pk not in filtro.dependencia_ids
-            ):
-                continue
             yield plazos.Plazo(
                 tipo=CODIGO,
                 objeto=actor,
@@ -31,6 +30,6 @@ class PlazosDePrueba:
                 titulo=f"Informe para {actor.nombre}",
                 url=actor.get_absolute_url(),
                 responsables=responsables,
-                dependencia=dependencia,
+                dependencia=responsables[0].dependencia if responsables else None,
                 avisar_tambien=avisar,
             )

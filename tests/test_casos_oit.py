@@ -725,7 +725,7 @@ class TestPlazos:
         cerrado = CasoOITFactory(dependencia=caso.dependencia, responsable=usuarios["profesional"])
         services.caso_registrar_respuesta(caso=cerrado, usuario=usuarios["jefe"], fecha_respuesta=HOY(), radicado="R")
         services.caso_cerrar(caso=cerrado, usuario=usuarios["jefe"], motivo="Archivado")
-        (plazo,) = plazos_de_respuesta(FiltroPlazos())
+        (plazo,) = plazos_de_respuesta(None)
         assert plazo.tipo == "respuesta_oit"
         assert plazo.objeto == caso
         assert plazo.fecha == caso.fecha_limite_respuesta
@@ -736,27 +736,36 @@ class TestPlazos:
         assert plazo.dependencia == caso.dependencia
         assert "Convenios C087, C098" in plazo.detalle
 
-    def test_el_proveedor_respeta_responsable_y_dependencias(self, usuarios, dependencias, caso):
+    def test_el_motor_guarda_el_plazo_y_filtra_por_responsable_y_dependencia(self, usuarios, dependencias, caso):
         otro = CasoOITFactory(dependencia=dependencias["ddft"], responsable=usuarios["profesional2"])
-        assert [p.objeto for p in plazos_de_respuesta(FiltroPlazos(responsable_id=usuarios["profesional"].pk))] == [
-            caso
-        ]
-        assert [p.objeto for p in plazos_de_respuesta(FiltroPlazos(responsable_id=usuarios["jefe"].pk))] == []
-        ddft = frozenset({dependencias["ddft"].pk})
-        assert [p.objeto for p in plazos_de_respuesta(FiltroPlazos(dependencia_ids=ddft))] == [otro]
-        assert {p.objeto for p in plazos_de_respuesta(FiltroPlazos())} == {caso, otro}
+
+        def casos(filtro):
+            return [f.object_id for f in plazos.consulta(filtro=filtro, tipos=["respuesta_oit"])]
+
+        assert casos(FiltroPlazos(responsable_id=usuarios["profesional"].pk)) == [caso.pk]
+        assert casos(FiltroPlazos(responsable_id=usuarios["jefe"].pk)) == []
+        assert casos(FiltroPlazos(dependencia_ids=frozenset({dependencias["ddft"].pk}))) == [otro.pk]
+        assert set(casos(FiltroPlazos())) == {caso.pk, otro.pk}
+        assert [p.objeto for p in plazos_de_respuesta({otro.pk})] == [otro]
+
+    def test_responder_el_caso_lo_saca_de_los_plazos_y_cambiar_la_fecha_la_mueve(self, usuarios, caso):
+        nueva = caso.fecha_limite_respuesta + timedelta(days=7)
+        services.caso_editar(caso=caso, usuario=usuarios["jefe"], fecha_limite_respuesta=nueva)
+        assert [f.fecha for f in plazos.consulta(tipos=["respuesta_oit"])] == [nueva]
+        services.caso_registrar_respuesta(caso=caso, usuario=usuarios["jefe"], fecha_respuesta=HOY(), radicado="R")
+        assert not plazos.consulta(tipos=["respuesta_oit"]).exists()
 
     def test_jefes_inactivos_o_de_otra_dependencia_no_son_avisados(self, usuarios, dependencias, caso):
         ProfesionalFactory(dependencia=dependencias["ocri"], rol=roles.JEFE, is_active=False)
         ProfesionalFactory(dependencia=dependencias["ddft"], rol=roles.JEFE)
-        (plazo,) = plazos_de_respuesta(FiltroPlazos())
+        (plazo,) = plazos_de_respuesta(None)
         assert plazo.avisar_tambien == (usuarios["jefe"],)
 
     def test_el_proveedor_hace_las_mismas_consultas_con_3_o_30_casos(self, dependencias, django_assert_max_num_queries):
         def leer():
             return [
                 (p.titulo, p.url, p.dependencia.nombre, [str(u) for u in (*p.responsables, *p.avisar_tambien)])
-                for p in plazos_de_respuesta(FiltroPlazos())
+                for p in plazos_de_respuesta(None)
             ]
 
         for caso in CasoOITFactory.create_batch(3):

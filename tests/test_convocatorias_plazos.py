@@ -42,7 +42,7 @@ class TestCierreDeConvocatorias:
         abierta = services.convocatoria_crear(usuario=usuarios["profesional"], **datos_de_convocatoria(nombre="A"))
         presentada = services.convocatoria_crear(usuario=usuarios["profesional"], **datos_de_convocatoria(nombre="B"))
         avanzar(presentada, Convocatoria.Estado.PRESENTADA, usuarios=usuarios, dependencias=dependencias)
-        (plazo,) = plazos_convocatorias.plazos_de_cierre(FiltroPlazos())
+        (plazo,) = plazos_convocatorias.plazos_de_cierre(None)
         assert plazo.tipo == "cierre_convocatoria"
         assert plazo.objeto == abierta
         assert plazo.fecha == timezone.localtime(abierta.fecha_cierre).date()
@@ -56,16 +56,19 @@ class TestCierreDeConvocatorias:
         otra = ConvocatoriaFactory(dependencia=dependencias["ddft"], responsable=usuarios["profesional2"])
 
         def objetos(filtro):
-            return [p.objeto for p in plazos_convocatorias.plazos_de_cierre(filtro)]
+            return [f.object_id for f in plazos.consulta(filtro=filtro, tipos=["cierre_convocatoria"])]
 
-        assert objetos(FiltroPlazos(responsable_id=usuarios["profesional"].pk)) == [propia]
-        assert objetos(FiltroPlazos(dependencia_ids=frozenset({dependencias["ddft"].pk}))) == [otra]
-        assert set(objetos(FiltroPlazos())) == {propia, otra}
+        assert objetos(FiltroPlazos(responsable_id=usuarios["profesional"].pk)) == [propia.pk]
+        assert objetos(FiltroPlazos(dependencia_ids=frozenset({dependencias["ddft"].pk}))) == [otra.pk]
+        assert set(objetos(FiltroPlazos())) == {propia.pk, otra.pk}
+        fila = plazos.consulta(tipos=["cierre_convocatoria"]).get(object_id=propia.pk)
+        cierre = timezone.localtime(propia.fecha_cierre)
+        assert (fila.fecha, fila.hora) == (cierre.date(), cierre.time().replace(second=0, microsecond=0))
 
     def test_consultas_constantes_con_3_o_30_convocatorias(self, dependencias, django_assert_max_num_queries):
         def leer():
             return [(p.titulo, p.dependencia.nombre, [str(u) for u in (*p.responsables, *p.avisar_tambien)])
-                    for p in plazos_convocatorias.plazos_de_cierre(FiltroPlazos())]  # fmt: skip
+                    for p in plazos_convocatorias.plazos_de_cierre(None)]  # fmt: skip
 
         for convocatoria in ConvocatoriaFactory.create_batch(3):
             ProfesionalFactory(dependencia=convocatoria.dependencia, rol=roles.JEFE)
@@ -121,11 +124,11 @@ class TestProyectos:
         return convocatoria.proyecto
 
     def test_los_informes_por_entregar_y_el_fin_del_proyecto_son_plazos(self, usuarios, proyecto):
-        informes = list(plazos_convocatorias.plazos_de_informes(FiltroPlazos()))
+        informes = list(plazos_convocatorias.plazos_de_informes(None))
         assert [p.objeto for p in informes] == list(proyecto.informes.order_by("pk"))
         assert informes[0].responsables == (usuarios["profesional"],)
         assert informes[0].url.endswith(f"#informe-{informes[0].objeto.pk}")
-        (fin,) = plazos_convocatorias.plazos_de_fin(FiltroPlazos())
+        (fin,) = plazos_convocatorias.plazos_de_fin(None)
         assert (fin.objeto, fin.fecha) == (proyecto, proyecto.fecha_fin)
 
     def test_un_informe_recibido_o_aceptado_deja_de_ser_plazo(self, usuarios, proyecto):
@@ -133,9 +136,10 @@ class TestProyectos:
 
         primero = proyecto.informes.first()
         services.informe_recibir(informe=primero, usuario=usuarios["profesional"], archivo=pdf())
-        assert primero not in [p.objeto for p in plazos_convocatorias.plazos_de_informes(FiltroPlazos())]
+        guardados = plazos.consulta(tipos=["informe_ejecucion"])
+        assert primero.pk not in {f.object_id for f in guardados}
         services.informe_devolver(informe=primero, usuario=usuarios["jefe"], motivo="Incompleto")
-        assert primero in [p.objeto for p in plazos_convocatorias.plazos_de_informes(FiltroPlazos())]
+        assert primero.pk in {f.object_id for f in guardados.all()}
 
     def test_el_informe_vencido_se_recuerda_y_se_repite_cada_5_dias(self, usuarios, proyecto):
         informe = proyecto.informes.first()
@@ -147,8 +151,10 @@ class TestProyectos:
 
     def test_un_proyecto_finalizado_no_tiene_plazos(self, usuarios, dependencias, proyecto):
         avanzar(proyecto.convocatoria, Convocatoria.Estado.FINALIZADA, usuarios=usuarios, dependencias=dependencias)
-        assert list(plazos_convocatorias.plazos_de_fin(FiltroPlazos())) == []
-        assert list(plazos_convocatorias.plazos_de_informes(FiltroPlazos())) == []
+        assert list(plazos_convocatorias.plazos_de_fin(None)) == []
+        assert list(plazos_convocatorias.plazos_de_informes(None)) == []
+        # The stored deadlines followed the call's transition (a dependent model) without a rebuild.
+        assert not plazos.consulta(tipos=["fin_proyecto", "informe_ejecucion"]).exists()
 
     def test_los_pendientes_del_jefe_y_del_supervisor(self, usuarios, proyecto):
         from tests.factories_convocatorias import pdf

@@ -132,10 +132,10 @@ class TestTransicionesYAuditoria:
 
 
 class TestNotificacionesYPendientes:
-    def test_pendientes_muestran_notificaciones_sin_leer_del_usuario(self, cliente_de, usuarios):
+    def test_la_lista_de_notificaciones_muestra_solo_las_del_usuario(self, cliente_de, usuarios):
         NotificacionFactory(usuario=usuarios["jefe"], titulo="Validar convocatoria OIT")
         NotificacionFactory(usuario=usuarios["profesional"], titulo="De otra persona")
-        contenido = cliente_de("jefe").get(reverse("core:inicio")).content.decode()
+        contenido = cliente_de("jefe").get(reverse("core:notificaciones")).content.decode()
         assert "Validar convocatoria OIT" in contenido
         assert "De otra persona" not in contenido
 
@@ -144,7 +144,7 @@ class TestNotificacionesYPendientes:
         cliente = cliente_de("jefe")
         assert 'id="campana-contador">1' in cliente.get(reverse("core:inicio")).content.decode()
         cliente.post(reverse("core:notificacion-leer", args=[notificacion.pk]))
-        contenido = cliente.get(reverse("core:inicio")).content.decode()
+        contenido = cliente.get(reverse("core:notificaciones"), {"estado": "sin_leer"}).content.decode()
         assert "Aviso único" not in contenido
         assert "campana-contador" not in contenido
 
@@ -219,7 +219,7 @@ class TestListas:
         NotificacionFactory(
             usuario=usuarios["jefe"], creada_en=datetime(2026, 3, 9, 15, 30, tzinfo=ZoneInfo("America/Bogota"))
         )
-        assert "09/03/2026" in cliente_de("jefe").get(reverse("core:inicio")).content.decode()
+        assert "09/03/2026" in cliente_de("jefe").get(reverse("core:notificaciones")).content.decode()
 
 
 class TestDatosDemo:

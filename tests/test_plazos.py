@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from cooperacion.core import plazos, salidas, tasks
-from cooperacion.core.calendario import es_dia_habil, sumar_dias_habiles
+from cooperacion.core import plazos, salidas, services, tasks
+from cooperacion.core.calendario import dias_habiles_entre, es_dia_habil, sumar_dias_habiles
 from cooperacion.core.models import Notificacion, RecordatorioEnviado, TipoPlazo, Usuario
 from tests.factories import ActorFactory
 
@@ -215,47 +215,85 @@ class TestMisPendientes:
         plazos_de_prueba.agregar(ActorFactory(nombre="Cercano"), sumar_dias_habiles(hoy, 2), usuarios["jefe"])
         plazos_de_prueba.agregar(ActorFactory(nombre="Ajeno"), hoy + timedelta(days=60), usuarios["profesional2"])
 
+    def _titulos_inicio(self, respuesta):
+        return [i.plazo.titulo for grupo in respuesta.context["grupos"] for i in grupo["items"]]
+
     def _titulos(self, respuesta):
         return [i.plazo.titulo for i in respuesta.context["page_obj"].object_list]
 
     def test_profesional_ve_los_suyos_con_semaforo(self, cliente_de, tres_plazos):
         respuesta = cliente_de("profesional").get(reverse("core:inicio"))
-        assert self._titulos(respuesta) == ["Informe para Vencido"]
+        assert respuesta.context["alcance"] == "mios"
+        assert self._titulos_inicio(respuesta) == ["Informe para Vencido"]
         assert 'class="badge semaforo-rojo">Vencido' in respuesta.content.decode()
 
     def test_profesional_no_puede_ver_todas_las_dependencias(self, cliente_de, tres_plazos):
         respuesta = cliente_de("profesional").get(reverse("core:inicio"), {"alcance": "todos"})
         assert respuesta.context["alcance"] == "mios"
         assert "Informe para Ajeno" not in respuesta.content.decode()
+        respuesta = cliente_de("profesional").get(reverse("core:plazos"), {"alcance": "todos"})
+        assert "Informe para Ajeno" not in respuesta.content.decode()
 
-    def test_jefe_ve_los_de_su_dependencia(self, cliente_de, tres_plazos):
-        respuesta = cliente_de("jefe").get(reverse("core:inicio"), {"alcance": "dependencia"})
-        assert self._titulos(respuesta) == ["Informe para Vencido", "Informe para Cercano"]
+    def test_jefe_empieza_por_su_dependencia(self, cliente_de, tres_plazos):
+        respuesta = cliente_de("jefe").get(reverse("core:inicio"))
+        assert respuesta.context["alcance"] == "dependencia"
+        assert self._titulos_inicio(respuesta) == ["Informe para Vencido", "Informe para Cercano"]
 
-    def test_planeacion_ve_todos_y_filtra_por_semaforo_y_dependencia(self, cliente_de, tres_plazos, dependencias):
+    @pytest.mark.parametrize("rol", ["planeacion", "control", "admin"])
+    def test_los_roles_transversales_empiezan_por_todas(self, cliente_de, tres_plazos, rol):
+        respuesta = cliente_de(rol).get(reverse("core:inicio"))
+        assert respuesta.context["alcance"] == "todos"
+        assert len(self._titulos_inicio(respuesta)) == 3
+        assert respuesta.context["conteo"] == {"rojo": 1, "amarillo": 1, "verde": 1}
+
+    def test_planeacion_filtra_la_lista_por_semaforo_y_dependencia(self, cliente_de, tres_plazos, dependencias):
         cliente = cliente_de("planeacion")
-        assert len(self._titulos(cliente.get(reverse("core:inicio"), {"alcance": "todos"}))) == 3
-        amarillos = cliente.get(reverse("core:inicio"), {"alcance": "todos", "semaforo": "amarillo"})
+        assert len(self._titulos(cliente.get(reverse("core:plazos")))) == 3
+        amarillos = cliente.get(reverse("core:plazos"), {"semaforo": "amarillo"})
         assert self._titulos(amarillos) == ["Informe para Cercano"]
-        ddft = cliente.get(reverse("core:inicio"), {"alcance": "todos", "dependencia": dependencias["ddft"].pk})
+        ddft = cliente.get(reverse("core:plazos"), {"dependencia": dependencias["ddft"].pk})
         assert self._titulos(ddft) == ["Informe para Ajeno"]
 
-    def test_consultas_constantes_en_el_inicio(
-        self, cliente_de, usuarios, plazos_de_prueba, django_assert_max_num_queries
-    ):
+    def test_cada_columna_cuenta_en_una_sola_unidad(self, cliente_de, usuarios, plazos_de_prueba):
+        hoy = date.today()
+        fecha = hoy + timedelta(days=40)
+        plazos_de_prueba.agregar(ActorFactory(nombre="Lejano"), fecha, usuarios["profesional"])
+        (item,) = cliente_de("profesional").get(reverse("core:plazos")).context["page_obj"].object_list
+        assert item.restantes_calendario == 40
+        assert item.restantes_habiles == dias_habiles_entre(hoy, fecha)
+
+    def test_el_inicio_muestra_los_primeros_de_cada_grupo_y_ver_todos(self, cliente_de, usuarios, plazos_de_prueba):
+        for i in range(8):
+            plazos_de_prueba.agregar(ActorFactory(), date.today() - timedelta(days=i + 1), usuarios["profesional"])
+        respuesta = cliente_de("profesional").get(reverse("core:inicio"))
+        (grupo,) = respuesta.context["grupos"]
+        assert (grupo["clave"], grupo["total"], len(grupo["items"])) == ("rojo", 8, 5)
+        assert "semaforo=rojo" in respuesta.content.decode()
+        assert "Ver los 8 plazos" in respuesta.content.decode()
+
+    def test_las_notificaciones_no_estan_en_el_inicio(self, cliente_de, usuarios):
+        services.notificar(usuario=usuarios["profesional"], titulo="Un aviso cualquiera")
+        respuesta = cliente_de("profesional").get(reverse("core:inicio"))
+        assert "Un aviso cualquiera" not in respuesta.content.decode()
+        assert 'id="campana-contador">1' in respuesta.content.decode()
+
+    @pytest.mark.parametrize("vista", ["core:inicio", "core:plazos"])
+    def test_consultas_constantes(self, cliente_de, usuarios, plazos_de_prueba, django_assert_max_num_queries, vista):
         cliente = cliente_de("planeacion")
 
         def crear(n):
             for i in range(n):
-                plazos_de_prueba.agregar(ActorFactory(), date.today() + timedelta(days=i), usuarios["profesional"])
+                plazos_de_prueba.agregar(
+                    ActorFactory(), date.today() + timedelta(days=i - n // 3), usuarios["profesional"]
+                )
 
         crear(3)
-        with django_assert_max_num_queries(30) as pocas:
-            cliente.get(reverse("core:inicio"), {"alcance": "todos"})
-        crear(30)
+        with django_assert_max_num_queries(40) as pocas:
+            cliente.get(reverse(vista))
+        crear(60)
         with django_assert_max_num_queries(len(pocas.captured_queries)):
-            respuesta = cliente.get(reverse("core:inicio"), {"alcance": "todos"})
-        assert respuesta.context["page_obj"].paginator.count == 33
+            respuesta = cliente.get(reverse(vista))
+        assert sum(respuesta.context["conteo"].values()) == 63
 
 
 def test_los_tipos_de_plazo_existen_despues_de_migrar(db):

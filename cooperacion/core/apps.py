@@ -38,8 +38,12 @@ class CoreConfig(AppConfig):
 
 
 def _crear_tipos_de_plazo(sender, using="default", **kwargs):
-    """Every registered kind of deadline gets its editable row (thresholds) as soon as the database exists."""
+    """Every registered kind of deadline gets its editable row (thresholds) as soon as the database exists, and the
+    open deadlines are computed once when their table is still empty (an upgraded installation)."""
     from . import plazos
+    from .models import PlazoAbierto
 
     if using == "default":
         plazos.tipos_configurados()
+        if not PlazoAbierto.objects.exists():
+            plazos.reconstruir()

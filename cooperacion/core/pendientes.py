@@ -1,14 +1,13 @@
-"""Registry of "Mis pendientes": each app registers a provider that lists what waits for a user.
+"""Registry of "Lo que debo hacer": each app registers a provider that lists the actions waiting for a user.
 
-A provider is a function `(usuario) -> Iterable[Pendiente]` that runs a constant number of queries.
+A provider is a function `(usuario) -> Iterable[Pendiente]` that runs a constant number of queries and yields only
+what this user can act on now (each item names the action and links to where it is taken). Notifications are not
+to-dos: they live in the bell and its list.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
-
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -19,6 +18,7 @@ class Pendiente:
     fecha: date | None = None
     detalle: str = ""
     origen: str = ""
+    accion: str = ""  # the button's label ("Validar", "Aprobar", "Responder"); the title when empty
 
 
 Proveedor = Callable[[object], Iterable[Pendiente]]
@@ -36,19 +36,3 @@ def pendientes_de(usuario) -> list[Pendiente]:
     """Everything waiting for the user, those with a date first, soonest first."""
     items = [p for proveedor in _proveedores for p in proveedor(usuario)]
     return sorted(items, key=lambda p: (p.fecha is None, p.fecha or date.max, p.titulo))
-
-
-@registrar
-def notificaciones_no_leidas(usuario) -> Iterable[Pendiente]:
-    from .models import Notificacion
-
-    for n in Notificacion.objects.filter(usuario=usuario, leida_en__isnull=True)[:50]:
-        creada = timezone.localtime(n.creada_en) if isinstance(n.creada_en, datetime) else n.creada_en
-        yield Pendiente(
-            titulo=n.titulo,
-            url=n.url,
-            tipo=_("Notificación sin leer"),
-            fecha=creada.date(),
-            detalle=n.mensaje,
-            origen="notificacion",
-        )

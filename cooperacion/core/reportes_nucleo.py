@@ -2,7 +2,8 @@
 
 from collections import Counter
 
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -110,7 +111,8 @@ class PlazosReporte(ReporteTrimestral):
     codigo_documento = "COOP-RP-01"
     columnas = (
         Columna(_("Fecha límite"), "fecha", ancho=13),
-        Columna(_("Días restantes"), "entero", ancho=10),
+        Columna(_("Días calendario"), "entero", ancho=10),
+        Columna(_("Días hábiles"), "entero", ancho=10),
         Columna(_("Semáforo"), ancho=16),
         Columna(_("Tipo de plazo"), ancho=26),
         Columna(_("Plazo"), ancho=50),
@@ -128,44 +130,49 @@ class PlazosReporte(ReporteTrimestral):
         inicio, fin = periodos.limites(parametros["periodo"])
         return RecordatorioEnviado.objects.filter(enviado_en__gte=inicio, enviado_en__lt=fin)
 
-    def _datos(self, parametros, usuario):
-        en_curso = plazos.plazos_en_curso(filtro=self._filtro(usuario))
-        conteo = {
-            (ct, obj, tipo): n
-            for ct, obj, tipo, n in self._recordatorios(parametros)
-            .values_list("content_type_id", "object_id", "tipo__codigo")
-            .annotate(n=Count("pk"))
+    def _consulta(self, parametros, usuario):
+        enviados = (
+            self._recordatorios(parametros)
+            .filter(
+                content_type_id=OuterRef("content_type_id"),
+                object_id=OuterRef("object_id"),
+                tipo__codigo=OuterRef("tipo"),
+            )
             .order_by()
-        }
-        return en_curso, conteo
+            .values("object_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return plazos.consulta(filtro=self._filtro(usuario)).annotate(
+            recordatorios=Coalesce(Subquery(enviados, output_field=IntegerField()), 0)
+        )
+
+    def total(self, parametros, usuario) -> int:
+        return plazos.consulta(filtro=self._filtro(usuario)).count()
 
     def filas(self, parametros, usuario):
-        from django.contrib.contenttypes.models import ContentType
-
-        en_curso, conteo = self._datos(parametros, usuario)
-        for item in en_curso:
+        for item in plazos.iterar(self._consulta(parametros, usuario)):
             plazo = item.plazo
-            tipo_contenido = ContentType.objects.get_for_model(plazo.objeto)  # cached by Django
             yield (
                 plazo.fecha,
-                item.restantes,
+                item.restantes_calendario,
+                item.restantes_habiles,
                 item.semaforo_display,
                 item.tipo_nombre,
                 plazo.titulo,
                 str(plazo.dependencia or ""),
-                ", ".join(str(u) for u in plazo.responsables),
-                conteo.get((tipo_contenido.pk, plazo.objeto.pk, plazo.tipo), 0),
+                ", ".join(str(u) for u in plazo.responsables.all()),
+                plazo.recordatorios,
             )
 
     def contexto(self, parametros, usuario) -> dict:
-        en_curso = plazos.plazos_en_curso(filtro=self._filtro(usuario))
-        semaforos = Counter(item.semaforo_display for item in en_curso)
+        conteo = plazos.conteo_por_semaforo(plazos.consulta(filtro=self._filtro(usuario)))
         por_tipo = list(
             self._recordatorios(parametros).values_list("tipo__nombre").annotate(n=Count("pk")).order_by("-n")
         )
         graficas = []
-        if en_curso:
-            datos = [(str(e), semaforos.get(e, 0)) for e in plazos.SEMAFORO.values()]
+        if any(conteo.values()):
+            datos = [(str(plazos.SEMAFORO[clave]), conteo[clave]) for clave in plazos.SEMAFORO]
             graficas.append(
                 (
                     _("Plazos abiertos por semáforo"),
@@ -182,9 +189,9 @@ class PlazosReporte(ReporteTrimestral):
         return {
             "parametros_display": [(_("Periodo"), parametros["periodo"])],
             "resumen": [
-                (_("Plazos abiertos"), len(en_curso)),
-                (_("Vencidos"), semaforos.get(plazos.SEMAFORO["rojo"], 0)),
-                (_("Próximos a vencer"), semaforos.get(plazos.SEMAFORO["amarillo"], 0)),
+                (_("Plazos abiertos"), sum(conteo.values())),
+                (_("Vencidos"), conteo["rojo"]),
+                (_("Próximos a vencer"), conteo["amarillo"]),
                 (_("Recordatorios enviados"), sum(n for _t, n in por_tipo)),
             ],
             "graficos": graficas,

@@ -26,6 +26,12 @@ def barrer_plazos() -> dict:
     return {**resultado.__dict__, "salidas_publicadas": salidas.barrer()}
 
 
+@shared_task(acks_late=True, soft_time_limit=30 * 60, time_limit=31 * 60)
+def reconstruir_plazos() -> dict:
+    """Recompute every open deadline from the records (the table is kept on each change; this is the safety net)."""
+    return plazos.reconstruir()
+
+
 @shared_task(acks_late=True)
 def enviar_resumenes_diarios() -> int:
     """Queue one digest per user who chose the daily digest and has something to read."""

@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views_plazos.InicioView.as_view(), name="inicio"),
+    path("plazos/", views_plazos.PlazosView.as_view(), name="plazos"),
     path("perfil/", views.PerfilView.as_view(), name="perfil"),
     path("perfil/calendario/", views_plazos.CalendarioRegenerarView.as_view(), name="calendario-regenerar"),
     path("calendario/<str:token>.ics", views_plazos.CalendarioView.as_view(), name="calendario"),

@@ -1,7 +1,10 @@
-"""Home "Mis pendientes" with deadlines across apps, and the per-user iCalendar feed."""
+"""The home page ("Lo que debo hacer", then deadlines), the full deadline list, and the iCalendar feed.
+
+Deadlines are read from the engine's table (plazos.py): filtered, counted, ordered and paged in the database.
+"""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.conf import settings
@@ -16,7 +19,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 
-from . import plazos
+from . import plazos, roles
 from .correo import enlace_absoluto
 from .models import Dependencia, Usuario
 from .pendientes import pendientes_de
@@ -27,6 +30,68 @@ ALCANCES = [
     ("dependencia", gettext_lazy("Mi dependencia")),
     ("todos", gettext_lazy("Todas las dependencias")),
 ]
+POR_GRUPO = 5
+
+
+def alcance_por_defecto(usuario) -> str:
+    """Who answers for what: Planeación, Control Interno and the Administrador see every dependencia first; a Jefe,
+    their dependencia; everyone else, their own deadlines."""
+    if usuario.ve_todas_las_dependencias:
+        return "todos"
+    if usuario.tiene_rol(roles.JEFE) and usuario.dependencia_id:
+        return "dependencia"
+    return "mios"
+
+
+def alcances_de(usuario) -> list[tuple[str, str]]:
+    return [(clave, etiqueta) for clave, etiqueta in ALCANCES if plazos.filtro_para(usuario, clave)]
+
+
+def alcance_pedido(request) -> str:
+    alcance = request.GET.get("alcance") or alcance_por_defecto(request.user)
+    return alcance if plazos.filtro_para(request.user, alcance) else alcance_por_defecto(request.user)
+
+
+class InicioView(PersonalRequeridoMixin, TemplateView):
+    """What the user must do first, then the deadlines by traffic light (the first few of each, with "ver todos")."""
+
+    template_name = "core/inicio.html"
+
+    def get_context_data(self, **kwargs):
+        usuario = self.request.user
+        alcance = alcance_pedido(self.request)
+        filtro = plazos.filtro_para(usuario, alcance)
+        hoy = timezone.localdate()
+        configuracion = plazos.tipos_configurados()
+        base = plazos.consulta(filtro=filtro, hoy=hoy, configuracion=configuracion)
+        conteo = plazos.conteo_por_semaforo(base, hoy=hoy, configuracion=configuracion)
+        grupos = []
+        for clave, titulo in (
+            ("rojo", _("Vencidos")),
+            ("amarillo", _("Próximos a vencer")),
+            ("verde", _("A tiempo")),
+        ):
+            if not conteo[clave]:
+                continue
+            filas = plazos.consulta(filtro=filtro, semaforo=clave, hoy=hoy, configuracion=configuracion)
+            grupos.append(
+                {
+                    "clave": clave,
+                    "titulo": titulo,
+                    "total": conteo[clave],
+                    "items": plazos.con_estado(filas[:POR_GRUPO], hoy=hoy, configuracion=configuracion),
+                }
+            )
+        return super().get_context_data(
+            alcances=alcances_de(usuario),
+            alcance=alcance,
+            con_dependencia=alcance != "mios",
+            conteo=conteo,
+            total_plazos=sum(conteo.values()),
+            grupos=grupos,
+            pendientes=pendientes_de(usuario),
+            **kwargs,
+        )
 
 
 class FiltroPlazosForm(forms.Form):
@@ -45,7 +110,8 @@ class FiltroPlazosForm(forms.Form):
 
     def __init__(self, *args, con_dependencia: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tipo"].choices = [("", _("Todos"))] + [(t.codigo, t.nombre) for t in plazos.tipos_registrados()]
+        tipos = sorted(((t.codigo, t.nombre) for t in plazos.tipos_registrados()), key=lambda par: par[1])
+        self.fields["tipo"].choices = [("", _("Todos")), *tipos]
         if con_dependencia:
             self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True)
         else:
@@ -54,45 +120,47 @@ class FiltroPlazosForm(forms.Form):
             campo.widget.attrs["class"] = "form-select"
 
 
-class InicioView(PersonalRequeridoMixin, TemplateView):
-    template_name = "core/inicio.html"
+class PlazosView(PersonalRequeridoMixin, TemplateView):
+    """Every open deadline in the user's scope, filtered and paged in the database, soonest first."""
+
+    template_name = "core/plazos.html"
+    por_pagina = 50
 
     def get_context_data(self, **kwargs):
         usuario = self.request.user
-        alcances = [(clave, etiqueta) for clave, etiqueta in ALCANCES if plazos.filtro_para(usuario, clave)]
-        # A Jefe answers for the whole dependencia: that is their default view.
-        por_defecto = "dependencia" if usuario.tiene_rol("Jefe de oficina") and usuario.dependencia_id else "mios"
-        alcance = self.request.GET.get("alcance", por_defecto)
-        if alcance not in dict(alcances):
-            alcance = "mios"
+        alcance = alcance_pedido(self.request)
         filtro = plazos.filtro_para(usuario, alcance)
         form = FiltroPlazosForm(self.request.GET or None, con_dependencia=alcance == "todos")
-        tipos = None
-        semaforo = ""
+        tipos, semaforo = None, ""
         if form.is_valid():
             if form.cleaned_data.get("tipo"):
                 tipos = [form.cleaned_data["tipo"]]
             semaforo = form.cleaned_data.get("semaforo") or ""
             if form.cleaned_data.get("dependencia"):
                 filtro = plazos.FiltroPlazos(dependencia_ids=frozenset({form.cleaned_data["dependencia"].pk}))
-        items = plazos.plazos_en_curso(filtro=filtro, tipos=tipos)
-        conteo = {clave: sum(1 for i in items if i.semaforo == clave) for clave in plazos.SEMAFORO}
-        if semaforo:
-            items = [i for i in items if i.semaforo == semaforo]
-        pagina = Paginator(items, 50).get_page(self.request.GET.get("page"))
+        hoy = timezone.localdate()
+        configuracion = plazos.tipos_configurados()
+        todas = plazos.consulta(filtro=filtro, tipos=tipos, hoy=hoy, configuracion=configuracion)
+        conteo = plazos.conteo_por_semaforo(todas, hoy=hoy, configuracion=configuracion)
+        filas = plazos.consulta(filtro=filtro, tipos=tipos, semaforo=semaforo, hoy=hoy, configuracion=configuracion)
+        pagina = Paginator(filas, self.por_pagina).get_page(self.request.GET.get("page"))
+        pagina.object_list = plazos.con_estado(pagina.object_list, hoy=hoy, configuracion=configuracion)
         return super().get_context_data(
-            alcances=alcances,
+            alcances=alcances_de(usuario),
             alcance=alcance,
             form=form,
-            page_obj=pagina,
             conteo=conteo,
-            pendientes=pendientes_de(usuario),
+            page_obj=pagina,
             **kwargs,
         )
 
 
 class CalendarioView(View):
-    """The user's deadlines as iCalendar, behind a secret token (calendar clients cannot log in)."""
+    """The user's deadlines as iCalendar, behind a secret token (calendar clients cannot log in).
+
+    Deadlines with a time of day (a call closing at 17:00) are timed events; the rest are all-day events. Only
+    deadlines from 60 days ago on are listed.
+    """
 
     def get(self, request, token):
         usuario = Usuario.objects.filter(token_calendario=token, is_active=True).first() if token else None
@@ -104,13 +172,23 @@ class CalendarioView(View):
         calendario.add("x-wr-calname", f"Cooperación – {usuario}")
         calendario.add("x-wr-timezone", settings.TIME_ZONE)
         ahora = timezone.now()
-        for item in plazos.plazos_en_curso(filtro=plazos.FiltroPlazos(responsable_id=usuario.pk)):
+        hoy = timezone.localdate()
+        filas = plazos.consulta(filtro=plazos.FiltroPlazos(responsable_id=usuario.pk), hoy=hoy).filter(
+            fecha__gte=hoy - timedelta(days=60)
+        )
+        zona = timezone.get_current_timezone()
+        for item in plazos.iterar(filas, hoy=hoy):
             plazo = item.plazo
             evento = Event()
-            evento.add("uid", f"{plazo.clave}@cooperacion")
+            evento.add("uid", f"{plazo.tipo}-{plazo.content_type_id}-{plazo.object_id}@cooperacion")
             evento.add("dtstamp", ahora)
-            evento.add("dtstart", plazo.fecha)
-            evento.add("dtend", plazo.fecha + timedelta(days=1))
+            if plazo.hora is not None:
+                inicio = datetime.combine(plazo.fecha, plazo.hora, tzinfo=zona)
+                evento.add("dtstart", inicio)
+                evento.add("dtend", inicio + timedelta(hours=1))
+            else:
+                evento.add("dtstart", plazo.fecha)
+                evento.add("dtend", plazo.fecha + timedelta(days=1))
             evento.add("summary", f"{item.tipo_nombre}: {plazo.titulo}")
             evento.add("description", plazo.detalle or plazo.titulo)
             evento.add("url", enlace_absoluto(plazo.url))

@@ -13,8 +13,9 @@ class InternacionalConfig(AppConfig):
 
         from . import demo as demo_oit
         from . import permissions, selectors
+        from .models import CasoOIT
 
-        plazos.registrar(selectors.TIPO_PLAZO, selectors.plazos_de_respuesta)
+        plazos.registrar(selectors.TIPO_PLAZO, selectors.plazos_de_respuesta, modelo=CasoOIT)
         demo.registrar("casos OIT", demo_oit.cargar_demo, orden=40)
         demo.registrar("líneas prioritarias y necesidades", demo_oit.cargar_prioridades, orden=30)
         menu.registrar(

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from cooperacion.core import roles
 from cooperacion.core.models import TipoPlazo, Usuario
-from cooperacion.core.plazos import SEMAFORO, FiltroPlazos, Plazo, TipoDePlazo, dias_restantes
+from cooperacion.core.plazos import SEMAFORO, Plazo, TipoDePlazo, dias_restantes
 
 from .models import CasoOIT
 
@@ -25,14 +25,13 @@ def responsables_posibles(dependencia_id: int | None = None):
     return usuarios.select_related("dependencia").distinct()
 
 
-def plazos_de_respuesta(filtro: FiltroPlazos) -> Iterator[Plazo]:
+def plazos_de_respuesta(ids: set[int] | None) -> Iterator[Plazo]:
     """Deadline provider: one `Plazo` per case in trámite. Two queries whatever the number of cases."""
     casos = CasoOIT.objects.en_tramite().select_related("responsable", "dependencia").order_by("pk")
-    if filtro.responsable_id is not None:
-        casos = casos.filter(responsable_id=filtro.responsable_id)
-    if filtro.dependencia_ids is not None:
-        casos = casos.filter(dependencia_id__in=filtro.dependencia_ids)
+    if ids is not None:
+        casos = casos.filter(pk__in=ids)
     casos = list(casos)
+    tipos = dict(CasoOIT.Tipo.choices)
     if not casos:
         return
     jefes: dict[int, list[Usuario]] = defaultdict(list)
@@ -51,7 +50,7 @@ def plazos_de_respuesta(filtro: FiltroPlazos) -> Iterator[Plazo]:
             avisar_tambien=tuple(jefes[caso.dependencia_id]),
             dependencia=caso.dependencia,
             detalle=_("%(tipo)s · Convenios %(convenios)s · Responsable: %(responsable)s")
-            % {"tipo": caso.get_tipo_display(), "convenios": caso.convenios, "responsable": caso.responsable},
+            % {"tipo": tipos.get(caso.tipo, caso.tipo), "convenios": caso.convenios, "responsable": caso.responsable},
         )
 
 

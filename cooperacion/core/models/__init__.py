@@ -1,4 +1,4 @@
-from .avisos import Notificacion, RecordatorioEnviado, TipoPlazo
+from .avisos import Notificacion, PlazoAbierto, RecordatorioEnviado, TipoPlazo
 from .base import CatalogoQuerySet, ConVersion
 from .catalogos import ODS, Actor, Departamento, Moneda, Municipio, PoliticaMIPG
 from .guardas import Salida, TokenDeCreacion
@@ -16,6 +16,7 @@ __all__ = [
     "Moneda",
     "Municipio",
     "Notificacion",
+    "PlazoAbierto",
     "PoliticaMIPG",
     "RecordatorioEnviado",
     "ReporteGenerado",

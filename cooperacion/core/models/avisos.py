@@ -126,3 +126,51 @@ class RecordatorioEnviado(models.Model):
 
     def __str__(self):
         return f"{self.titulo} ({self.umbral})"
+
+
+class PlazoAbierto(models.Model):
+    """One open deadline, kept by the engine from the apps' providers whenever its record changes (plazos.py).
+
+    Lists, the home page, the calendar, reports and the reminder sweep read this table: they filter, order and
+    page in the database, so their cost does not grow with the deadlines they do not show.
+    """
+
+    tipo = models.CharField(_("tipo de plazo"), max_length=60)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    fecha = models.DateField(_("fecha límite"))
+    hora = models.TimeField(_("hora"), null=True, blank=True)
+    titulo = models.CharField(_("plazo"), max_length=300)
+    detalle = models.CharField(_("detalle"), max_length=500, blank=True)
+    url = models.CharField(_("enlace"), max_length=500, blank=True)
+    dependencia = models.ForeignKey(
+        "Dependencia", verbose_name=_("dependencia"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dependencia_otra = models.ForeignKey(
+        "Dependencia",
+        verbose_name=_("otra dependencia a cargo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    responsables = models.ManyToManyField(Usuario, verbose_name=_("responsables"), related_name="plazos_a_cargo")
+    avisados = models.ManyToManyField(Usuario, verbose_name=_("también avisar a"), related_name="plazos_avisados")
+    actualizado_en = models.DateTimeField(_("actualizado"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("plazo abierto")
+        verbose_name_plural = _("plazos abiertos")
+        ordering = ["fecha", "hora", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["tipo", "content_type", "object_id"], name="plazo_abierto_unico"),
+        ]
+        indexes = [
+            models.Index(fields=["fecha", "id"], name="plazo_por_fecha"),
+            models.Index(fields=["dependencia", "fecha"], name="plazo_dependencia_fecha"),
+            models.Index(fields=["dependencia_otra", "fecha"], name="plazo_otra_dependencia_fecha"),
+            models.Index(fields=["tipo", "fecha"], name="plazo_tipo_fecha"),
+        ]
+
+    def __str__(self):
+        return f"{self.titulo} ({self.fecha:%d/%m/%Y})"

@@ -54,6 +54,19 @@ def transiciones(context, objeto, flujo):
     }
 
 
+@register.simple_tag
+def dias_plazo(n: int) -> str:
+    """Days left in a deadline column whose header names the unit: "3", "hoy", "hace 2"."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext as _
+
+    if n == 0:
+        return _("hoy")
+    if n > 0:
+        return str(n)
+    return format_html('<span class="visually-hidden">{}</span>{}', _("vencido "), _("hace %(n)s") % {"n": -n})
+
+
 @register.inclusion_tag("core/_enlace_historial.html")
 def enlace_historial(objeto):
     return {"app_label": objeto._meta.app_label, "modelo": objeto._meta.model_name, "pk": objeto.pk}
