@@ -1,0 +1,156 @@
+"""Access hardening: who grants what in the admin, sign-in behind a proxy, password rules, session cap, key, caching."""
+
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from django.utils import timezone
+
+from cooperacion.core import roles
+from cooperacion.core.models import Usuario
+from tests.factories import UsuarioFactory
+
+
+def formulario_de_usuario(usuario: Usuario, **cambios) -> dict:
+    """The admin change form of a user as the browser posts it, with the given fields changed."""
+    alta = timezone.localtime(usuario.date_joined)
+    datos = {
+        "username": usuario.username,
+        "first_name": usuario.first_name,
+        "last_name": usuario.last_name,
+        "email": usuario.email,
+        "is_active": "on",
+        "groups": [grupo.pk for grupo in usuario.groups.all()],
+        "last_login_0": "",
+        "last_login_1": "",
+        "date_joined_0": alta.strftime("%d/%m/%Y"),
+        "date_joined_1": alta.strftime("%H:%M:%S"),
+        "dependencia": usuario.dependencia_id,
+        "cargo": usuario.cargo,
+        "preferencia_correo": usuario.preferencia_correo,
+        "_save": "Guardar",
+    }
+    return {**datos, **cambios}
+
+
+def cambiar_en_admin(cliente, usuario: Usuario, **cambios):
+    return cliente.post(
+        reverse("admin:core_usuario_change", args=[usuario.pk]), formulario_de_usuario(usuario, **cambios)
+    )
+
+
+class TestAdministracionDeUsuarios:
+    def test_el_administrador_no_se_hace_superusuario_a_si_mismo(self, cliente_de, usuarios):
+        admin = usuarios["admin"]
+        respuesta = cambiar_en_admin(
+            cliente_de("admin"), admin, first_name="Renombrado", is_superuser="on", is_staff="on"
+        )
+        assert respuesta.status_code == 302  # saved: the other fields went through
+        admin.refresh_from_db()
+        assert admin.first_name == "Renombrado"
+        assert not admin.is_superuser
+
+    def test_el_administrador_no_hace_superusuario_ni_staff_a_otro(self, cliente_de, usuarios):
+        jefe = usuarios["jefe"]
+        permiso = Permission.objects.get(codename="delete_usuario")
+        respuesta = cambiar_en_admin(
+            cliente_de("admin"),
+            jefe,
+            first_name="Otro",
+            is_superuser="on",
+            is_staff="on",
+            user_permissions=[permiso.pk],
+        )
+        assert respuesta.status_code == 302
+        jefe.refresh_from_db()
+        assert jefe.first_name == "Otro"
+        assert not jefe.is_superuser
+        assert not jefe.is_staff
+        assert not jefe.user_permissions.exists()
+
+    def test_el_administrador_no_ve_los_campos_de_superusuario_como_editables(self, cliente_de, usuarios):
+        respuesta = cliente_de("admin").get(reverse("admin:core_usuario_change", args=[usuarios["jefe"].pk]))
+        assert respuesta.status_code == 200
+        formulario = respuesta.context["adminform"].form
+        assert {"is_superuser", "is_staff", "user_permissions"}.isdisjoint(formulario.fields)
+        assert 'name="is_superuser"' not in respuesta.content.decode()
+
+    def test_el_administrador_no_crea_superusuarios_desde_el_formulario_de_alta(
+        self, cliente_de, usuarios, dependencias
+    ):
+        respuesta = cliente_de("admin").post(
+            reverse("admin:core_usuario_add"),
+            {
+                "username": "nuevo",
+                "usable_password": "true",
+                "password1": "Guayacan-Rio-Verde-47",
+                "password2": "Guayacan-Rio-Verde-47",
+                "first_name": "Nuevo",
+                "last_name": "Usuario",
+                "email": "nuevo@cooperacion.test",
+                "dependencia": dependencias["ocri"].pk,
+                "groups": [Group.objects.get(name=roles.PROFESIONAL).pk],
+                "is_superuser": "on",
+                "is_staff": "on",
+                "_save": "Guardar",
+            },
+        )
+        assert respuesta.status_code == 302
+        nuevo = Usuario.objects.get(username="nuevo")
+        assert not nuevo.is_superuser
+        assert not nuevo.is_staff
+        assert set(nuevo.groups.values_list("name", flat=True)) == {roles.PROFESIONAL}
+
+    def test_el_administrador_solo_asigna_los_roles_del_producto(self, cliente_de, usuarios):
+        ajeno = Group.objects.create(name="Grupo ajeno")
+        respuesta = cliente_de("admin").get(reverse("admin:core_usuario_change", args=[usuarios["jefe"].pk]))
+        opciones = set(respuesta.context["adminform"].form.fields["groups"].queryset.values_list("name", flat=True))
+        assert opciones == set(roles.TODOS)
+
+        respuesta = cambiar_en_admin(cliente_de("admin"), usuarios["jefe"], groups=[ajeno.pk])
+        assert respuesta.status_code == 200  # the form refuses the choice
+        assert not usuarios["jefe"].groups.filter(pk=ajeno.pk).exists()
+
+    def test_guardar_como_administrador_conserva_los_grupos_que_no_ve(self, cliente_de, usuarios):
+        jefe = usuarios["jefe"]
+        ajeno = Group.objects.create(name="Grupo ajeno")
+        jefe.groups.add(ajeno)
+        cambios = {"groups": [Group.objects.get(name=roles.JEFE).pk], "cargo": "Jefe"}
+        assert cambiar_en_admin(cliente_de("admin"), jefe, **cambios).status_code == 302
+        assert set(jefe.groups.values_list("name", flat=True)) == {roles.JEFE, "Grupo ajeno"}
+
+    def test_el_administrador_no_abre_la_cuenta_ni_la_clave_de_un_superusuario(self, cliente_de, usuarios):
+        dueno = UsuarioFactory(username="dueno", is_superuser=True, is_staff=True)
+        cliente = cliente_de("admin")
+        assert cliente.get(reverse("admin:core_usuario_change", args=[dueno.pk])).status_code != 200
+        clave = reverse("admin:auth_user_password_change", args=[dueno.pk])
+        assert cliente.get(clave).status_code in (403, 404)
+        cliente.post(clave, {"password1": "Guayacan-Rio-Verde-47", "password2": "Guayacan-Rio-Verde-47"})
+        cambio = cambiar_en_admin(cliente, dueno, is_superuser="", is_staff="", is_active="")
+        assert (cambio.status_code, cambio.get("Location")) in {(403, None), (302, reverse("admin:index"))}
+        dueno.refresh_from_db()
+        assert dueno.is_superuser
+        assert dueno.is_active
+        assert dueno.check_password("Prueba.Segura.2026")
+        lista = cliente.get(reverse("admin:core_usuario_changelist"))
+        assert "dueno" not in {u.username for u in lista.context["cl"].result_list}
+
+    def test_el_administrador_no_revierte_un_usuario_a_una_version_anterior(self, cliente_de, usuarios):
+        jefe = usuarios["jefe"]
+        jefe.is_staff = True
+        jefe.save()
+        version = jefe.history.latest().history_id
+        jefe.is_staff = False
+        jefe.save()
+        url = reverse("admin:core_usuario_simple_history", args=[jefe.pk, version])
+        respuesta = cliente_de("admin").post(url, formulario_de_usuario(jefe))
+        assert respuesta.status_code == 403
+        jefe.refresh_from_db()
+        assert not jefe.is_staff
+
+    def test_un_superusuario_si_concede_superusuario_y_staff(self, client, usuarios):
+        client.force_login(UsuarioFactory(username="dueno", is_superuser=True, is_staff=True))
+        profesional = usuarios["profesional"]
+        respuesta = cambiar_en_admin(client, profesional, is_superuser="on", is_staff="on")
+        assert respuesta.status_code == 302
+        profesional.refresh_from_db()
+        assert profesional.is_superuser
+        assert profesional.is_staff
