@@ -118,7 +118,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Behind a reverse proxy every request comes from the proxy's address: TRUSTED_PROXY_COUNT says how many of our
+# proxies append to X-Forwarded-For, and the client's address is read there (cooperacion/core/acceso.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "cooperacion.core.acceso.ip_del_cliente"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "es-co"

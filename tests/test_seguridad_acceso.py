@@ -1,12 +1,18 @@
 """Access hardening: who grants what in the admin, sign-in behind a proxy, password rules, session cap, key, caching."""
 
+import pytest
 from django.contrib.auth.models import Group, Permission
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import CONTRASENA
 from cooperacion.core import roles
+from cooperacion.core.acceso import ip_del_cliente
 from cooperacion.core.models import Usuario
 from tests.factories import UsuarioFactory
+
+PROXY = "10.0.0.2"
 
 
 def formulario_de_usuario(usuario: Usuario, **cambios) -> dict:
@@ -154,3 +160,54 @@ class TestAdministracionDeUsuarios:
         profesional.refresh_from_db()
         assert profesional.is_superuser
         assert profesional.is_staff
+
+
+def ingresar(client, usuario, contrasena, **cabeceras):
+    return client.post(reverse("login"), {"username": usuario, "password": contrasena}, **cabeceras)
+
+
+def detras_del_proxy(cliente_ip: str) -> dict:
+    """What our reverse proxy sends: its own address, and the client's appended to X-Forwarded-For."""
+    return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": cliente_ip}
+
+
+class TestDireccionDetrasDelProxy:
+    @pytest.mark.parametrize(
+        ("proxies", "reenviada", "esperada"),
+        [
+            (0, "190.1.1.1", PROXY),
+            (1, "", PROXY),
+            (1, "190.1.1.1", "190.1.1.1"),
+            (1, "6.6.6.6, 190.1.1.1", "190.1.1.1"),
+            (1, "6.6.6.6,190.1.1.1 ", "190.1.1.1"),
+            (2, "6.6.6.6, 190.1.1.1, 172.16.0.5", "190.1.1.1"),
+            (2, "190.1.1.1", "190.1.1.1"),
+            (1, "6.6.6.6, no-es-una-ip", PROXY),
+            (1, "2800:e2:2a80::1", "2800:e2:2a80::1"),
+        ],
+    )
+    def test_solo_se_cree_a_los_proxies_configurados(self, settings, proxies, reenviada, esperada):
+        settings.TRUSTED_PROXY_COUNT = proxies
+        request = RequestFactory().get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=reenviada)
+        assert ip_del_cliente(request) == esperada
+
+    def test_detras_del_mismo_proxy_el_bloqueo_no_alcanza_a_otra_conexion(self, client, usuarios, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            ingresar(client, "profesional", "equivocada", **detras_del_proxy("190.1.1.1"))
+        assert ingresar(client, "profesional", CONTRASENA, **detras_del_proxy("190.1.1.1")).status_code == 429
+        # Same user, same proxy, but the real person at another address still signs in.
+        respuesta = ingresar(client, "profesional", CONTRASENA, **detras_del_proxy("181.2.2.2"))
+        assert respuesta.status_code == 302
+        assert respuesta["Location"] == reverse("core:inicio")
+
+    def test_un_x_forwarded_for_falsificado_no_esquiva_el_bloqueo(self, client, usuarios, settings):
+        from axes.models import AccessAttempt
+
+        settings.TRUSTED_PROXY_COUNT = 1
+        for intento in range(settings.AXES_FAILURE_LIMIT):
+            # The attacker makes up a new left part each time; our proxy appends the real address.
+            ingresar(client, "profesional", "equivocada", **detras_del_proxy(f"6.6.6.{intento}, 190.1.1.1"))
+        bloqueado = ingresar(client, "profesional", CONTRASENA, **detras_del_proxy("6.6.6.99, 190.1.1.1"))
+        assert bloqueado.status_code == 429
+        assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"190.1.1.1"}
