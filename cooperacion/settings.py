@@ -123,6 +123,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "cooperacion.core.acceso.ip_del_cliente"
 AXES_VERBOSE = False
+# The current password on the change-password form: the same limit and wait, counted per user in the cache.
+CAMBIO_CLAVE_INTENTOS = AXES_FAILURE_LIMIT
+CAMBIO_CLAVE_ESPERA = AXES_COOLOFF_TIME
 
 LANGUAGE_CODE = "es-co"
 LANGUAGES = [("es-co", "Español (Colombia)")]

@@ -13,6 +13,16 @@ from cooperacion.core.models import Usuario
 from tests.factories import UsuarioFactory
 
 PROXY = "10.0.0.2"
+NUEVA = "Guayacan-Rio-Verde-47"
+
+
+@pytest.fixture(autouse=True)
+def cache_propia(settings):
+    """A cache of this module's own: the attempt counters must not meet another test's (or another worker's Redis)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": __name__}}
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def formulario_de_usuario(usuario: Usuario, **cambios) -> dict:
@@ -211,3 +221,73 @@ class TestDireccionDetrasDelProxy:
         bloqueado = ingresar(client, "profesional", CONTRASENA, **detras_del_proxy("6.6.6.99, 190.1.1.1"))
         assert bloqueado.status_code == 429
         assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"190.1.1.1"}
+
+
+def cambiar_clave(cliente, actual, nueva=NUEVA):
+    return cliente.post(
+        reverse("password_change"), {"old_password": actual, "new_password1": nueva, "new_password2": nueva}
+    )
+
+
+class TestLimiteAlCambioDeClave:
+    def test_tras_cinco_claves_actuales_equivocadas_se_cierra_la_sesion_y_se_bloquea(
+        self, cliente_de, usuarios, settings
+    ):
+        cliente = cliente_de("jefe")
+        for _ in range(settings.CAMBIO_CLAVE_INTENTOS - 1):
+            respuesta = cambiar_clave(cliente, "equivocada")
+            assert respuesta.status_code == 200
+            assert respuesta.context["form"].has_error("old_password", "password_incorrect")
+        ultimo = cambiar_clave(cliente, "equivocada")
+        assert ultimo.status_code == 302
+        assert ultimo["Location"].startswith(reverse("login"))
+        assert "cerramos su sesión" in cliente.get(ultimo["Location"]).content.decode()
+        assert cliente.get(reverse("core:inicio")).status_code == 302  # logged out
+
+        # Signed in again (by whoever knows the password), the form stays refused, even with the right one.
+        cliente.force_login(usuarios["jefe"])
+        pagina = cliente.get(reverse("password_change"))
+        assert pagina.status_code == 429
+        assert "Cambio de contraseña bloqueado temporalmente" in pagina.content.decode()
+        assert cambiar_clave(cliente, CONTRASENA).status_code == 429
+        usuarios["jefe"].refresh_from_db()
+        assert usuarios["jefe"].check_password(CONTRASENA)
+
+    def test_el_bloqueo_es_por_usuario(self, cliente_de, usuarios, settings):
+        cliente = cliente_de("jefe")
+        for _ in range(settings.CAMBIO_CLAVE_INTENTOS):
+            cambiar_clave(cliente, "equivocada")
+        cliente = cliente_de("profesional")
+        assert cambiar_clave(cliente, CONTRASENA).status_code == 302
+        usuarios["profesional"].refresh_from_db()
+        assert usuarios["profesional"].check_password(NUEVA)
+
+    def test_el_bloqueo_se_levanta_al_terminar_la_espera(self, cliente_de, usuarios, settings):
+        from django.core.cache import cache
+
+        cliente = cliente_de("jefe")
+        for _ in range(settings.CAMBIO_CLAVE_INTENTOS):
+            cambiar_clave(cliente, "equivocada")
+        cache.clear()  # what the counter's timeout (CAMBIO_CLAVE_ESPERA) does
+        cliente.force_login(usuarios["jefe"])
+        assert cambiar_clave(cliente, CONTRASENA).status_code == 302
+
+    def test_un_cambio_correcto_reinicia_la_cuenta(self, cliente_de, usuarios, settings):
+        cliente = cliente_de("jefe")
+        for _ in range(settings.CAMBIO_CLAVE_INTENTOS - 1):
+            cambiar_clave(cliente, "equivocada")
+        assert cambiar_clave(cliente, CONTRASENA).status_code == 302
+        for _ in range(settings.CAMBIO_CLAVE_INTENTOS - 1):
+            assert cambiar_clave(cliente, "equivocada").status_code == 200
+        assert cambiar_clave(cliente, NUEVA, nueva="Tortuga!Lampara#93").status_code == 302
+
+    def test_la_clave_nueva_invalida_no_cuenta_como_intento(self, cliente_de, usuarios, settings):
+        cliente = cliente_de("jefe")
+        for _ in range(settings.CAMBIO_CLAVE_INTENTOS + 1):
+            assert cambiar_clave(cliente, CONTRASENA, nueva="corta").status_code == 200
+        assert cambiar_clave(cliente, CONTRASENA).status_code == 302
+
+    def test_el_cambio_de_clave_del_admin_lleva_al_formulario_con_limite(self, cliente_de):
+        respuesta = cliente_de("admin").get("/administracion/password_change/")
+        assert respuesta.status_code == 302
+        assert respuesta["Location"] == reverse("password_change")
