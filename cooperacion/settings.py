@@ -102,6 +102,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Spanish and Colombian common passwords, and the entity's own words with a year or symbols.
+    {"NAME": "cooperacion.core.validadores_contrasena.ContrasenaComunValidator"},
+    {"NAME": "cooperacion.core.validadores_contrasena.PalabrasDeLaEntidadValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:inicio"

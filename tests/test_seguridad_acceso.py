@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -291,3 +293,70 @@ class TestLimiteAlCambioDeClave:
         respuesta = cliente_de("admin").get("/administracion/password_change/")
         assert respuesta.status_code == 302
         assert respuesta["Location"] == reverse("password_change")
+
+
+def errores_de_clave(contrasena: str, usuario=None) -> set[str]:
+    try:
+        validate_password(contrasena, usuario)
+    except ValidationError as error:
+        return {e.code for e in error.error_list}
+    return set()
+
+
+class TestContrasenasPredecibles:
+    @pytest.mark.parametrize(
+        "contrasena",
+        [
+            "contraseña",
+            "Contraseña2026!",
+            "Te Amo 2026",
+            "Millonarios1!",
+            "P4ssw0rd2026",
+            "J4v13r2026",
+            "1qaz2wsxEDC",
+            "Bendiciones.2026",
+        ],
+    )
+    def test_rechaza_las_comunes_en_colombia(self, contrasena):
+        assert "password_too_common" in errores_de_clave(contrasena)
+
+    @pytest.mark.parametrize(
+        "contrasena",
+        [
+            "Ministerio2026",
+            "Colombia2026",
+            "MinisterioDelTrabajo*",
+            "Trabajo.2026!",
+            "Cooperación#2026",
+            "C00P3R4C10N.2026",
+            "Diciembre.2025",
+            "ministeriodeltrabajocolombia2026",
+        ],
+    )
+    def test_rechaza_las_palabras_de_la_entidad_con_anio_o_simbolos(self, contrasena):
+        assert "password_entity_words" in errores_de_clave(contrasena)
+
+    def test_las_palabras_salen_del_nombre_de_la_entidad_configurada(self, settings):
+        assert errores_de_clave("Pereira.Risaralda.26") == set()
+        settings.ENTIDAD_NOMBRE = "Gobernación de Risaralda"
+        assert "password_entity_words" in errores_de_clave("Risaralda2026*")
+
+    @pytest.mark.parametrize(
+        "contrasena", ["Guayacan-Rio-Verde-47", "Tortuga!Lampara#93", "Colombia.Perro.Azul.7", CONTRASENA]
+    )
+    def test_acepta_una_fuerte(self, contrasena):
+        assert errores_de_clave(contrasena) == set()
+
+    def test_siguen_los_validadores_de_django(self, usuarios):
+        assert "password_too_short" in errores_de_clave("Xk2#pQ")
+        assert "password_entirely_numeric" in errores_de_clave("8302749165")
+        assert "password_too_similar" in errores_de_clave(usuarios["jefe"].email, usuarios["jefe"])
+
+    def test_el_formulario_de_cambio_rechaza_colombia2026(self, cliente_de, usuarios):
+        cliente = cliente_de("jefe")
+        respuesta = cambiar_clave(cliente, CONTRASENA, nueva="Colombia2026")
+        assert respuesta.status_code == 200
+        assert "nombre de la entidad" in respuesta.content.decode()
+        assert cambiar_clave(cliente, CONTRASENA).status_code == 302
+        usuarios["jefe"].refresh_from_db()
+        assert usuarios["jefe"].check_password(NUEVA)
