@@ -110,8 +110,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:inicio"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions: 12 hours at most, closed after 30 minutes without activity.
-SESSION_COOKIE_AGE = 12 * 60 * 60
+# Sessions: 12 hours at most from sign-in however active, closed after 30 minutes without activity
+# (cooperacion/core/middleware.py).
+SESSION_DURACION_MAXIMA = 12 * 60 * 60
+SESSION_COOKIE_AGE = SESSION_DURACION_MAXIMA
 SESSION_INACTIVIDAD_MAXIMA = 30 * 60
 SESSION_COOKIE_HTTPONLY = True
 

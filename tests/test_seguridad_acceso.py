@@ -1,5 +1,7 @@
 """Access hardening: who grants what in the admin, sign-in behind a proxy, password rules, session cap, key, caching."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
@@ -360,3 +362,56 @@ class TestContrasenasPredecibles:
         assert cambiar_clave(cliente, CONTRASENA).status_code == 302
         usuarios["jefe"].refresh_from_db()
         assert usuarios["jefe"].check_password(NUEVA)
+
+
+class Reloj:
+    """time.time() of the session middleware, moved by hand."""
+
+    def __init__(self):
+        self.ahora = time.time()
+
+    def time(self):
+        return self.ahora
+
+
+class TestDuracionMaximaDeLaSesion:
+    def test_activo_cada_10_minutos_igual_se_cierra_a_las_12_horas(self, client, usuarios, monkeypatch, settings):
+        from cooperacion.core import middleware
+
+        reloj = Reloj()
+        monkeypatch.setattr(middleware, "time", reloj)
+        client.force_login(usuarios["jefe"])
+        inicio = reloj.ahora
+        while reloj.ahora - inicio + 600 <= settings.SESSION_DURACION_MAXIMA:
+            reloj.ahora += 600
+            assert client.get(reverse("core:notificaciones")).status_code == 200
+        reloj.ahora += 600
+        respuesta = client.get(reverse("core:notificaciones"))
+        assert respuesta.status_code == 302
+        assert respuesta["Location"].startswith(reverse("login"))
+        assert "máximo de 12 horas" in client.get(respuesta["Location"]).content.decode()
+        assert client.get(reverse("core:notificaciones")).status_code == 302
+
+    def test_la_hora_de_ingreso_queda_en_la_sesion_y_manda_sobre_la_actividad(self, cliente_de):
+        cliente = cliente_de("jefe")
+        ahora = int(time.time())
+        assert ahora - cliente.session["_inicio_sesion"] < 60
+        sesion = cliente.session
+        sesion["_inicio_sesion"] = ahora - 12 * 60 * 60 - 60
+        sesion["_ultima_actividad"] = ahora - 60
+        sesion.save()
+        respuesta = cliente.get(reverse("core:inicio"))
+        assert respuesta.status_code == 302
+        assert respuesta["Location"].startswith(reverse("login"))
+
+    def test_una_sesion_anterior_sin_hora_de_ingreso_empieza_a_contar(self, cliente_de):
+        cliente = cliente_de("jefe")
+        sesion = cliente.session
+        del sesion["_inicio_sesion"]
+        sesion.save()
+        assert cliente.get(reverse("core:inicio")).status_code == 200
+        assert int(time.time()) - cliente.session["_inicio_sesion"] < 60
+
+    def test_ingresar_por_el_formulario_guarda_la_hora(self, client, usuarios):
+        assert ingresar(client, "jefe", CONTRASENA, REMOTE_ADDR="190.1.1.1").status_code == 302
+        assert int(time.time()) - client.session["_inicio_sesion"] < 60
