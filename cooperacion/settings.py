@@ -16,7 +16,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-# The fallback key only serves local trials; `check --deploy` flags it (security.W009).
+# The fallback key only serves local trials and tests. With DEBUG off, gunicorn refuses to start on it, on the
+# .env.example sample or on a short key, and `check --deploy` fails (cooperacion/core/checks.py).
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-solo-para-pruebas-locales-no-usar-en-produccion")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

@@ -1,6 +1,11 @@
 """Access hardening: who grants what in the admin, sign-in behind a proxy, password rules, session cap, key, caching."""
 
+import os
+import secrets
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -16,6 +21,7 @@ from cooperacion.core.acceso import ip_del_cliente
 from cooperacion.core.models import Usuario
 from tests.factories import UsuarioFactory
 
+RAIZ = Path(__file__).resolve().parent.parent
 PROXY = "10.0.0.2"
 NUEVA = "Guayacan-Rio-Verde-47"
 
@@ -415,3 +421,57 @@ class TestDuracionMaximaDeLaSesion:
     def test_ingresar_por_el_formulario_guarda_la_hora(self, client, usuarios):
         assert ingresar(client, "jefe", CONTRASENA, REMOTE_ADDR="190.1.1.1").status_code == 302
         assert int(time.time()) - client.session["_inicio_sesion"] < 60
+
+
+def en_produccion(tmp_path, argumentos: list[str], **entorno) -> subprocess.CompletedProcess:
+    """Run Python in the project with DEBUG off and only the given environment (no SECRET_KEY unless given)."""
+    return subprocess.run(
+        [sys.executable, *argumentos],
+        cwd=RAIZ,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "cooperacion.settings",
+            "DEBUG": "False",
+            "ALLOWED_HOSTS": "cooperacion.example.gov.co",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'produccion.sqlite3'}",
+            **entorno,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+CLAVES_INSERVIBLES = {
+    "sin_clave": {},
+    "la_de_env_example": {"SECRET_KEY": "reemplazar-por-una-clave-secreta-larga-y-aleatoria"},
+    "la_local_de_respaldo": {"SECRET_KEY": "django-insecure-solo-para-pruebas-locales-no-usar-en-produccion"},
+    "corta": {"SECRET_KEY": "k7#p2Lq9!vZ4xR8wT1yN"},
+}
+
+
+class TestClaveSecretaEnProduccion:
+    @pytest.mark.parametrize("entorno", CLAVES_INSERVIBLES.values(), ids=CLAVES_INSERVIBLES.keys())
+    def test_check_deploy_falla_con_una_clave_inservible(self, tmp_path, entorno):
+        resultado = en_produccion(tmp_path, ["manage.py", "check", "--deploy"], **entorno)
+        assert resultado.returncode != 0
+        assert "core.E001" in resultado.stderr + resultado.stdout
+
+    @pytest.mark.parametrize("entorno", CLAVES_INSERVIBLES.values(), ids=CLAVES_INSERVIBLES.keys())
+    def test_el_servidor_no_arranca_con_una_clave_inservible(self, tmp_path, entorno):
+        resultado = en_produccion(tmp_path, ["-c", "import cooperacion.wsgi"], **entorno)
+        assert resultado.returncode != 0
+        assert "ImproperlyConfigured" in resultado.stderr
+        assert "SECRET_KEY" in resultado.stderr
+
+    def test_con_una_clave_aleatoria_de_50_caracteres_todo_pasa(self, tmp_path):
+        clave = secrets.token_urlsafe(38)[:50]
+        revision = en_produccion(tmp_path, ["manage.py", "check", "--deploy"], SECRET_KEY=clave)
+        assert revision.returncode == 0, revision.stdout + revision.stderr
+        assert "core.E001" not in revision.stdout + revision.stderr
+        servidor = en_produccion(tmp_path, ["-c", "import cooperacion.wsgi, cooperacion.asgi"], SECRET_KEY=clave)
+        assert servidor.returncode == 0, servidor.stderr
+
+    def test_en_desarrollo_arranca_sin_clave(self, tmp_path):
+        resultado = en_produccion(tmp_path, ["-c", "import cooperacion.wsgi"], DEBUG="True")
+        assert resultado.returncode == 0, resultado.stderr

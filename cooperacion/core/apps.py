@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from . import menu, pendientes, permissions, reportes  # noqa: F401  (pendientes registers its provider)
+        from . import checks, menu, pendientes, permissions, reportes  # noqa: F401  (checks and pendientes register)
         from .middleware import registrar_inicio_de_sesion
         from .reportes_nucleo import ActoresReporte, PlazosReporte
 
