@@ -475,3 +475,40 @@ class TestClaveSecretaEnProduccion:
     def test_en_desarrollo_arranca_sin_clave(self, tmp_path):
         resultado = en_produccion(tmp_path, ["-c", "import cooperacion.wsgi"], DEBUG="True")
         assert resultado.returncode == 0, resultado.stderr
+
+
+class TestSinCacheParaUsuarios:
+    def test_una_pagina_autenticada_es_privada_y_no_se_guarda(self, cliente_de):
+        respuesta = cliente_de("jefe").get(reverse("core:inicio"))
+        assert respuesta.status_code == 200
+        assert respuesta["Cache-Control"] == "private, no-store"
+
+    def test_una_descarga_es_privada_y_no_se_guarda(self, cliente_de, usuarios, django_capture_on_commit_callbacks):
+        from cooperacion.core import services
+
+        with django_capture_on_commit_callbacks(execute=True):
+            generado = services.reporte_solicitar(
+                codigo="actores", formato="xlsx", datos={}, usuario=usuarios["profesional"]
+            )
+        respuesta = cliente_de("profesional").get(reverse("core:reporte-descargar", args=[generado.pk]))
+        assert respuesta.status_code == 200
+        assert b"".join(respuesta.streaming_content).startswith(b"PK")
+        assert respuesta["Cache-Control"] == "private, no-store"
+
+    def test_una_cabecera_propia_de_la_vista_se_respeta(self, cliente_de, usuarios):
+        jefe = usuarios["jefe"]
+        jefe.token_calendario = secrets.token_urlsafe(32)
+        jefe.save(update_fields=["token_calendario"])
+        cliente = cliente_de("jefe")
+        respuesta = cliente.get(reverse("core:calendario", args=[jefe.token_calendario]))
+        assert respuesta["Cache-Control"] == "private, max-age=900"
+        admin = cliente_de("admin").get(reverse("admin:index"))
+        assert "no-store" in admin["Cache-Control"]
+        assert "private" in admin["Cache-Control"]
+
+    def test_a_un_anonimo_no_se_le_agrega(self, client):
+        # The sign-in page already carries Django's never_cache (LoginView); other public answers are left as they are.
+        assert (
+            client.get(reverse("login"))["Cache-Control"] == "max-age=0, no-cache, no-store, must-revalidate, private"
+        )
+        assert not client.get("/no-existe/").has_header("Cache-Control")

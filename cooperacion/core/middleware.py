@@ -47,3 +47,22 @@ class ExpiracionPorInactividadMiddleware:
         logout(request)
         messages.info(request, mensaje)
         return redirect_to_login(request.get_full_path())
+
+
+class SinCacheParaUsuariosMiddleware:
+    """Every response to a signed-in user, pages and downloads alike, gets `Cache-Control: private, no-store`.
+
+    Nothing shown to a user may stay in a shared proxy or on a shared computer's disk. A view that sets its own
+    Cache-Control keeps it: the admin's (never_cache) already forbids storing, and the iCalendar feed is fetched by
+    calendar clients with its secret token, not with the session.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        respuesta = self.get_response(request)
+        usuario = getattr(request, "user", None)
+        if usuario is not None and usuario.is_authenticated and not respuesta.has_header("Cache-Control"):
+            respuesta["Cache-Control"] = "private, no-store"
+        return respuesta
