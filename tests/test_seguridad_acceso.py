@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.urls import reverse
@@ -30,8 +31,6 @@ NUEVA = "Guayacan-Rio-Verde-47"
 def cache_propia(settings):
     """A cache of this module's own: the attempt counters must not meet another test's (or another worker's Redis)."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": __name__}}
-    from django.core.cache import cache
-
     cache.clear()
 
 
@@ -273,8 +272,6 @@ class TestLimiteAlCambioDeClave:
         assert usuarios["profesional"].check_password(NUEVA)
 
     def test_el_bloqueo_se_levanta_al_terminar_la_espera(self, cliente_de, usuarios, settings):
-        from django.core.cache import cache
-
         cliente = cliente_de("jefe")
         for _ in range(settings.CAMBIO_CLAVE_INTENTOS):
             cambiar_clave(cliente, "equivocada")
