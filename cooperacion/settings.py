@@ -16,7 +16,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-# The fallback key only serves local trials; `check --deploy` flags it (security.W009).
+# The fallback key only serves local trials and tests. With DEBUG off, gunicorn refuses to start on it, on the
+# .env.example sample or on a short key, and `check --deploy` fails (cooperacion/core/checks.py).
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-solo-para-pruebas-locales-no-usar-en-produccion")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cooperacion.core.middleware.ExpiracionPorInactividadMiddleware",
+    "cooperacion.core.middleware.SinCacheParaUsuariosMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -102,13 +104,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Spanish and Colombian common passwords, and the entity's own words with a year or symbols.
+    {"NAME": "cooperacion.core.validadores_contrasena.ContrasenaComunValidator"},
+    {"NAME": "cooperacion.core.validadores_contrasena.PalabrasDeLaEntidadValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:inicio"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions: 12 hours at most, closed after 30 minutes without activity.
-SESSION_COOKIE_AGE = 12 * 60 * 60
+# Sessions: 12 hours at most from sign-in however active, closed after 30 minutes without activity
+# (cooperacion/core/middleware.py).
+SESSION_DURACION_MAXIMA = 12 * 60 * 60
+SESSION_COOKIE_AGE = SESSION_DURACION_MAXIMA
 SESSION_INACTIVIDAD_MAXIMA = 30 * 60
 SESSION_COOKIE_HTTPONLY = True
 
@@ -118,8 +125,14 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Behind a reverse proxy every request comes from the proxy's address: TRUSTED_PROXY_COUNT says how many of our
+# proxies append to X-Forwarded-For, and the client's address is read there (cooperacion/core/acceso.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "cooperacion.core.acceso.ip_del_cliente"
 AXES_VERBOSE = False
+# The current password on the change-password form: the same limit and wait, counted per user in the cache.
+CAMBIO_CLAVE_INTENTOS = AXES_FAILURE_LIMIT
+CAMBIO_CLAVE_ESPERA = AXES_COOLOFF_TIME
 
 LANGUAGE_CODE = "es-co"
 LANGUAGES = [("es-co", "Español (Colombia)")]

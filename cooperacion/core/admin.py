@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import roles
 from .models import (
     ODS,
     Actor,
@@ -32,6 +35,42 @@ class UsuarioAdmin(UserAdmin, SimpleHistoryAdmin):
         *UserAdmin.add_fieldsets,
         (_("Organización"), {"fields": ["first_name", "last_name", "email", "dependencia", "cargo", "groups"]}),
     ]
+    # What only a superuser grants: access to this site, every permission, or permissions one by one.
+    campos_de_superusuario = ["is_superuser", "is_staff", "user_permissions"]
+
+    def get_queryset(self, request):
+        usuarios = super().get_queryset(request)
+        return usuarios if request.user.is_superuser else usuarios.filter(is_superuser=False)
+
+    def _es_ajeno(self, request, obj) -> bool:
+        return obj is not None and obj.is_superuser and not request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return not self._es_ajeno(request, obj) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._es_ajeno(request, obj) and super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        campos = list(super().get_readonly_fields(request, obj))
+        return campos if request.user.is_superuser else [*campos, *self.campos_de_superusuario]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.filter(name__in=roles.TODOS).order_by("name")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        # The Administrador does not see groups outside the product's roles, so saving must not drop them.
+        otros = [] if request.user.is_superuser else list(form.instance.groups.exclude(name__in=roles.TODOS))
+        super().save_related(request, form, formsets, change)
+        form.instance.groups.add(*otros)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting writes back every column of the old row, is_superuser and is_staff included.
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Dependencia)

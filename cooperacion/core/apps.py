@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 
 
@@ -10,7 +11,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from . import menu, pendientes, permissions, reportes  # noqa: F401  (pendientes registers its provider)
+        from . import checks, menu, pendientes, permissions, reportes  # noqa: F401  (checks and pendientes register)
+        from .middleware import registrar_inicio_de_sesion
         from .reportes_nucleo import ActoresReporte, PlazosReporte
 
         reportes.registrar(ActoresReporte())
@@ -35,6 +37,7 @@ class CoreConfig(AppConfig):
         )
         menu.registrar(menu.Entrada(_("Reportes"), "core:reporte-lista", permissions.es_personal, orden=80))
         post_migrate.connect(_crear_tipos_de_plazo, sender=self)
+        user_logged_in.connect(registrar_inicio_de_sesion, dispatch_uid="core.inicio_de_sesion")
 
 
 def _crear_tipos_de_plazo(sender, using="default", **kwargs):

@@ -6,9 +6,21 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.utils.translation import gettext as _
 
+INICIO_DE_SESION = "_inicio_sesion"
+
+
+def registrar_inicio_de_sesion(sender, request, user, **kwargs):
+    """On user_logged_in: remember when the session began, for the absolute cap."""
+    if request is not None and hasattr(request, "session"):
+        request.session[INICIO_DE_SESION] = int(time.time())
+
 
 class ExpiracionPorInactividadMiddleware:
-    """Close a session after SESSION_INACTIVIDAD_MAXIMA seconds idle; SESSION_COOKIE_AGE caps its total life."""
+    """Close a session after SESSION_INACTIVIDAD_MAXIMA seconds idle, and SESSION_DURACION_MAXIMA after sign-in.
+
+    The session cookie's age (SESSION_COOKIE_AGE) is renewed on every request that saves the session, so on its
+    own it never ends an active session; the sign-in time stored in the session does, however active it was.
+    """
 
     CLAVE = "_ultima_actividad"
 
@@ -19,9 +31,38 @@ class ExpiracionPorInactividadMiddleware:
         if request.user.is_authenticated:
             ahora = int(time.time())
             ultima = request.session.get(self.CLAVE)
+            # A session opened before the cap existed starts counting now.
+            inicio = request.session.setdefault(INICIO_DE_SESION, ahora)
+            if ahora - inicio > settings.SESSION_DURACION_MAXIMA:
+                horas = settings.SESSION_DURACION_MAXIMA // 3600
+                return self._cerrar(
+                    request, _("Su sesión llegó al máximo de %(horas)d horas. Ingrese de nuevo.") % {"horas": horas}
+                )
             if ultima is not None and ahora - ultima > settings.SESSION_INACTIVIDAD_MAXIMA:
-                logout(request)
-                messages.info(request, _("Su sesión se cerró por inactividad. Ingrese de nuevo."))
-                return redirect_to_login(request.get_full_path())
+                return self._cerrar(request, _("Su sesión se cerró por inactividad. Ingrese de nuevo."))
             request.session[self.CLAVE] = ahora
         return self.get_response(request)
+
+    def _cerrar(self, request, mensaje):
+        logout(request)
+        messages.info(request, mensaje)
+        return redirect_to_login(request.get_full_path())
+
+
+class SinCacheParaUsuariosMiddleware:
+    """Every response to a signed-in user, pages and downloads alike, gets `Cache-Control: private, no-store`.
+
+    Nothing shown to a user may stay in a shared proxy or on a shared computer's disk. A view that sets its own
+    Cache-Control keeps it: the admin's (never_cache) already forbids storing, and the iCalendar feed is fetched by
+    calendar clients with its secret token, not with the session.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        respuesta = self.get_response(request)
+        usuario = getattr(request, "user", None)
+        if usuario is not None and usuario.is_authenticated and not respuesta.has_header("Cache-Control"):
+            respuesta["Cache-Control"] = "private, no-store"
+        return respuesta
