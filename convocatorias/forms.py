@@ -6,33 +6,25 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
+from cooperacion.core.archivos import HOJAS
+from cooperacion.core.campos import (
+    CampoArchivo,
+    CampoFecha,
+    CampoFechaHora,
+    CampoMonto,
+    CampoTasa,
+    FormularioModelo,
+)
+from cooperacion.core.fechas import error_de_ventana
 from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Municipio
 from cooperacion.internacional.models import LineaPrioritaria, Necesidad
 
-from .archivos import ACEPTA, AYUDA, validar_archivo
 from .models import Convocatoria, Destinatario, Modalidad, MovimientoFinanciero, ParticipanteProyecto, Proyecto
 from .selectors import responsables_posibles
 
 
-def campo_fecha() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def campo_fecha_hora() -> forms.DateTimeInput:
-    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def campo_archivo(etiqueta, *, requerido=True, ayuda=AYUDA) -> forms.FileField:
-    return forms.FileField(
-        label=etiqueta,
-        required=requerido,
-        validators=[validar_archivo],
-        help_text=ayuda,
-        widget=forms.ClearableFileInput(attrs={"accept": ACEPTA})
-        if not requerido
-        else forms.FileInput(attrs={"accept": ACEPTA}),
-        error_messages={"required": _("Adjunte el archivo.")},
-    )
+def campo_archivo(etiqueta, *, requerido=True) -> forms.FileField:
+    return CampoArchivo(label=etiqueta, required=requerido)
 
 
 class UsuarioField(forms.ModelChoiceField):
@@ -51,7 +43,7 @@ class MunicipiosField(forms.ModelMultipleChoiceField):
         return f"{obj.nombre.title()} ({obj.departamento.nombre.title()}) – {obj.codigo}"
 
 
-class ConvocatoriaForm(forms.ModelForm):
+class ConvocatoriaForm(FormularioModelo):
     """Register or edit a call (task 1). Only the Administrador chooses the dependencia."""
 
     enlace = forms.URLField(label=_("Enlace"), max_length=500, required=False, assume_scheme="https")
@@ -83,8 +75,6 @@ class ConvocatoriaForm(forms.ModelForm):
         ]
         field_classes = {"cooperante": ActorField, "responsable": UsuarioField}
         widgets = {
-            "fecha_apertura": campo_fecha_hora(),
-            "fecha_cierre": campo_fecha_hora(),
             "actores_elegibles": forms.Textarea(attrs={"rows": 2}),
             "impacto_esperado": forms.Textarea(attrs={"rows": 3}),
             "ods": forms.CheckboxSelectMultiple,
@@ -199,7 +189,7 @@ class RespuestaForm(forms.Form):
 
 
 class ReunionForm(forms.Form):
-    fecha = forms.DateTimeField(label=_("Fecha y hora de la reunión"), widget=campo_fecha_hora())
+    fecha = CampoFechaHora(label=_("Fecha y hora de la reunión"))
     lugar = forms.CharField(label=_("Lugar o enlace"), max_length=250, required=False)
     acta = campo_archivo(_("Acta de la reunión"), requerido=False)
     asistencia = campo_archivo(_("Registro de asistencia"), requerido=False)
@@ -213,7 +203,7 @@ class CompromisoForm(forms.Form):
         label=_("Obligaciones y responsabilidades"), widget=forms.Textarea(attrs={"rows": 3})
     )
     responsable = forms.CharField(label=_("Responsable"), max_length=200, help_text=_("Nombre y cargo del delegado."))
-    fecha_limite = forms.DateField(label=_("Fecha límite"), required=False, widget=campo_fecha())
+    fecha_limite = CampoFecha(label=_("Fecha límite"), required=False)
 
 
 class ActaCompromisosForm(forms.Form):
@@ -231,13 +221,13 @@ class VersionForm(forms.Form):
 
 
 class PresentacionForm(forms.Form):
-    fecha = forms.DateField(label=_("Fecha de presentación"), widget=campo_fecha())
+    fecha = CampoFecha(label=_("Fecha de presentación"))
     canal = forms.ChoiceField(label=_("Canal"), choices=Convocatoria.Canal.choices)
     radicado = forms.CharField(label=_("Número de radicado"), max_length=80)
     comprobante = campo_archivo(_("Comprobante del envío"))
-    monto_solicitado = forms.DecimalField(label=_("Monto solicitado"), max_digits=18, decimal_places=2)
+    monto_solicitado = CampoMonto(label=_("Monto solicitado"))
     moneda = forms.ModelChoiceField(label=_("Moneda"), queryset=Moneda.objects.all(), required=False)
-    tasa_cop = forms.DecimalField(label=_("Tasa de cambio a COP"), max_digits=18, decimal_places=4, required=False)
+    tasa_cop = CampoTasa(label=_("Tasa de cambio a COP"), required=False)
 
     def __init__(self, *args, convocatoria, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,17 +245,15 @@ class DecisionForm(forms.Form):
         choices=[("aceptada", _("Aceptó el proyecto")), ("rechazada", _("No aceptó el proyecto"))],
         widget=forms.RadioSelect,
     )
-    fecha = forms.DateField(label=_("Fecha de la respuesta"), widget=campo_fecha())
+    fecha = CampoFecha(label=_("Fecha de la respuesta"))
     comunicacion = forms.CharField(
         label=_("Comunicación del cooperante"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Resumen de la respuesta; se envía por correo a todos los involucrados."),
     )
     soporte = campo_archivo(_("Soporte de la respuesta"), requerido=False)
-    monto_aprobado = forms.DecimalField(
+    monto_aprobado = CampoMonto(
         label=_("Monto aprobado"),
-        max_digits=18,
-        decimal_places=2,
         required=False,
         help_text=_("Si aceptó: en la moneda de la convocatoria."),
     )
@@ -277,7 +265,7 @@ class DecisionForm(forms.Form):
         return datos
 
 
-class ProyectoForm(forms.ModelForm):
+class ProyectoForm(FormularioModelo):
     """Task 8: the accepted call becomes a project. The donors with their roles go in a formset."""
 
     fechas_informes = forms.CharField(
@@ -307,8 +295,6 @@ class ProyectoForm(forms.ModelForm):
         ]
         field_classes = {"supervisor": UsuarioField, "municipios": MunicipiosField}
         widgets = {
-            "fecha_inicio": campo_fecha(),
-            "fecha_fin": campo_fecha(),
             "ods": forms.CheckboxSelectMultiple,
             "municipios": forms.SelectMultiple(attrs={"size": 8}),
         }
@@ -347,9 +333,12 @@ class ProyectoForm(forms.ModelForm):
         fechas = []
         for parte in [p.strip() for p in texto.replace(";", ",").split(",") if p.strip()]:
             try:
-                fechas.append(datetime.strptime(parte, "%d/%m/%Y").date())
+                fecha = datetime.strptime(parte, "%d/%m/%Y").date()
             except ValueError as error:
                 raise forms.ValidationError(_("«%(f)s» no es una fecha dd/mm/aaaa.") % {"f": parte}) from error
+            if mensaje := error_de_ventana(fecha):
+                raise forms.ValidationError(mensaje)
+            fechas.append(fecha)
         return fechas
 
     def clean(self):
@@ -395,14 +384,14 @@ class InformeForm(forms.Form):
 
 class MovimientoForm(forms.Form):
     tipo = forms.ChoiceField(label=_("Tipo"), choices=MovimientoFinanciero.Tipo.choices)
-    fecha = forms.DateField(label=_("Fecha"), widget=campo_fecha())
-    monto = forms.DecimalField(label=_("Monto"), max_digits=18, decimal_places=2)
+    fecha = CampoFecha(label=_("Fecha"))
+    monto = CampoMonto(label=_("Monto"))
     descripcion = forms.CharField(label=_("Descripción"), max_length=250)
     soporte = campo_archivo(_("Soporte"), requerido=False)
 
 
 class FinalizarForm(forms.Form):
-    fecha = forms.DateField(label=_("Fecha de finalización"), widget=campo_fecha())
+    fecha = CampoFecha(label=_("Fecha de finalización"))
     resultados = forms.CharField(
         label=_("Resultados del proyecto"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -412,10 +401,8 @@ class FinalizarForm(forms.Form):
 
 
 class ImportarForm(forms.Form):
-    archivo = forms.FileField(
+    archivo = CampoArchivo(
         label=_("Matriz de convocatorias (.xlsx)"),
-        validators=[validar_archivo],
-        widget=forms.FileInput(attrs={"accept": ".xlsx"}),
-        help_text=_("El archivo exportado desde esta página, con sus mismas columnas."),
-        error_messages={"required": _("Adjunte el archivo.")},
+        tipos=HOJAS,
+        help_text=_("El archivo exportado desde esta página, con sus mismas columnas; máximo 10 MB."),
     )

@@ -18,6 +18,7 @@ urlpatterns = [
     # The admin's own change-password form has no attempt limit: staff change theirs on the page above.
     path("administracion/password_change/", RedirectView.as_view(pattern_name="password_change")),
     path("administracion/", admin.site.urls),
+    path("transparencia/", include("cooperacion.core.urls_publico")),
     path("internacional/", include("cooperacion.internacional.urls")),
     path("procesos/", include("procesos.urls")),
     path("convocatorias/", include("convocatorias.urls")),

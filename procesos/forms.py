@@ -1,10 +1,11 @@
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperacion.core import hojas
+from cooperacion.core.archivos import DOCUMENTOS_DE_OFICINA, HOJAS
+from cooperacion.core.campos import CampoArchivo, CampoFecha, FormularioModelo
 from cooperacion.core.models import Dependencia, PoliticaMIPG
 
 from .models import Caracterizacion, Documento, ParteInteresada, Proceso, Tipologia
@@ -64,7 +65,7 @@ class CaracterizacionCrearForm(ErroresVisiblesMixin, forms.Form):
         help_text=_("Si la deja vacía, se usa la del proceso en el catálogo."),
     )
     version = forms.CharField(label=_("Versión"), max_length=20, initial="1")
-    fecha = forms.DateField(label=_("Fecha"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    fecha = CampoFecha(label=_("Fecha"))
     entidad = forms.CharField(label=_("Entidad"), max_length=250)
     nombre = forms.CharField(
         label=_("Nombre del proceso"), max_length=250, required=False, help_text=_("Vacío: el del catálogo.")
@@ -90,7 +91,7 @@ class CaracterizacionCrearForm(ErroresVisiblesMixin, forms.Form):
         _estilo(self)
 
 
-class CaracterizacionForm(ErroresVisiblesMixin, forms.ModelForm):
+class CaracterizacionForm(ErroresVisiblesMixin, FormularioModelo):
     """Header and text sections of a draft."""
 
     mecanismos_seguimiento = LineasField(label=_("Mecanismos de seguimiento y medición"), help_text=_("Uno por línea."))
@@ -129,7 +130,6 @@ class CaracterizacionForm(ErroresVisiblesMixin, forms.ModelForm):
             "recursos_infraestructura",
         ]
         widgets = {
-            "fecha": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             **{
                 campo: forms.Textarea(attrs={"rows": 2})
                 for campo in [
@@ -258,26 +258,13 @@ class RiesgoForm(ErroresVisiblesMixin, FilaSinCambiosMixin, forms.Form):
     controles = forms.CharField(label=_("Controles"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-EXTENSIONES_DOCUMENTO = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".ppt", ".pptx"}
-TAMANO_MAXIMO_DOCUMENTO = 10 * 1024 * 1024
-
-
 class DocumentoForm(ErroresVisiblesMixin, FilaSinCambiosMixin, forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     clase = forms.ChoiceField(label=_("Clase"), choices=Documento.Clase.choices, initial=Documento.Clase.PROCESO)
     codigo = forms.CharField(label=_("Código"), max_length=60, required=False)
     nombre = forms.CharField(label=_("Nombre"), max_length=300)
-    archivo = forms.FileField(label=_("Archivo (opcional)"), required=False)
+    archivo = CampoArchivo(label=_("Archivo (opcional)"), required=False, tipos=DOCUMENTOS_DE_OFICINA)
     quitar_archivo = forms.BooleanField(label=_("Quitar el archivo"), required=False)
-
-    def clean_archivo(self):
-        archivo = self.cleaned_data.get("archivo")
-        if archivo:
-            if Path(archivo.name).suffix.lower() not in EXTENSIONES_DOCUMENTO:
-                raise forms.ValidationError(_("Tipo de archivo no permitido: use PDF, Word, Excel u OpenDocument."))
-            if archivo.size > TAMANO_MAXIMO_DOCUMENTO:
-                raise forms.ValidationError(_("El archivo supera los 10 MB."))
-        return archivo
 
     def como_datos(self) -> dict:
         d = self.cleaned_data
@@ -310,29 +297,19 @@ def estilizar_conjunto(conjunto):
     return conjunto
 
 
-MAXIMO_IMPORTACION = 5 * 1024 * 1024
-
-
 class ImportarForm(ErroresVisiblesMixin, forms.Form):
-    archivo = forms.FileField(
-        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}),
+    archivo = CampoArchivo(
         label=_("Libro de Excel (.xlsx)"),
-        help_text=_("El mismo formato que descarga el botón «Excel» de una caracterización. Máximo 5 MB."),
+        tipos=HOJAS,
+        help_text=_("El mismo formato que descarga el botón «Excel» de una caracterización. Máximo 10 MB."),
     )
 
     def clean_archivo(self):
-        from openpyxl import load_workbook
-
         archivo = self.cleaned_data["archivo"]
-        if Path(archivo.name).suffix.lower() != ".xlsx":
-            raise forms.ValidationError(_("El archivo debe ser un libro de Excel .xlsx."))
-        if archivo.size > MAXIMO_IMPORTACION:
-            raise forms.ValidationError(_("El archivo supera los 5 MB."))
         try:
-            libro = load_workbook(archivo, read_only=True)
-            libro.close()
-        except Exception as error:  # openpyxl raises many kinds on a damaged or disguised file
-            raise forms.ValidationError(_("No se pudo abrir el archivo como libro de Excel.")) from error
+            hojas.revisar_archivo(archivo)
+        except hojas.HojaIlegible as error:
+            raise forms.ValidationError(str(error)) from error
         archivo.seek(0)
         return archivo
 

@@ -10,6 +10,7 @@ from django_fsm import FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
+from cooperacion.core.archivos import DOCUMENTOS_DE_OFICINA, ValidadorDeArchivo
 from cooperacion.core.models import Actor, CatalogoQuerySet, Dependencia, PoliticaMIPG
 from cooperacion.core.permissions import es_personal
 
@@ -283,7 +284,12 @@ class Documento(models.Model):
     orden = models.PositiveSmallIntegerField(_("orden"), default=0)
     codigo = models.CharField(_("código"), max_length=60, blank=True)
     nombre = models.CharField(_("nombre"), max_length=300)
-    archivo = models.FileField(_("archivo"), upload_to="procesos/documentos/%Y/%m/", blank=True)
+    archivo = models.FileField(
+        _("archivo"),
+        upload_to="procesos/documentos/%Y/%m/",
+        blank=True,
+        validators=[ValidadorDeArchivo(DOCUMENTOS_DE_OFICINA)],
+    )
     history = HistoricalRecords()
 
     class Meta:

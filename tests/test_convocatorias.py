@@ -631,8 +631,8 @@ class TestArchivos:
         [
             ("programa.exe", b"MZ\x90\x00", "no es de un tipo permitido"),
             ("falso.pdf", b"MZ\x90\x00 no soy un pdf", "no corresponde a un archivo PDF"),
-            ("falso.docx", b"PK\x03\x04 roto", "no corresponde a un archivo DOCX"),
-            ("imagen.png", b"\x89PNG\r\n\x1a\n basura", "no corresponde a un archivo PNG"),
+            ("falso.docx", b"PK\x03\x04 roto", "no es un archivo comprimido válido"),
+            ("imagen.png", b"\x89PNG\r\n\x1a\n basura", "no es una imagen válida"),
             ("vacio.pdf", b"", "vacío"),
         ],
     )

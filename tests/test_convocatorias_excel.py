@@ -188,7 +188,7 @@ def test_un_archivo_que_no_es_la_matriz(usuarios, convocatorias):
 def test_un_archivo_que_no_es_excel_es_rechazado_en_el_formulario(cliente_de, convocatorias):
     falso = SimpleUploadedFile("matriz.xlsx", b"esto no es un excel")
     respuesta = cliente_de("profesional").post(reverse("convocatorias:importar"), {"archivo": falso})
-    assert "no corresponde a un archivo XLSX válido" in respuesta.content.decode()
+    assert "no corresponde a un archivo Excel (.xlsx)" in respuesta.content.decode()
 
 
 def test_la_fecha_de_excel_se_lee_en_hora_de_colombia():

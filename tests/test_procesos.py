@@ -561,13 +561,13 @@ class TestPaginas:
             "doc-1-archivo": SimpleUploadedFile("programa.exe", b"MZ"),
         }
         cliente = cliente_de("profesional")
-        assert "Tipo de archivo no permitido" in cliente.post(url, datos).content.decode()
-        datos["doc-1-archivo"] = SimpleUploadedFile("procedimiento.pdf", b"%PDF-1.4 prueba")
+        assert "no es de un tipo permitido" in cliente.post(url, datos).content.decode()
+        datos["doc-1-archivo"] = SimpleUploadedFile("procedimiento.pdf", b"%PDF-1.4 prueba\n%%EOF")
         assert cliente.post(url, datos).status_code == 302
         assert list(c.documentos.values_list("clase", "nombre")) == [("proceso", "Procedimiento"), ("asociado", "Guía")]
         documento = c.documentos.get(clase="proceso")
         respuesta = cliente.get(reverse("procesos:documento-archivo", args=[c.pk, documento.pk]))
-        assert b"".join(respuesta.streaming_content) == b"%PDF-1.4 prueba"
+        assert b"".join(respuesta.streaming_content) == b"%PDF-1.4 prueba\n%%EOF"
         assert (
             cliente_de("profesional2").get(reverse("procesos:documento-archivo", args=[c.pk, documento.pk])).status_code
             == 404

@@ -182,9 +182,9 @@ class TestComandoYFormulario:
     @pytest.mark.parametrize(
         ("nombre", "contenido", "mensaje"),
         [
-            ("datos.csv", b"a,b", "debe ser un libro de Excel .xlsx"),
-            ("disfrazado.xlsx", b"%PDF-1.4", "No se pudo abrir el archivo"),
-            ("enorme.xlsx", b"0" * (5 * 1024 * 1024 + 1), "supera los 5 MB"),
+            ("datos.csv", b"a,b", "no es de un tipo permitido"),
+            ("disfrazado.xlsx", b"%PDF-1.4", "no corresponde a un archivo Excel (.xlsx)"),
+            ("enorme.xlsx", b"0" * (10 * 1024 * 1024 + 1), "el máximo es 10 MB"),
         ],
     )
     def test_el_formulario_rechaza_archivos_invalidos(self, cliente_de, nombre, contenido, mensaje):

@@ -14,8 +14,9 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
 from cooperacion.core import roles
+from cooperacion.core.archivos import validar_documento as validar_archivo
 
-from ..archivos import ruta_de_archivo, validar_archivo
+from ..archivos import ruta_de_archivo
 
 MENSAJE_CIERRE_ANTERIOR = _("La fecha de cierre no puede ser anterior a la de apertura.")
 MENSAJE_MONTO_POSITIVO = _("El monto debe ser mayor que cero.")

@@ -10,7 +10,9 @@ from django_fsm import FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
-from ..archivos import ruta_de_archivo, validar_archivo
+from cooperacion.core.archivos import validar_documento as validar_archivo
+
+from ..archivos import ruta_de_archivo
 from .convocatoria import MENSAJE_MONTO_POSITIVO, MENSAJE_TASA_POSITIVA, Convocatoria, equivalente_cop
 
 MENSAJE_FIN_ANTERIOR = _("La fecha de finalización no puede ser anterior a la de inicio.")

@@ -11,7 +11,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from . import checks, menu, pendientes, permissions, reportes  # noqa: F401  (checks and pendientes register)
+        # checks and tasks register themselves on import (system checks; the Celery tasks the outbox publishes).
+        from . import checks, menu, pendientes, permissions, reportes, tasks  # noqa: F401
         from .middleware import registrar_inicio_de_sesion
         from .reportes_nucleo import ActoresReporte, PlazosReporte
 

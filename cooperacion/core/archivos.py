@@ -36,10 +36,13 @@ TIPOS = {
     "docx": TipoDeArchivo(("docx",), "Word (.docx)", (b"PK\x03\x04",), miembro_zip="word/document.xml"),
     "xlsx": TipoDeArchivo(("xlsx",), "Excel (.xlsx)", (b"PK\x03\x04",), miembro_zip="xl/workbook.xml"),
     "pptx": TipoDeArchivo(("pptx",), "PowerPoint (.pptx)", (b"PK\x03\x04",), miembro_zip="ppt/presentation.xml"),
+    "odt": TipoDeArchivo(("odt",), "OpenDocument texto (.odt)", (b"PK\x03\x04",), miembro_zip="content.xml"),
+    "ods": TipoDeArchivo(("ods",), "OpenDocument hoja (.ods)", (b"PK\x03\x04",), miembro_zip="content.xml"),
     "png": TipoDeArchivo(("png",), "PNG", (b"\x89PNG\r\n\x1a\n",), imagen="PNG"),
     "jpg": TipoDeArchivo(("jpg", "jpeg"), "JPG", (b"\xff\xd8\xff",), imagen="JPEG"),
 }
 DOCUMENTOS = ("pdf", "docx", "xlsx", "png", "jpg")
+DOCUMENTOS_DE_OFICINA = ("pdf", "docx", "xlsx", "pptx", "odt", "ods")
 HOJAS = ("xlsx",)
 IMAGENES = ("png", "jpg")
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.models import ModelFormMetaclass
 from django.utils.translation import gettext_lazy as _
 
 from . import archivos, fechas
@@ -135,7 +136,8 @@ class CampoMonto(CampoNumero):
         kwargs.setdefault("max_digits", 18)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("min_value", Decimal(0))
-        super().__init__(*args, **kwargs)
+        mensajes = {"min_value": _("El monto no puede ser negativo."), **kwargs.pop("error_messages", {})}
+        super().__init__(*args, error_messages=mensajes, **kwargs)
         self.widget.attrs.setdefault("data-monto", "1")
 
 
@@ -167,7 +169,17 @@ def campo_para(campo_modelo: models.Field, **kwargs):
     return campo_modelo.formfield(**kwargs)
 
 
-class FormularioModelo(forms.ModelForm):
+class _MetaclaseGuardada(ModelFormMetaclass):
+    """Gives every subclass's Meta the guarded `formfield_callback`, even when it declares its own Meta."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(campo_para)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class FormularioModelo(forms.ModelForm, metaclass=_MetaclaseGuardada):
     """ModelForm whose date, file and decimal fields carry the core's guards."""
 
     class Meta:

@@ -8,6 +8,7 @@ are generated at each quarterly cut-off.
 import mimetypes
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -119,6 +120,10 @@ ENCABEZADO_RELLENO = PatternFill("solid", fgColor="123B6D")
 ENCABEZADO_ALINEACION = Alignment(wrap_text=True, vertical="center")
 
 
+# Text that a spreadsheet would read as a formula (or that starts one in CSV): written as text, always.
+INICIOS_PELIGROSOS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _valor_excel(valor):
     if isinstance(valor, datetime):
         # Excel has no time zones: write the local wall-clock time.
@@ -126,6 +131,13 @@ def _valor_excel(valor):
     if isinstance(valor, Decimal | int | float | date) or valor is None:
         return valor
     return str(valor)
+
+
+def texto_seguro_csv(valor):
+    """A CSV cell: user text that starts like a formula gets a leading apostrophe (OWASP CSV injection)."""
+    if isinstance(valor, str) and valor.startswith(INICIOS_PELIGROSOS):
+        return "'" + valor
+    return valor
 
 
 def escribir_hoja(
@@ -138,7 +150,8 @@ def escribir_hoja(
 ) -> int:
     """Append a sheet to a write-only workbook: styled header, typed cells, frozen header row, autofilter.
 
-    Returns the number of data rows written; rows are streamed, so memory stays flat whatever their number.
+    Rows are streamed (memory stays flat whatever their number); each column's number format is built once and
+    copied into its cells; user text is always written as text, never as a formula. Returns the rows written.
     """
     hoja = libro.create_sheet(title=str(titulo)[:31].translate(str.maketrans("/\\?*[]:", "-------")))
     for indice, columna in enumerate(columnas, start=1):
@@ -148,19 +161,37 @@ def escribir_hoja(
     encabezado = []
     for columna in columnas:
         celda = WriteOnlyCell(hoja, value=str(columna.titulo))
+        celda.data_type = "s"
         celda.font, celda.fill, celda.alignment = ENCABEZADO_FUENTE, ENCABEZADO_RELLENO, ENCABEZADO_ALINEACION
         encabezado.append(celda)
     hoja.append(encabezado)
 
-    con_formato = [(i, FORMATOS_NUMERO[c.tipo]) for i, c in enumerate(columnas) if c.tipo in FORMATOS_NUMERO]
+    estilos = {}
+    for i, columna in enumerate(columnas):
+        if columna.tipo in FORMATOS_NUMERO:
+            plantilla = WriteOnlyCell(hoja)
+            plantilla.number_format = FORMATOS_NUMERO[columna.tipo]
+            estilos[i] = plantilla._style
     escritas = 0
     for fila in filas:
-        valores = [_valor_excel(v) for v in fila]
-        for i, formato in con_formato:
-            if valores[i] is not None:
-                celda = WriteOnlyCell(hoja, value=valores[i])
-                celda.number_format = formato
-                valores[i] = celda
+        valores = []
+        for i, valor in enumerate(fila):
+            valor = _valor_excel(valor)
+            if valor is None:
+                valores.append(None)
+            elif isinstance(valor, str):
+                if valor.startswith(INICIOS_PELIGROSOS):
+                    celda = WriteOnlyCell(hoja, value=valor)
+                    celda.data_type = "s"
+                    valores.append(celda)
+                else:
+                    valores.append(valor)
+            elif i in estilos:
+                celda = WriteOnlyCell(hoja, value=valor)
+                celda._style = copy(estilos[i])
+                valores.append(celda)
+            else:
+                valores.append(valor)
         hoja.append(valores)
         escritas += 1
         if al_avanzar and escritas % 500 == 0:

@@ -3,14 +3,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
+from cooperacion.core.campos import CampoFecha, FormularioModelo
 from cooperacion.core.models import Dependencia
 
 from .models import CasoOIT
 from .selectors import responsables_posibles
-
-
-def campo_fecha() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ResponsableField(forms.ModelChoiceField):
@@ -19,7 +16,7 @@ class ResponsableField(forms.ModelChoiceField):
         return f"{obj} ({sigla})" if sigla else str(obj)
 
 
-class CasoForm(forms.ModelForm):
+class CasoForm(FormularioModelo):
     """Register or edit a case. Only the Administrador chooses the dependencia; the others work in their own."""
 
     class Meta:
@@ -38,8 +35,6 @@ class CasoForm(forms.ModelForm):
         field_classes = {"responsable": ResponsableField}
         widgets = {
             "asunto": forms.Textarea(attrs={"rows": 4}),
-            "fecha_recepcion": campo_fecha(),
-            "fecha_limite_respuesta": campo_fecha(),
         }
 
     def __init__(self, *args, usuario, **kwargs):
@@ -61,9 +56,8 @@ class CasoForm(forms.ModelForm):
 
 
 class RespuestaForm(forms.Form):
-    fecha_respuesta = forms.DateField(
+    fecha_respuesta = CampoFecha(
         label=_("Fecha de envío de la respuesta"),
-        widget=campo_fecha(),
         error_messages={"required": _("Indique la fecha en que se envió la respuesta.")},
     )
     radicado = forms.CharField(
@@ -82,9 +76,8 @@ class RespuestaForm(forms.Form):
 
 
 class ReabrirForm(forms.Form):
-    nueva_fecha_limite = forms.DateField(
+    nueva_fecha_limite = CampoFecha(
         label=_("Nueva fecha límite de respuesta"),
-        widget=campo_fecha(),
         error_messages={"required": _("Indique la nueva fecha límite de respuesta.")},
     )
     motivo = forms.CharField(

@@ -29,7 +29,7 @@ class ReporteGenerado(models.Model):
     parametros = models.JSONField(_("parámetros"), default=dict, blank=True)
     periodo = models.CharField(_("periodo"), max_length=10, blank=True, help_text=_("Ej.: 2026-T3"))
     automatico = models.BooleanField(_("generado por el corte trimestral"), default=False)
-    archivo = models.FileField(_("archivo"), upload_to="reportes/%Y/%m/", blank=True)
+    archivo = models.FileField(_("archivo"), upload_to="reportes/%Y/%m/", blank=True, editable=False)
     estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices, default=Estado.PENDIENTE)
     progreso = models.PositiveSmallIntegerField(_("progreso (%)"), default=0)
     error = models.TextField(_("error"), blank=True)
