@@ -31,6 +31,7 @@ def pendientes_de(usuario) -> Iterator[Pendiente]:
             fecha=timezone.localtime(convocatoria.fecha_cierre).date(),
             detalle=_("Indique si su dependencia participa; si no, explique las causas."),
             origen="convocatorias",
+            accion=_("Responder"),
         )
     if usuario.tiene_rol(roles.JEFE):
         decisiones = (
@@ -51,6 +52,7 @@ def pendientes_de(usuario) -> Iterator[Pendiente]:
                 tipo=_("Convocatoria"),
                 fecha=timezone.localtime(convocatoria.fecha_cierre).date(),
                 origen="convocatorias",
+                accion=_("Validar") if validar else _("Aprobar"),
             )
     revisar = Q(proyecto__supervisor=usuario)
     if usuario.tiene_rol(roles.JEFE):
@@ -66,4 +68,5 @@ def pendientes_de(usuario) -> Iterator[Pendiente]:
             tipo=_("Proyecto de cooperación"),
             fecha=informe.fecha_limite,
             origen="convocatorias",
+            accion=_("Revisar"),
         )

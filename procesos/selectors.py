@@ -227,7 +227,9 @@ def pendientes_de_procesos(usuario) -> Iterable[Pendiente]:
                     titulo=f"{c.proceso.codigo} v{c.version} · {c.nombre}",
                     url=c.get_absolute_url(),
                     tipo=_("Caracterización por revisar"),
+                    detalle=_("Revísela y apruébela, o devuélvala con observaciones."),
                     origen="procesos",
+                    accion=_("Revisar"),
                 )
             )
     if usuario.tiene_rol(roles.PROFESIONAL) and usuario.dependencia_id:
@@ -240,7 +242,9 @@ def pendientes_de_procesos(usuario) -> Iterable[Pendiente]:
                     titulo=f"{c.proceso.codigo} v{c.version} · {c.nombre}",
                     url=c.get_absolute_url(),
                     tipo=_("Caracterización en borrador"),
+                    detalle=_("Complete el borrador y envíelo a revisión del jefe."),
                     origen="procesos",
+                    accion=_("Continuar"),
                 )
             )
     return resultado

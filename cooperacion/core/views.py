@@ -94,9 +94,11 @@ class NotificacionLeerView(PersonalRequeridoMixin, View):
         notificacion = get_object_or_404(Notificacion, pk=pk, usuario=request.user)
         services.notificacion_marcar_leida(notificacion=notificacion)
         destino = notificacion.url
-        if request.POST.get("abrir") and url_has_allowed_host_and_scheme(destino, allowed_hosts={request.get_host()}):
+        seguro = {"allowed_hosts": {request.get_host()}, "require_https": request.is_secure()}
+        if request.POST.get("abrir") and url_has_allowed_host_and_scheme(destino, **seguro):
             return redirect(destino)
-        return redirect(request.POST.get("volver") or "core:notificaciones")
+        volver = request.POST.get("volver", "")
+        return redirect(volver if url_has_allowed_host_and_scheme(volver, **seguro) else "core:notificaciones")
 
 
 class NotificacionesLeerTodasView(PersonalRequeridoMixin, View):

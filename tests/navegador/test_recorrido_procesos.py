@@ -97,8 +97,9 @@ def test_profesional_elabora_jefe_aprueba_y_se_descarga_el_pdf(navegador, usuari
 
     page.context.clear_cookies()
     ingresar(page, "jefe", CONTRASENA)
-    expect(page.get_by_role("link", name="Caracterización por revisar: PR-PRB v1")).to_be_visible()
-    page.get_by_role("link", name="PR-PRB v1 · Cooperación de prueba").click()
+    tareas = page.locator("#pendientes")
+    expect(tareas).to_contain_text("Caracterización por revisar")
+    tareas.get_by_role("link", name="Revisar: PR-PRB v1 · Cooperación de prueba").click()
     revisar_accesibilidad(page)
     page.get_by_role("button", name="Aprobar").click()
     dialogo = page.get_by_role("dialog", name="Aprobar")
