@@ -4,16 +4,14 @@ The export writes exactly the columns the import reads; the columns marked read-
 written for information and ignored when the file comes back.
 """
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
+from cooperacion.core import hojas
 from cooperacion.core.reportes import Columna, escribir_hoja
 
 from . import priorizacion
@@ -64,22 +62,30 @@ def _etiqueta(opciones, valor) -> str:
     return str(dict(opciones).get(valor, valor or ""))
 
 
+def _etiquetas(opciones) -> dict[str, str]:
+    return {codigo: str(etiqueta) for codigo, etiqueta in opciones.choices}
+
+
 def filas(convocatorias):
     """One row per call, in the order of COLUMNAS (the queryset comes annotated from the matrix selector)."""
+    # Choice labels looked up once per export, not per row.
+    fuentes, elegibilidades = _etiquetas(Convocatoria.Fuente), _etiquetas(Convocatoria.Elegibilidad)
+    impactos, estados = _etiquetas(Convocatoria.Impacto), _etiquetas(Convocatoria.Estado)
     for c in convocatorias:
+        completa = getattr(c, "completa", True)  # only the office reads the score and the decision's reason
         puntaje = round(getattr(c, "puntaje", 0) or 0, 1)
         yield (
             c.pk,
             c.cooperante.sigla or c.cooperante.nombre,
             c.nombre,
-            c.get_fuente_display(),
+            fuentes.get(c.fuente, c.fuente),
             c.enlace,
             c.modalidad.nombre,
             c.lineas_tematicas,
             ", ".join(str(o.numero) for o in c.ods.all()),
             "; ".join(linea.nombre for linea in c.lineas_prioritarias.all()),
             c.actores_elegibles,
-            c.get_elegibilidad_display(),
+            elegibilidades.get(c.elegibilidad, c.elegibilidad),
             c.territorio,
             c.monto,
             c.moneda.codigo if c.moneda_id else "",
@@ -88,13 +94,13 @@ def filas(convocatorias):
             c.fecha_apertura,
             c.fecha_cierre,
             c.impacto_esperado,
-            c.get_nivel_impacto_display(),
+            impactos.get(c.nivel_impacto, c.nivel_impacto),
             c.responsable.username,
             c.dependencia.sigla or c.dependencia.codigo,
-            c.get_estado_display(),
-            Decimal(str(puntaje)),
-            priorizacion.prioridad_de(puntaje)[1],
-            c.motivo_validacion,
+            estados.get(c.estado, c.estado),
+            Decimal(str(puntaje)) if completa else None,
+            priorizacion.prioridad_de(puntaje)[1] if completa else "",
+            c.motivo_validacion if completa else "",
         )
 
 
@@ -108,7 +114,7 @@ def exportar(convocatorias, destino) -> int:
 # Reading an edited copy -------------------------------------------------------------------------
 
 
-class ArchivoIlegible(Exception):
+class ArchivoIlegible(hojas.HojaIlegible):
     """The file is not a matrix this page can read; the message is safe to show."""
 
 
@@ -118,93 +124,54 @@ class FilaLeida:
     valores: dict = field(default_factory=dict)
 
 
-def _normalizar(texto) -> str:
-    return re.sub(r"\s+", " ", str(texto or "")).strip().lower()
-
-
 def leer(archivo) -> list[FilaLeida]:
-    """The data rows of the first sheet, keyed by column, with their Excel row number; empty rows skipped."""
+    """The data rows of the first sheet, keyed by column, with their Excel row number; empty rows skipped.
+
+    The core's guarded reader checks the archive (size, parts, inflated size, shared strings) before parsing and
+    limits rows and columns; a refused file raises ArchivoIlegible with the reason.
+    """
     try:
-        libro = load_workbook(archivo, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as error:
-        raise ArchivoIlegible(_("El archivo no se puede leer como una hoja de Excel (.xlsx).")) from error
-    try:
-        hoja = libro.worksheets[0]
-        iterador = hoja.iter_rows(values_only=True)
-        encabezado = next(iterador, None)
-        if not encabezado:
-            raise ArchivoIlegible(_("La hoja está vacía."))
-        por_titulo = {_normalizar(c.columna.titulo): c for c in COLUMNAS}
-        posiciones = {}
-        for indice, titulo in enumerate(encabezado):
-            columna = por_titulo.get(_normalizar(titulo))
-            if columna is not None and not columna.solo_lectura:
-                posiciones[columna.clave] = indice
-        faltan = [str(c.columna.titulo) for c in COLUMNAS if c.obligatoria and c.clave not in posiciones]
-        if faltan:
-            raise ArchivoIlegible(
-                _("Faltan columnas de la matriz: %(c)s. Use el archivo exportado desde esta página.")
-                % {"c": ", ".join(faltan)}
-            )
-        resultado = []
-        for numero, fila in enumerate(iterador, start=2):
-            valores = {clave: fila[i] if i < len(fila) else None for clave, i in posiciones.items()}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in valores.values()):
-                continue
-            resultado.append(FilaLeida(numero, valores))
-        return resultado
-    finally:
-        libro.close()
+        with hojas.abrir(archivo) as libro:
+            iterador = hojas.filas(libro.worksheets[0])
+            primera = next(iterador, None)
+            if primera is None or all(hojas.vacio(v) for v in primera[1]):
+                raise ArchivoIlegible(_("La hoja está vacía."))
+            por_titulo = {hojas.normalizar(c.columna.titulo): c for c in COLUMNAS}
+            posiciones = {}
+            for indice, titulo in enumerate(primera[1]):
+                columna = por_titulo.get(hojas.normalizar(titulo))
+                if columna is not None and not columna.solo_lectura:
+                    posiciones[columna.clave] = indice
+            faltan = [str(c.columna.titulo) for c in COLUMNAS if c.obligatoria and c.clave not in posiciones]
+            if faltan:
+                raise ArchivoIlegible(
+                    _("Faltan columnas de la matriz: %(c)s. Use el archivo exportado desde esta página.")
+                    % {"c": ", ".join(faltan)}
+                )
+            resultado = []
+            for numero, fila in iterador:
+                valores = {clave: fila[i] if i < len(fila) else None for clave, i in posiciones.items()}
+                if all(hojas.vacio(v) for v in valores.values()):
+                    continue
+                resultado.append(FilaLeida(numero, valores))
+            return resultado
+    except ArchivoIlegible:
+        raise
+    except hojas.HojaIlegible as error:
+        raise ArchivoIlegible(str(error)) from error
 
 
-def texto(valor) -> str:
-    if valor is None:
-        return ""
-    if isinstance(valor, float) and valor.is_integer():
-        valor = int(valor)
-    return str(valor).strip()
-
-
-def decimal(valor) -> Decimal | None:
-    """A number as Excel gives it, or as text written the Colombian way (1.500.000,50)."""
-    if valor is None or (isinstance(valor, str) and not valor.strip()):
-        return None
-    if isinstance(valor, int | float | Decimal):
-        return Decimal(str(valor))
-    limpio = str(valor).strip().replace("$", "").replace(" ", "")
-    if "," in limpio:
-        limpio = limpio.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(limpio)
-    except InvalidOperation as error:
-        raise ValueError(valor) from error
-
-
-def fecha_hora(valor) -> datetime | None:
-    """A date-time in Colombia's time zone: an Excel date cell, or text dd/mm/aaaa [hh:mm]."""
-    if valor is None or (isinstance(valor, str) and not valor.strip()):
-        return None
-    if isinstance(valor, datetime):
-        resultado = valor
-    elif isinstance(valor, date):
-        resultado = datetime.combine(valor, time(0, 0))
-    else:
-        for formato in ("%d/%m/%Y %H:%M", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
-            try:
-                resultado = datetime.strptime(str(valor).strip(), formato)
-                break
-            except ValueError:
-                continue
-        else:
-            raise ValueError(valor)
-    return timezone.make_aware(resultado) if timezone.is_naive(resultado) else resultado
+# Cell values: the core's converters (the date window applies to every date).
+texto = hojas.texto
+decimal = hojas.decimal
+fecha_hora = hojas.fecha_hora
 
 
 def opcion(opciones, valor) -> str | None:
     """The code of a choice given by its label or its code (case-insensitive); None if it does not exist."""
-    buscado = _normalizar(valor)
+    buscado = hojas.normalizar(valor)
     for codigo, etiqueta in opciones:
-        if buscado in (_normalizar(codigo), _normalizar(etiqueta)):
+        if buscado in (hojas.normalizar(codigo), hojas.normalizar(etiqueta)):
             return codigo
     return None
 

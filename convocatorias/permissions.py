@@ -53,6 +53,27 @@ def ve_toda_la_convocatoria(usuario, convocatoria: Convocatoria, proyecto: Proye
     )
 
 
+# What only the office (and the roles that see everything) reads of a call: the Jefe's decision and the score.
+CAMPOS_RESERVADOS = frozenset(
+    {
+        "motivo_validacion",
+        "validada_por",
+        "validada_en",
+        "puntaje_recursos",
+        "puntaje_alineacion",
+        "puntaje_actores",
+        "puntaje_impacto",
+        "estado_al_desistir",
+    }
+)
+
+
+def campos_reservados_de_convocatoria(usuario, convocatoria: Convocatoria) -> frozenset[str]:
+    """The fields of the call's history a dependencia that only received the notice may not read."""
+    proyecto = Proyecto.objects.filter(convocatoria=convocatoria).first()
+    return frozenset() if ve_toda_la_convocatoria(usuario, convocatoria, proyecto) else CAMPOS_RESERVADOS
+
+
 def puede_responder_por(usuario, destinatario: Destinatario) -> bool:
     """The role part of answering the notice: the addressee dependencia for itself, or the office for anyone."""
     if es_de_la_oficina(usuario, destinatario.convocatoria):

@@ -4,7 +4,7 @@
 def registrar_en_el_nucleo() -> None:
     from django.utils.translation import gettext_lazy as _
 
-    from cooperacion.core import demo, menu, pendientes, plazos, reportes
+    from cooperacion.core import demo, menu, pendientes, plazos, reportes, selectors
 
     from . import demo as demo_convocatorias
     from . import pendientes as pendientes_convocatorias
@@ -18,6 +18,7 @@ def registrar_en_el_nucleo() -> None:
         OficioReporte,
     )
 
+    selectors.registrar_reserva(Convocatoria, permissions.campos_reservados_de_convocatoria)
     plazos.registrar(plazos_convocatorias.TIPO_CIERRE, plazos_convocatorias.plazos_de_cierre, modelo=Convocatoria)
     plazos.registrar(
         plazos_convocatorias.TIPO_INFORME,

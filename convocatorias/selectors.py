@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
@@ -10,17 +10,31 @@ from cooperacion.core.models import Usuario
 
 from . import priorizacion, procedimiento
 from .models import Aviso, Convocatoria, Destinatario, InformeEjecucion, PesosPriorizacion, Proyecto
+from .models.convocatoria import alcance_de_dependencia
 
 
 def matriz_para(usuario, pesos: PesosPriorizacion | None = None, ahora=None):
-    """The calls the user may see, with what the matrix shows, scored in SQL (a constant number of queries)."""
+    """The calls the user may see, with what the matrix shows, scored in SQL (a constant number of queries).
+
+    `completa` says whether the user reads the whole call (the office, the executing dependencia, the transversal
+    roles) or only the notice their dependencia received: then the score and the Jefe's decision are not shown.
+    """
     pesos = pesos or PesosPriorizacion.vigentes()
     consulta = (
         Convocatoria.objects.visibles_para(usuario)
         .select_related("cooperante", "modalidad", "responsable", "dependencia", "moneda")
         .prefetch_related("ods")
     )
-    return priorizacion.anotar_puntaje(consulta, pesos, ahora)
+    if usuario.ve_todas_las_dependencias:
+        completa = Value(True)
+    else:
+        dependencia_id = alcance_de_dependencia(usuario)
+        completa = Case(
+            When(Q(dependencia_id=dependencia_id) | Q(proyecto__dependencia_id=dependencia_id), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    return priorizacion.anotar_puntaje(consulta.annotate(completa=completa), pesos, ahora)
 
 
 def responsables_posibles(dependencia_id: int | None = None):

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cooperacion.core.middleware.LimiteDeSolicitudMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -160,6 +161,14 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest request body accepted, uploads included (files are limited to 10 MB each by the upload validator);
+# larger bodies get a 413 before they are read. The proxy in front should use the same limit (README).
+MAX_SOLICITUD_BYTES = env.int("MAX_SOLICITUD_MB", default=25) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "cooperacion.core.middleware.LimiteDeSubidaHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -3,8 +3,9 @@ so both sides take their sheet names and headers from here."""
 
 from django.utils.functional import Promise
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+
+from cooperacion.core.reportes import celda
 
 from .models import Caracterizacion, Documento, Etapa, Firma
 from .selectors import RECURSOS, SEGUIMIENTO
@@ -76,9 +77,9 @@ def _hoja(libro, titulo, encabezados, anchos):
     hoja.freeze_panes = "A2"
     fila = []
     for texto in encabezados:
-        celda = WriteOnlyCell(hoja, value=texto)
-        celda.font, celda.fill, celda.alignment = _FUENTE, _RELLENO, _AJUSTE
-        fila.append(celda)
+        encabezado = celda(hoja, texto)
+        encabezado.font, encabezado.fill, encabezado.alignment = _FUENTE, _RELLENO, _AJUSTE
+        fila.append(encabezado)
     hoja.append(fila)
     return hoja
 
@@ -86,11 +87,11 @@ def _hoja(libro, titulo, encabezados, anchos):
 def _celdas(hoja, valores):
     fila = []
     for valor in valores:
-        celda = WriteOnlyCell(hoja, value=str(valor) if isinstance(valor, Promise) else valor)
-        celda.alignment = _AJUSTE
+        escrita = celda(hoja, str(valor) if isinstance(valor, Promise) else valor)
+        escrita.alignment = _AJUSTE
         if hasattr(valor, "year"):
-            celda.number_format = "DD/MM/YYYY"
-        fila.append(celda)
+            escrita.number_format = "DD/MM/YYYY"
+        fila.append(escrita)
     hoja.append(fila)
 
 

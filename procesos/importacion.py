@@ -7,11 +7,11 @@ first and all errors are reported ("Hoja «PHVA», fila 7: falta la actividad.")
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from django.db import transaction
-from openpyxl import load_workbook
 
+from cooperacion.core import hojas
 from cooperacion.core.models import Dependencia, PoliticaMIPG
 from cooperacion.core.services import ErrorDeDominio
 
@@ -70,18 +70,12 @@ def _lineas(valor) -> list[str]:
     return [" ".join(linea.split()) for linea in _texto(valor).splitlines() if linea.strip()]
 
 
-def _fecha(valor) -> date | None:
-    if isinstance(valor, datetime):
-        return valor.date()
-    if isinstance(valor, date):
-        return valor
-    texto = _texto(valor)
-    for formato in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(texto, formato).date()
-        except ValueError:
-            continue
-    return None
+def _fecha(valor) -> date | str | None:
+    """The date of a cell (the core's converter and date window), or the reason it is not one."""
+    try:
+        return hojas.fecha(valor)
+    except hojas.ValorInvalido as error:
+        return str(error)
 
 
 class Lector:
@@ -99,14 +93,14 @@ class Lector:
             if obligatoria:
                 self.errores.append(f"Falta la hoja «{hoja}».")
             return
-        iterador = self.libro[hoja].iter_rows(values_only=True)
-        encabezado = [_texto(v) for v in next(iterador, ())]
+        iterador = hojas.filas(self.libro[hoja])
+        encabezado = [_texto(v) for v in next(iterador, (1, ()))[1]]
         faltan = [c for c in columnas if c not in encabezado]
         if faltan:
             self.error(hoja, 1, f"faltan las columnas {', '.join(f'«{c}»' for c in faltan)}.")
             return
         posiciones = {c: encabezado.index(c) for c in columnas}
-        for numero, valores in enumerate(iterador, start=2):
+        for numero, valores in iterador:
             if all(_texto(v) == "" for v in valores):
                 continue
             yield numero, {c: (valores[i] if i < len(valores) else None) for c, i in posiciones.items()}
@@ -128,9 +122,9 @@ def leer(libro) -> tuple[dict, dict, list[str]]:
     else:
         etiquetas = {normalizar(e): campo for e, campo in ENCABEZADO}
         vistos = {}
-        for numero, valores in enumerate(
-            libro[HOJA_ENCABEZADO].iter_rows(min_row=2, max_col=2, values_only=True), start=2
-        ):
+        for numero, valores in hojas.filas(libro[HOJA_ENCABEZADO]):
+            if numero == 1:
+                continue
             etiqueta, valor = (*valores, None, None)[:2]
             campo = etiquetas.get(normalizar(_texto(etiqueta)))
             if campo:
@@ -142,7 +136,9 @@ def leer(libro) -> tuple[dict, dict, list[str]]:
             if campo == "fecha":
                 encabezado[campo] = _fecha(valor)
                 if encabezado[campo] is None:
-                    lector.error(HOJA_ENCABEZADO, numero, "la fecha falta o no es válida (use dd/mm/aaaa).")
+                    lector.error(HOJA_ENCABEZADO, numero, "falta la fecha (use dd/mm/aaaa).")
+                elif isinstance(encabezado[campo], str):
+                    lector.error(HOJA_ENCABEZADO, numero, encabezado[campo])
             elif campo == "tipologia":
                 texto = _texto(valor)
                 encabezado[campo] = TIPOLOGIAS.get(normalizar(texto), None) if texto else ""
@@ -269,7 +265,10 @@ def leer(libro) -> tuple[dict, dict, list[str]]:
         if not _texto(fila["Versión"]):
             lector.error(HOJA_CAMBIOS, numero, "falta la versión.")
         if fecha is None:
-            lector.error(HOJA_CAMBIOS, numero, "la fecha falta o no es válida (use dd/mm/aaaa).")
+            lector.error(HOJA_CAMBIOS, numero, "falta la fecha (use dd/mm/aaaa).")
+        elif isinstance(fecha, str):
+            lector.error(HOJA_CAMBIOS, numero, fecha)
+            fecha = None
         if not _texto(fila["Sección modificada"]) or not _texto(fila["Cambio realizado"]):
             lector.error(HOJA_CAMBIOS, numero, "faltan la sección modificada o el cambio realizado.")
         contenido["cambios"].append(
@@ -294,13 +293,10 @@ def importar(archivo, *, usuario=None) -> Resultado:
     if usuario is not None and not permissions.can_importar(usuario):
         raise ErrorDeDominio("Solo el Administrador importa caracterizaciones.")
     try:
-        libro = load_workbook(archivo, read_only=True, data_only=True)
-    except Exception as error:  # a damaged or disguised file can raise many kinds of errors
-        raise ErrorDeImportacion(["El archivo no es un libro de Excel válido (.xlsx)."]) from error
-    try:
-        encabezado, contenido, errores = leer(libro)
-    finally:
-        libro.close()
+        with hojas.abrir(archivo) as libro:
+            encabezado, contenido, errores = leer(libro)
+    except hojas.HojaIlegible as error:
+        raise ErrorDeImportacion([str(error)]) from error
     if errores:
         raise ErrorDeImportacion(errores)
     try:

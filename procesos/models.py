@@ -11,7 +11,7 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
 from cooperacion.core.archivos import DOCUMENTOS_DE_OFICINA, ValidadorDeArchivo
-from cooperacion.core.models import Actor, CatalogoQuerySet, Dependencia, PoliticaMIPG
+from cooperacion.core.models import Actor, CatalogoQuerySet, ConVersion, Dependencia, PoliticaMIPG
 from cooperacion.core.permissions import es_personal
 
 
@@ -59,7 +59,7 @@ class CaracterizacionQuerySet(models.QuerySet):
         return self.filter(Q(estado__in=Caracterizacion.PUBLICADOS) | Q(dependencia_id=usuario.dependencia_id))
 
 
-class Caracterizacion(models.Model):
+class Caracterizacion(ConVersion):
     """One version of the characterization of a process, laid out as the official document."""
 
     class Estado(models.TextChoices):

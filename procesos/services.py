@@ -359,6 +359,8 @@ def caracterizacion_guardar_contenido(*, caracterizacion: Caracterizacion, usuar
         raise ErrorDeDominio("Solo se edita un borrador, y solo desde su dependencia.")
     permitido = {k: v for k, v in contenido.items() if k in ("filas", "documentos", "requisitos", "riesgos")}
     escribir_contenido(caracterizacion=caracterizacion, contenido=permitido, usuario=usuario, resolver=True)
+    # The draft's revision moves with its content, so a page read before this save is refused (versiones.py).
+    _guardar(caracterizacion, usuario, "Edición del contenido")
     return caracterizacion
 
 

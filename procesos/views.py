@@ -3,6 +3,7 @@ from io import BytesIO
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,13 +11,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
 from cooperacion.core import services as servicios_nucleo
-from cooperacion.core.flujos import Accion, Flujo
+from cooperacion.core import versiones
+from cooperacion.core.flujos import Accion, Flujo, bloquear
 from cooperacion.core.models import Actor, Dependencia
 from cooperacion.core.permissions import es_personal
 from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
 from . import permissions, services
@@ -165,44 +168,46 @@ class HistorialContenidoView(PersonalRequeridoMixin, TemplateView):
         return super().get_context_data(c=c, page_obj=pagina, **kwargs)
 
 
-class CrearView(PersonalRequeridoMixin, View):
+class CrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
     template_name = "procesos/formulario.html"
+    form_class = CaracterizacionCrearForm
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not permissions.can_crear(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def _pagina(self, form):
-        return render(
-            self.request,
-            self.template_name,
-            {"form": form, "titulo": _("Nueva caracterización"), "volver": reverse("procesos:lista")},
-        )
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "usuario": self.request.user}
 
-    def get(self, request):
-        return self._pagina(CaracterizacionCrearForm(usuario=request.user))
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(titulo=_("Nueva caracterización"), volver=reverse("procesos:lista"), **kwargs)
 
-    def post(self, request):
-        form = CaracterizacionCrearForm(request.POST, usuario=request.user)
-        if form.is_valid():
-            datos = {k: v for k, v in form.cleaned_data.items() if k not in ("proceso", "dependencia")}
-            try:
-                c = services.caracterizacion_crear(
-                    usuario=request.user,
-                    proceso=form.cleaned_data["proceso"],
-                    datos=datos,
-                    dependencia=form.cleaned_data.get("dependencia"),
-                )
-            except ErrorDeDominio as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("Borrador creado. Escriba ahora las actividades del ciclo PHVA."))
-                return redirect("procesos:editar-phva", c.pk)
-        return self._pagina(form)
+    def form_valid(self, form):
+        datos = {k: v for k, v in form.cleaned_data.items() if k not in ("proceso", "dependencia", "token_creacion")}
+        try:
+            c = services.caracterizacion_crear(
+                usuario=self.request.user,
+                proceso=form.cleaned_data["proceso"],
+                datos=datos,
+                dependencia=form.cleaned_data.get("dependencia"),
+            )
+        except ErrorDeDominio as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Borrador creado. Escriba ahora las actividades del ciclo PHVA."))
+        return redirect("procesos:editar-phva", c.pk)
 
 
 class _EdicionMixin(PersonalRequeridoMixin):
+    def guardar(self, request, funcion):
+        """Run the save on the draft re-read under its row lock, refusing it when someone saved after this page was
+        read (the page's hidden `version_registro`)."""
+        with transaction.atomic():
+            bloquear(self.caracterizacion)
+            versiones.exigir_revision(self.caracterizacion, request.POST.get(versiones.CAMPO))
+            return funcion()
+
     def dispatch(self, request, *args, **kwargs):
         if es_personal(request.user):
             self.caracterizacion = _caracterizacion(request, kwargs["pk"], completa=True)
@@ -235,11 +240,14 @@ class EditarView(_EdicionMixin, View):
         if form.is_valid():
             datos = {k: v for k, v in form.cleaned_data.items() if k not in ("politicas",)}
             try:
-                services.caracterizacion_actualizar(
-                    caracterizacion=self.caracterizacion,
-                    usuario=request.user,
-                    datos=datos,
-                    politicas=form.cleaned_data["politicas"],
+                self.guardar(
+                    request,
+                    lambda: services.caracterizacion_actualizar(
+                        caracterizacion=self.caracterizacion,
+                        usuario=request.user,
+                        datos=datos,
+                        politicas=form.cleaned_data["politicas"],
+                    ),
                 )
             except ErrorDeDominio as error:
                 form.add_error(None, str(error))
@@ -291,8 +299,11 @@ class EditarPHVAView(_EdicionMixin, View):
         if all(conjunto.is_valid() for _etapa, conjunto in conjuntos):
             filas = [form.como_datos(etapa.value) for etapa, conjunto in conjuntos for form in en_orden(conjunto)]
             try:
-                services.caracterizacion_guardar_contenido(
-                    caracterizacion=self.caracterizacion, usuario=request.user, contenido={"filas": filas}
+                self.guardar(
+                    request,
+                    lambda: services.caracterizacion_guardar_contenido(
+                        caracterizacion=self.caracterizacion, usuario=request.user, contenido={"filas": filas}
+                    ),
                 )
             except ErrorDeDominio as error:
                 return self._pagina(conjuntos, [str(error)])
@@ -361,8 +372,11 @@ class EditarDocumentosView(_EdicionMixin, View):
                         for form in en_orden(conjunto)
                     ]
             try:
-                services.caracterizacion_guardar_contenido(
-                    caracterizacion=self.caracterizacion, usuario=request.user, contenido=contenido
+                self.guardar(
+                    request,
+                    lambda: services.caracterizacion_guardar_contenido(
+                        caracterizacion=self.caracterizacion, usuario=request.user, contenido=contenido
+                    ),
                 )
             except ErrorDeDominio as error:
                 return self._pagina(conjuntos, [str(error)])

@@ -166,15 +166,61 @@ def test_el_mensaje_exacto_de_cierre_anterior_por_fila(usuarios, convocatorias):
     assert not Convocatoria.objects.filter(nombre="Fondo").exists()
 
 
-def test_no_se_actualiza_una_convocatoria_ajena_ni_una_ya_presentada(usuarios, dependencias, cliente_de, convocatorias):
+def test_no_se_actualiza_una_convocatoria_ajena_ni_se_cambia_una_ya_presentada(
+    usuarios, dependencias, cliente_de, convocatorias
+):
     avanzar(convocatorias["segunda"], Convocatoria.Estado.PRESENTADA, usuarios=usuarios, dependencias=dependencias)
     libro = _exportar(cliente_de("admin"), orden="nombre")
+    hoja = libro.worksheets[0]
+    encabezado = [c.value for c in hoja[1]]
+    presentada = convocatorias["segunda"].pk
+    for fila in hoja.iter_rows(min_row=2):
+        if fila[0].value == presentada:
+            fila[encabezado.index("Territorio")].value = "Nariño"  # a change on a call that no longer accepts edits
     resultado = services.matriz_importar(usuario=usuarios["profesional"], archivo=_como_archivo(libro))
-    ajena, presentada = convocatorias["ajena"].pk, convocatorias["segunda"].pk
+    ajena = convocatorias["ajena"].pk
     assert f"Fila 2: la convocatoria con ID {ajena} no existe o no está a su cargo." in resultado.errores
     assert (
-        f"Fila 4: la convocatoria {presentada} está «Presentada al cooperante» y ya no se edita." in resultado.errores
+        f"Fila 4: la convocatoria {presentada} está «Presentada al cooperante» y ya no se edita: "
+        "deje la fila como se exportó." in resultado.errores
     )
+    convocatorias["segunda"].refresh_from_db()
+    assert convocatorias["segunda"].territorio == "Cauca"
+
+
+def test_la_matriz_exportada_sin_cambios_se_importa_de_nuevo_sin_errores(
+    usuarios, dependencias, cliente_de, convocatorias
+):
+    avanzar(convocatorias["segunda"], Convocatoria.Estado.PRESENTADA, usuarios=usuarios, dependencias=dependencias)
+    libro = _exportar(cliente_de("profesional"), orden="nombre")
+    historia = {c.pk: c.history.count() for c in Convocatoria.objects.all()}
+    resultado = services.matriz_importar(usuario=usuarios["profesional"], archivo=_como_archivo(libro))
+    assert resultado.errores == []
+    assert (len(resultado.creadas), len(resultado.actualizadas), resultado.sin_cambios) == (0, 0, 1)
+    presentada = convocatorias["segunda"].pk
+    assert resultado.omitidas == [
+        f"Fila 3: la convocatoria {presentada} está «Presentada al cooperante»; no se edita y no tenía cambios."
+    ]
+    assert {c.pk: c.history.count() for c in Convocatoria.objects.all()} == historia
+    cliente = cliente_de("profesional")
+    respuesta = cliente.post(reverse("convocatorias:importar"), {"archivo": _como_archivo(libro)})
+    assert respuesta.status_code == 302
+    seguido = cliente.get(respuesta["Location"])
+    assert "1 fila omitida porque su convocatoria ya no se edita" in seguido.content.decode()
+
+
+def test_una_fecha_del_ano_9999_en_una_celda_es_un_error_de_fila(usuarios, cliente_de, convocatorias):
+    libro = _exportar(cliente_de("profesional"), orden="nombre")
+    hoja = libro.worksheets[0]
+    columna = [c.value for c in hoja[1]].index("Cierre") + 1
+    hoja.cell(row=2, column=columna).value = datetime(9999, 12, 31, 19, 0)
+    hoja.cell(row=3, column=columna).value = "01/01/0001"
+    resultado = services.matriz_importar(usuario=usuarios["profesional"], archivo=_como_archivo(libro))
+    assert any(e.startswith("Fila 2: el cierre: la fecha 31/12/9999 está demasiado lejos") for e in resultado.errores)
+    assert any(e.startswith("Fila 3: el cierre:") for e in resultado.errores)
+    respuesta = cliente_de("profesional").post(reverse("convocatorias:importar"), {"archivo": _como_archivo(libro)})
+    assert respuesta.status_code == 200
+    assert "está demasiado lejos" in respuesta.content.decode()
 
 
 def test_un_archivo_que_no_es_la_matriz(usuarios, convocatorias):

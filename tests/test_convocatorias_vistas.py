@@ -2,6 +2,7 @@
 downloads and query counts."""
 
 import io
+import uuid
 from datetime import timedelta
 from decimal import Decimal
 from functools import cached_property
@@ -178,6 +179,7 @@ def _convocatoria_nueva(o):
         "fecha_cierre": (timezone.localtime() + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M"),
         "dependencia": o.dependencias["ocri"].pk,
         "responsable": o.usuarios["profesional"].pk,
+        "token_creacion": uuid.uuid4().hex,
     }
 
 
@@ -312,6 +314,8 @@ def test_matriz_de_permisos(clientes, objetos, indice, rol):
     construir_url, metodo, construir_datos, esperado = MATRIZ[indice]
     url = construir_url(objetos)
     datos = construir_datos(objetos) if construir_datos else None
+    if metodo == "post" and datos is not None:
+        datos = {"token_creacion": uuid.uuid4().hex, **datos}  # create forms carry a one-time token
     respuesta = getattr(clientes(rol), metodo)(url, datos)
     if respuesta.streaming:  # read a download to the end: that closes its file
         b"".join(respuesta.streaming_content)

@@ -125,7 +125,7 @@ class TestErrores:
             "Hoja «PHVA», fila 4: falta la actividad.",
             "Hoja «PHVA», fila 5: el orden debe ser un número entero.",
             "Hoja «Políticas MIPG», fila 2: no existe la política MIPG número «99».",
-            "Hoja «Control de cambios», fila 4: la fecha falta o no es válida (use dd/mm/aaaa).",
+            "Hoja «Control de cambios», fila 4: «31/02/2012» no es una fecha dd/mm/aaaa.",
         ]
         assert (Caracterizacion.objects.count(), FilaPHVA.objects.count(), Proceso.objects.count()) == conteos
 
@@ -146,7 +146,7 @@ class TestErrores:
         ]
 
     def test_un_archivo_que_no_es_excel(self):
-        with pytest.raises(ErrorDeImportacion, match="no es un libro de Excel"):
+        with pytest.raises(ErrorDeImportacion, match="no se puede leer como una hoja de Excel"):
             importar(BytesIO(b"no soy un excel"))
 
     def test_solo_el_administrador_importa(self, demo, usuarios):

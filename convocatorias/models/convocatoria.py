@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperacion.core import roles
 from cooperacion.core.archivos import validar_documento as validar_archivo
+from cooperacion.core.models import ConVersion
 
 from ..archivos import ruta_de_archivo
 
@@ -55,7 +56,7 @@ class ConvocatoriaQuerySet(models.QuerySet):
         return self.filter(Q(dependencia_id=dependencia_id) | Exists(recibio_aviso) | ejecuta)
 
 
-class Convocatoria(models.Model):
+class Convocatoria(ConVersion):
     """An open call of a donor that the office identifies, prioritizes and may apply to (AI-P-003)."""
 
     class Estado(models.TextChoices):
@@ -538,6 +539,9 @@ class Destinatario(models.Model):
 
     def __str__(self):
         return self.nombre
+
+    def get_absolute_url(self):
+        return f"{self.convocatoria.get_absolute_url()}#destinatario-{self.pk}"
 
     @property
     def nombre(self) -> str:

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cooperacion.core import salidas
+from cooperacion.core.correo import asunto_seguro
 from cooperacion.core.models import Dependencia, Notificacion, Usuario
 from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
 
@@ -270,7 +271,7 @@ def oficio_enviar_correos(*, convocatoria_id: int, destinatario_ids: list[int]) 
             "procedimiento": procedimiento.encabezado(),
         }
         mensaje = EmailMultiAlternatives(
-            subject=aviso.asunto,
+            subject=asunto_seguro(aviso.asunto),
             body=render_to_string("convocatorias/correo/oficio.txt", contexto),
             to=correos,
         )

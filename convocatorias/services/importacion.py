@@ -20,6 +20,8 @@ class ResultadoImportacion:
     actualizadas: list[Convocatoria] = field(default_factory=list)
     sin_cambios: int = 0
     errores: list[str] = field(default_factory=list)
+    # Rows of calls that no longer accept edits (presented, ended) and came back unchanged: skipped, and said so.
+    omitidas: list[str] = field(default_factory=list)
 
     @property
     def exitosa(self) -> bool:
@@ -119,8 +121,8 @@ def _leer_fila(fila: matriz.FilaLeida, catalogos: _Catalogos, usuario) -> tuple[
         if clave in v:
             try:
                 datos[clave] = matriz.decimal(v[clave])
-            except ValueError:
-                errores.append(_("%(c)s no es un número: «%(v)s».") % {"c": etiqueta, "v": v[clave]})
+            except ValueError as error:
+                errores.append(_("%(c)s: %(e)s") % {"c": etiqueta, "e": error})
     if "moneda" in v:
         codigo = matriz.texto(v["moneda"]).upper()
         datos["moneda"] = catalogos.monedas.get(codigo) if codigo else None
@@ -130,8 +132,8 @@ def _leer_fila(fila: matriz.FilaLeida, catalogos: _Catalogos, usuario) -> tuple[
         if clave in v:
             try:
                 datos[clave] = matriz.fecha_hora(v[clave])
-            except ValueError:
-                errores.append(_("%(c)s no es una fecha dd/mm/aaaa hh:mm: «%(v)s».") % {"c": etiqueta, "v": v[clave]})
+            except ValueError as error:
+                errores.append(_("%(c)s: %(e)s") % {"c": etiqueta, "e": _frase(str(error))})
             else:
                 if datos[clave] is None:
                     errores.append(_("falta %(c)s.") % {"c": etiqueta})
@@ -141,6 +143,24 @@ def _leer_fila(fila: matriz.FilaLeida, catalogos: _Catalogos, usuario) -> tuple[
         if datos["responsable"] is None:
             errores.append(_("el usuario responsable «%(u)s» no existe o está inactivo.") % {"u": nombre})
     return datos, errores
+
+
+def _cambia(convocatoria: Convocatoria, datos: dict) -> bool:
+    """Whether a row's values differ from the stored call (dates to the minute, lists as sets)."""
+    for campo, valor in datos.items():
+        actual = getattr(convocatoria, campo)
+        if campo in ("ods", "lineas_prioritarias", "necesidades"):
+            if {o.pk for o in valor} != set(actual.values_list("pk", flat=True)):
+                return True
+        elif campo in ("fecha_apertura", "fecha_cierre"):
+            if valor is None or actual is None or abs(valor - actual).total_seconds() >= 60:
+                return True
+        elif isinstance(actual, str) or actual is None:
+            if (valor or "") != (actual or ""):
+                return True
+        elif valor != actual:
+            return True
+    return False
 
 
 @transaction.atomic
@@ -174,9 +194,15 @@ def matriz_importar(*, usuario: Usuario, archivo) -> ResultadoImportacion:
                 )
                 convocatoria = None
             elif not convocatoria.editable:
+                if not errores and not _cambia(convocatoria, datos):
+                    resultado.omitidas.append(
+                        _("Fila %(n)s: la convocatoria %(id)s está «%(e)s»; no se edita y no tenía cambios.")
+                        % {"n": fila.numero, "id": convocatoria.pk, "e": convocatoria.get_estado_display()}
+                    )
+                    continue
                 errores.insert(
                     0,
-                    _("la convocatoria %(id)s está «%(e)s» y ya no se edita.")
+                    _("la convocatoria %(id)s está «%(e)s» y ya no se edita: deje la fila como se exportó.")
                     % {"id": convocatoria.pk, "e": convocatoria.get_estado_display()},
                 )
         if not errores:
@@ -204,5 +230,5 @@ def matriz_importar(*, usuario: Usuario, archivo) -> ResultadoImportacion:
             resultado.errores.append(_("Fila %(n)s: %(e)s") % {"n": fila.numero, "e": _frase(error)})
     if resultado.errores:
         transaction.set_rollback(True)
-        resultado.creadas, resultado.actualizadas, resultado.sin_cambios = [], [], 0
+        resultado.creadas, resultado.actualizadas, resultado.sin_cambios, resultado.omitidas = [], [], 0, []
     return resultado

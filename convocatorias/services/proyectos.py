@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import roles, salidas
+from cooperacion.core.correo import asunto_seguro
+from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
 from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
 
@@ -256,7 +258,7 @@ def decision_avisar_organizaciones(*, convocatoria_id: int) -> int:
         return 0
     contexto = {"convocatoria": convocatoria, "entidad": settings.ENTIDAD_NOMBRE}
     send_mail(
-        subject=_("Respuesta del cooperante: %(c)s") % {"c": convocatoria.nombre},
+        subject=asunto_seguro(_("Respuesta del cooperante: %(c)s") % {"c": convocatoria.nombre}),
         message=render_to_string("convocatorias/correo/decision.txt", contexto),
         from_email=None,
         recipient_list=correos,
@@ -273,12 +275,32 @@ def sumar_meses(fecha: date, meses: int) -> date:
     return date(anio, mes, min(fecha.day, calendar.monthrange(anio, mes)[1]))
 
 
+MAXIMO_INFORMES = 60  # five years of monthly reports; no cooperation project needs more
+
+
 def calendario_de_informes(
     *, inicio: date, fin: date, periodicidad_meses: int | None, fechas: list[date] | tuple = ()
 ) -> list[date]:
-    """The due dates of the execution reports: every N months from the start, or a given list of dates."""
+    """The due dates of the execution reports: every N months from the start, or a given list of dates.
+
+    Bounded: the dates lie in the core's window and a schedule has at most MAXIMO_INFORMES reports.
+    """
     if bool(periodicidad_meses) == bool(fechas):
         raise ErrorDeDominio(_("Indique la periodicidad de los informes o la lista de fechas, una de las dos."))
+    exigir_en_ventana(inicio, etiqueta=_("Inicio del proyecto"))
+    exigir_en_ventana(fin, etiqueta=_("Finalización del proyecto"))
+    if fin < inicio:
+        raise ErrorDeDominio(_("La finalización del proyecto no puede ser anterior a su inicio."))
+    meses = (fin.year - inicio.year) * 12 + fin.month - inicio.month
+    cuantos = meses // periodicidad_meses + 1 if periodicidad_meses else len(set(fechas))
+    if cuantos > MAXIMO_INFORMES:
+        raise ErrorDeDominio(
+            _(
+                "El cronograma tendría %(n)s informes de ejecución; el máximo es %(max)s. Revise las fechas del "
+                "proyecto o use una periodicidad mayor."
+            )
+            % {"n": cuantos, "max": MAXIMO_INFORMES}
+        )
     if periodicidad_meses:
         resultado, k = [], 1
         while (siguiente := sumar_meses(inicio, periodicidad_meses * k)) <= fin:

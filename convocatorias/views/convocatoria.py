@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from cooperacion.core import services as servicios_nucleo
 from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import PersonalRequeridoMixin, TransicionView
 
 from .. import permissions, priorizacion, procedimiento, selectors, services
@@ -226,7 +227,7 @@ class AvisoView(PasoView):
         return self.request.path
 
 
-class DestinatarioAgregarView(AvisoView):
+class DestinatarioAgregarView(CreacionUnicaMixin, AvisoView):
     """POST only: add an addressee from the oficio page."""
 
     http_method_names = ["post"]
@@ -405,7 +406,7 @@ class ReunionView(PasoView):
 # Task 4: commitments --------------------------------------------------------------------------------
 
 
-class CompromisosView(PasoView):
+class CompromisosView(CreacionUnicaMixin, PasoView):
     form_class = CompromisoForm
     template_name = "convocatorias/compromisos.html"
     rol_permitido = staticmethod(permissions.es_de_la_oficina)
@@ -468,7 +469,7 @@ class CompromisoQuitarView(PersonalRequeridoMixin, View):
 # Tasks 5 to 8 --------------------------------------------------------------------------------------
 
 
-class VersionView(PasoView):
+class VersionView(CreacionUnicaMixin, PasoView):
     form_class = VersionForm
     rol_permitido = staticmethod(permissions.es_de_la_oficina)
     permitida = staticmethod(permissions.can_subir_version)

@@ -9,11 +9,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import FormView
 
 from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin
 
 from .. import matriz, permissions, priorizacion, services
@@ -47,10 +48,7 @@ class MatrizView(ListaFiltrada):
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         usuario = self.request.user
-        contexto["filas"] = [
-            (c, priorizacion.prioridad_de(c.puntaje), permissions.es_de_la_oficina(usuario, c))
-            for c in contexto["object_list"]
-        ]
+        contexto["filas"] = [(c, priorizacion.prioridad_de(c.puntaje), c.completa) for c in contexto["object_list"]]
         contexto["pesos"] = self.pesos
         contexto["puede_crear"] = permissions.can_crear_convocatoria(usuario)
         contexto["ve_dependencias"] = usuario.ve_todas_las_dependencias
@@ -102,10 +100,20 @@ class ImportarView(PersonalRequeridoMixin, FormView):
             _("Matriz importada: %(n)s convocatorias nuevas, %(a)s actualizadas, %(s)s sin cambios.")
             % {"n": len(resultado.creadas), "a": len(resultado.actualizadas), "s": resultado.sin_cambios},
         )
+        if resultado.omitidas:
+            messages.info(
+                self.request,
+                ngettext(
+                    "%(n)s fila omitida porque su convocatoria ya no se edita (venía sin cambios): %(f)s",
+                    "%(n)s filas omitidas porque sus convocatorias ya no se editan (venían sin cambios): %(f)s",
+                    len(resultado.omitidas),
+                )
+                % {"n": len(resultado.omitidas), "f": " ".join(resultado.omitidas)},
+            )
         return redirect("convocatorias:matriz")
 
 
-class ConvocatoriaCrearView(PersonalRequeridoMixin, FormView):
+class ConvocatoriaCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
     form_class = ConvocatoriaForm
     template_name = "convocatorias/formulario.html"
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
 from cooperacion.core.flujos import Accion, Flujo
+from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
 from .. import permissions, procedimiento, selectors, services
@@ -177,7 +178,7 @@ class InformeRecibirView(ProyectoPasoView):
         services.informe_recibir(informe=self.objeto, usuario=self.request.user, **form.cleaned_data)
 
 
-class MovimientoView(ProyectoPasoView):
+class MovimientoView(CreacionUnicaMixin, ProyectoPasoView):
     form_class = MovimientoForm
     rol_permitido = staticmethod(permissions.puede_entregar_informes)
     permitida = staticmethod(permissions.can_registrar_movimiento)

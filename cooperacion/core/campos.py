@@ -184,3 +184,26 @@ class FormularioModelo(forms.ModelForm, metaclass=_MetaclaseGuardada):
 
     class Meta:
         formfield_callback = campo_para
+
+
+def agregar_campo_de_control(form, nombre: str, campo: forms.Field) -> None:
+    """Add a hidden field the view needs (a create token, a record version) that the service must not receive:
+    after validation its value is in `form.control[nombre]`, not in `cleaned_data`. A required one that is missing
+    makes the form say so at the top (hidden fields have no place of their own to show an error)."""
+    form.fields[nombre] = campo
+    if not hasattr(form, "control"):
+        form.control = {}
+        limpiar = form.clean
+
+        def clean():
+            datos = limpiar()
+            datos = form.cleaned_data if datos is None else datos
+            for clave in list(form.control_nombres):
+                form.control[clave] = datos.pop(clave, None)
+                if clave in form.errors:
+                    form.add_error(None, form.errors.pop(clave))
+            return datos
+
+        form.control_nombres = []
+        form.clean = clean
+    form.control_nombres.append(nombre)

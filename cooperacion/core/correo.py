@@ -11,11 +11,20 @@ def enlace_absoluto(ruta: str) -> str:
     return settings.SITE_URL.rstrip("/") + "/" + ruta.lstrip("/")
 
 
-def enviar_correo(*, destinatarios: list[str], asunto: str, plantilla: str, contexto: dict) -> None:
+def asunto_seguro(texto: str) -> str:
+    """A subject on one line: a call named with a line break must not make every e-mail about it fail."""
+    return " ".join(str(texto or "").split())[:250]
+
+
+def enviar_correo(
+    *, destinatarios: list[str], asunto: str, plantilla: str, contexto: dict, responder_a: list[str] | None = None
+) -> None:
     """Render `<plantilla>.txt` and `<plantilla>.html` and send them as one message."""
     contexto = {"entidad": settings.ENTIDAD_NOMBRE, "sitio": settings.SITE_URL, **contexto}
     texto = render_to_string(f"{plantilla}.txt", contexto)
     html = render_to_string(f"{plantilla}.html", contexto)
-    mensaje = EmailMultiAlternatives(subject=asunto, body=texto, to=destinatarios)
+    mensaje = EmailMultiAlternatives(
+        subject=asunto_seguro(asunto), body=texto, to=destinatarios, reply_to=responder_a or None
+    )
     mensaje.attach_alternative(html, "text/html")
     mensaje.send()

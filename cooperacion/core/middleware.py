@@ -4,6 +4,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 INICIO_DE_SESION = "_inicio_sesion"
@@ -66,3 +69,40 @@ class SinCacheParaUsuariosMiddleware:
         if usuario is not None and usuario.is_authenticated and not respuesta.has_header("Cache-Control"):
             respuesta["Cache-Control"] = "private, no-store"
         return respuesta
+
+
+class LimiteDeSolicitudMiddleware:
+    """Refuse a request body larger than MAX_SOLICITUD_BYTES before anything reads it (413), with a page that says
+    the limit. The reverse proxy should refuse it first (client_max_body_size); this is the application's guard."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            longitud = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            longitud = 0
+        if longitud > settings.MAX_SOLICITUD_BYTES:
+            contenido = render_to_string(
+                "413.html", {"limite_mb": settings.MAX_SOLICITUD_BYTES // (1024 * 1024)}, request=None
+            )
+            return HttpResponse(contenido, status=413)
+        return self.get_response(request)
+
+
+class LimiteDeSubidaHandler(FileUploadHandler):
+    """The same limit for bodies sent without a Content-Length (chunked): stop reading once it is passed."""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.recibidos = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.recibidos += len(raw_data)
+        if self.recibidos > settings.MAX_SOLICITUD_BYTES:
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None

@@ -133,6 +133,16 @@ def _valor_excel(valor):
     return str(valor)
 
 
+def celda(hoja, valor) -> WriteOnlyCell:
+    """One write-only cell for sheets laid out by hand (several blocks, own styles): the same typing as
+    `escribir_hoja`, user text always as text."""
+    valor = _valor_excel(valor)
+    resultado = WriteOnlyCell(hoja, value=valor)
+    if isinstance(valor, str) and valor.startswith(INICIOS_PELIGROSOS):
+        resultado.data_type = "s"
+    return resultado
+
+
 def texto_seguro_csv(valor):
     """A CSV cell: user text that starts like a formula gets a leading apostrophe (OWASP CSV injection)."""
     if isinstance(valor, str) and valor.startswith(INICIOS_PELIGROSOS):

@@ -25,6 +25,8 @@ class EntradaHistorial:
 
 
 TIPOS = {"+": "Creación", "~": "Modificación", "-": "Eliminación"}
+# Bookkeeping fields that never show in a history: the record's save counter (ConVersion).
+OCULTOS = ["revision"]
 
 
 def modelo_auditable(app_label: str, nombre_modelo: str):
@@ -54,11 +56,28 @@ def mostrar_valor(campo: models.Field, valor, relacionados: dict | None = None) 
     return str(valor)
 
 
-def historial_de(obj) -> list[EntradaHistorial]:
+# model → (usuario, obj) -> fields that user may not read in the record's history; filled by the apps.
+_reservas: dict[type, object] = {}
+
+
+def registrar_reserva(modelo, funcion) -> None:
+    """An app declares which fields of its records a partial reader (e.g. a dependencia that only received a
+    call's notice) must not see in the history."""
+    _reservas[modelo] = funcion
+
+
+def campos_reservados(obj, usuario) -> set[str]:
+    funcion = _reservas.get(type(obj))
+    return set(funcion(usuario, obj)) if funcion else set()
+
+
+def historial_de(obj, *, ocultos: set[str] = frozenset()) -> list[EntradaHistorial]:
     """Who changed which field from what to what, newest first.
 
-    Queries: one for the history rows and one per foreign key that changed, whatever the number of rows.
+    `ocultos`: fields the reader may not see (their changes are left out, and so are the reasons written with each
+    change, which may quote them). Queries: one for the history rows and one per foreign key that changed.
     """
+    excluidos = [*OCULTOS, *ocultos]
     registros = list(obj.history.select_related("history_user").order_by("history_date", "history_id"))
     campos = {f.attname: f for f in obj._meta.concrete_fields}
     crudos = []
@@ -67,7 +86,9 @@ def historial_de(obj) -> list[EntradaHistorial]:
     for registro in registros:
         cambios = []
         if anterior is not None:
-            for cambio in registro.diff_against(anterior, foreign_keys_are_objs=False).changes:
+            for cambio in registro.diff_against(
+                anterior, foreign_keys_are_objs=False, excluded_fields=excluidos
+            ).changes:
                 campo = campos.get(cambio.field) or obj._meta.get_field(cambio.field)
                 cambios.append((campo, cambio.old, cambio.new))
                 if campo.is_relation:
@@ -88,7 +109,7 @@ def historial_de(obj) -> list[EntradaHistorial]:
                 fecha=registro.history_date,
                 usuario=registro.history_user,
                 tipo=TIPOS.get(registro.history_type, registro.history_type),
-                motivo=registro.history_change_reason or "",
+                motivo="" if ocultos else (registro.history_change_reason or ""),
                 cambios=[
                     Cambio(
                         campo=str(campo.verbose_name).capitalize(),

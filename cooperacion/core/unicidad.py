@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .campos import agregar_campo_de_control
 from .models import TokenDeCreacion
 
 CAMPO = "token_creacion"
@@ -35,46 +36,50 @@ class CreacionUnicaMixin:
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        form.fields[CAMPO] = forms.CharField(
-            widget=forms.HiddenInput,
-            initial=nuevo_token(),
-            max_length=64,
-            error_messages={"required": _("El formulario venció: recargue la página e inténtelo de nuevo.")},
+        agregar_campo_de_control(
+            form,
+            CAMPO,
+            forms.CharField(
+                widget=forms.HiddenInput,
+                initial=nuevo_token(),
+                max_length=64,
+                error_messages={"required": _("El formulario venció: recargue la página e inténtelo de nuevo.")},
+            ),
         )
         return form
 
     def post(self, request, *args, **kwargs):
-        previo = self._resultado_previo(request.POST.get(CAMPO, ""))
+        token = request.POST.get(CAMPO, "")
+        previo = self._resultado_previo(token)
         if previo:
             messages.info(request, self.mensaje_repetido)
             return redirect(previo)
-        return super().post(request, *args, **kwargs)
-
-    def _resultado_previo(self, token: str) -> str:
         if not token:
-            return ""
-        fila = TokenDeCreacion.objects.filter(token=token, usuario=self.request.user).first()
-        return fila.url_resultado if fila else ""
-
-    def form_valid(self, form):
-        token = form.cleaned_data[CAMPO]
+            return super().post(request, *args, **kwargs)  # the form refuses it: the page is too old
         with transaction.atomic():
             try:
                 with transaction.atomic():
-                    TokenDeCreacion.objects.create(token=token, usuario=self.request.user)
+                    TokenDeCreacion.objects.create(token=token[:64], usuario=request.user)
             except IntegrityError:
+                # The same form is being processed right now (a double click): its first submit decides.
                 previo = self._resultado_previo(token)
                 if previo:
-                    messages.info(self.request, self.mensaje_repetido)
+                    messages.info(request, self.mensaje_repetido)
                     return redirect(previo)
-                form.add_error(None, _("Este formulario ya se está procesando. Espere un momento y revise la lista."))
-                return self.form_invalid(form)
-            respuesta = super().form_valid(form)
+                messages.warning(request, _("Este formulario ya se está procesando: revise la lista en un momento."))
+                return redirect(request.get_full_path())
+            respuesta = super().post(request, *args, **kwargs)
             if isinstance(respuesta, HttpResponseRedirect):
-                TokenDeCreacion.objects.filter(token=token).update(url_resultado=respuesta.url[:500])
+                TokenDeCreacion.objects.filter(token=token[:64]).update(url_resultado=respuesta.url[:500])
             else:
                 transaction.set_rollback(True)  # nothing was created: the same token may be used again
         return respuesta
+
+    def _resultado_previo(self, token: str) -> str:
+        if not token or not self.request.user.is_authenticated:
+            return ""
+        fila = TokenDeCreacion.objects.filter(token=token[:64], usuario=self.request.user).first()
+        return fila.url_resultado if fila else ""
 
 
 def tokens_vencidos_borrar() -> int:

@@ -7,9 +7,12 @@ record's history), the user's input stays in the form, and a second submit after
 """
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .campos import agregar_campo_de_control
 from .errores import ErrorDeDominio
+from .models import ConVersion
 from .selectors import mostrar_valor
 
 CAMPO = "version_registro"
@@ -25,22 +28,25 @@ class RegistroDesactualizado(ErrorDeDominio):
 
 
 def versionado(obj) -> bool:
-    return any(f.name == "version" for f in obj._meta.concrete_fields) and obj.pk is not None
+    return isinstance(obj, ConVersion) and obj.pk is not None
 
 
 def agregar_campo(form, obj) -> None:
-    """The hidden version field of an edit form (initial: the version read now)."""
-    form.fields[CAMPO] = forms.IntegerField(widget=forms.HiddenInput, initial=obj.version, required=False)
+    """The hidden version field of an edit form (initial: the version read now); after validation its value is in
+    `form.control[CAMPO]`, never passed to the service."""
+    agregar_campo_de_control(
+        form, CAMPO, forms.IntegerField(widget=forms.HiddenInput, initial=obj.revision, required=False)
+    )
 
 
 def cambios_desde(obj, version: int, campos: set[str]) -> list[tuple[str, str, str, str]]:
     """The changes saved after `version` to the given fields: (label, value then, value now, who)."""
     historia = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
-    anterior = historia.filter(version=version).first()
+    anterior = historia.filter(revision=version).first()
     actual = historia.first()
     if anterior is None or actual is None or actual.pk == anterior.pk:
         return []
-    quienes = {str(h.history_user) for h in historia.filter(version__gt=version) if h.history_user}
+    quienes = {str(h.history_user) for h in historia.filter(revision__gt=version) if h.history_user}
     quien = ", ".join(sorted(quienes)) or _("otra persona")
     resultado = []
     for cambio in actual.diff_against(anterior, foreign_keys_are_objs=False).changes:
@@ -60,7 +66,7 @@ def cambios_desde(obj, version: int, campos: set[str]) -> list[tuple[str, str, s
 
 def exigir(obj, version_enviada, campos) -> None:
     """Refuse the save when the stored record moved past `version_enviada` on any of `campos`."""
-    if version_enviada in (None, "") or int(version_enviada) == obj.version:
+    if version_enviada in (None, "") or int(version_enviada) == obj.revision:
         return
     cambios = cambios_desde(obj, int(version_enviada), set(campos))
     if not cambios:
@@ -73,7 +79,26 @@ def exigir(obj, version_enviada, campos) -> None:
         )
         % {"quien": cambios[0][3], "detalle": detalle},
         cambios,
-        obj.version,
+        obj.revision,
+    )
+
+
+def exigir_revision(obj, enviada) -> None:
+    """For pages that edit what hangs from a record (rows, documents): refuse when the record was saved after the
+    page was read, saying who saved and when."""
+    if enviada in (None, "") or int(enviada) == obj.revision:
+        return
+    ultima = obj.history.select_related("history_user").order_by("-history_date", "-history_id").first()
+    quien = str(ultima.history_user) if ultima and ultima.history_user else _("otra persona")
+    cuando = timezone.localtime(ultima.history_date).strftime("%d/%m/%Y %H:%M") if ultima else ""
+    raise RegistroDesactualizado(
+        _(
+            "Mientras usted editaba, %(quien)s guardó cambios en este registro (%(cuando)s). Sus datos siguen en el "
+            "formulario: abra el registro en otra pestaña para ver lo que cambió y guarde de nuevo para reemplazarlo."
+        )
+        % {"quien": quien, "cuando": cuando},
+        [],
+        obj.revision,
     )
 
 

@@ -16,7 +16,7 @@ from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
 from .forms import MotivoForm, PerfilForm
 from .models import ODS, Actor, Dependencia, Moneda, Municipio, Notificacion, PoliticaMIPG
-from .selectors import historial_de, modelo_auditable
+from .selectors import campos_reservados, historial_de, modelo_auditable
 
 
 class PersonalRequeridoMixin(LoginRequiredMixin):
@@ -133,7 +133,8 @@ class HistorialView(PersonalRequeridoMixin, TemplateView):
     def get_context_data(self, **kwargs):
         modelo = modelo_auditable(self.kwargs["app_label"], self.kwargs["modelo"])
         obj = get_object_or_404(modelo.objects.visibles_para(self.request.user), pk=self.kwargs["pk"])
-        pagina = Paginator(historial_de(obj), 30).get_page(self.request.GET.get("page"))
+        ocultos = campos_reservados(obj, self.request.user)
+        pagina = Paginator(historial_de(obj, ocultos=ocultos), 30).get_page(self.request.GET.get("page"))
         return super().get_context_data(objeto=obj, page_obj=pagina, opciones_modelo=modelo._meta)
 
 
@@ -231,7 +232,7 @@ class AccionConFormularioView(PersonalRequeridoMixin, FormView):
         if not self.permitida(self.request.user, self.objeto):
             raise services.ErrorDeDominio(self.mensaje_estado)
         if versiones.CAMPO in form.fields:
-            versiones.exigir(self.objeto, form.cleaned_data.get(versiones.CAMPO), form.fields)
+            versiones.exigir(self.objeto, form.control.get(versiones.CAMPO), form.fields)
         return self.ejecutar(form)
 
     def mensaje_exito(self) -> str:

@@ -14,14 +14,14 @@ class ConVersion(models.Model):
     """An editable record that counts its saves: a form carries the version it was read at, and a stale submit
     (another person saved in between) is refused with what changed (see versiones.py)."""
 
-    version = models.PositiveIntegerField("versión del registro", default=1, editable=False)
+    revision = models.PositiveIntegerField("revisión del registro", default=1, editable=False)
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            self.version = (self.version or 0) + 1
+            self.revision = (self.revision or 0) + 1
             if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+                kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
         super().save(*args, **kwargs)
