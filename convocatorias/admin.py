@@ -50,6 +50,8 @@ class PesosPriorizacionAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if "monto_referencia_cop" in form.changed_data:
             services.puntajes_recalcular(usuario=request.user)
+        else:
+            services.puntajes_actualizar()  # new weights: the stored totals of the calls in progress
 
 
 class SoloLecturaMixin:

@@ -104,9 +104,12 @@ def filas(convocatorias):
         )
 
 
-def exportar(convocatorias, destino) -> int:
+def exportar(convocatorias, destino, *, al_avanzar=None) -> int:
+    """Write the matrix: rows streamed from a server-side cursor in chunks (each chunk with its ODS and priority
+    lines in two more queries) into a write-only workbook, saved straight to `destino` (a file)."""
     libro = Workbook(write_only=True)
-    escritas = escribir_hoja(libro, TITULO_HOJA, [c.columna for c in COLUMNAS], filas(convocatorias))
+    consulta = convocatorias.prefetch_related("ods", "lineas_prioritarias").iterator(chunk_size=2000)
+    escritas = escribir_hoja(libro, TITULO_HOJA, [c.columna for c in COLUMNAS], filas(consulta), al_avanzar=al_avanzar)
     libro.save(destino)
     return escritas
 

@@ -66,20 +66,33 @@ def expresion_cierre(ahora: datetime):
     return Case(*casos, default=Value(BANDAS_CIERRE[-1][1]), output_field=IntegerField())
 
 
-def anotar_puntaje(queryset, pesos: PesosPriorizacion, ahora: datetime | None = None):
-    """Annotate `puntos_cierre` and `puntaje` (0-100, weighted) so the list can sort and filter by them."""
-    ahora = ahora or timezone.now()
+def expresion_puntaje(pesos: PesosPriorizacion, ahora: datetime):
+    """The weighted total (0-100) as SQL, from the stored parts and the closing-date points at `ahora`."""
     total = pesos.total or 1
     ponderado = (
         F("puntaje_recursos") * pesos.peso_recursos
-        + F("puntos_cierre") * pesos.peso_cierre
+        + expresion_cierre(ahora) * pesos.peso_cierre
         + F("puntaje_alineacion") * pesos.peso_alineacion
         + F("puntaje_actores") * pesos.peso_actores
         + F("puntaje_impacto") * pesos.peso_impacto
     )
-    return queryset.annotate(puntos_cierre=expresion_cierre(ahora)).annotate(
-        puntaje=ExpressionWrapper(ponderado * 1.0 / total, output_field=FloatField())
+    return ExpressionWrapper(ponderado * 1.0 / total, output_field=FloatField())
+
+
+def anotar_puntaje(queryset, pesos: PesosPriorizacion, ahora: datetime | None = None):
+    """Annotate `puntaje_al_momento` (0-100, weighted) as it was or is at `ahora` (a past quarter's report)."""
+    ahora = ahora or timezone.now()
+    return queryset.annotate(
+        puntos_cierre_al_momento=expresion_cierre(ahora), puntaje_al_momento=expresion_puntaje(pesos, ahora)
     )
+
+
+def actualizar_puntajes(queryset, pesos: PesosPriorizacion | None = None, ahora: datetime | None = None) -> int:
+    """Store the closing-date points and the total of these calls in one UPDATE. They are derived columns that the
+    history does not keep (excluded_fields), so nothing is lost by not saving each record."""
+    pesos = pesos or PesosPriorizacion.vigentes()
+    ahora = ahora or timezone.now()
+    return queryset.update(puntos_cierre=expresion_cierre(ahora), puntaje=expresion_puntaje(pesos, ahora))
 
 
 def filtrar_prioridad(queryset, clave: str):

@@ -15,6 +15,7 @@ def registrar_en_el_nucleo() -> None:
         ActaCompromisosReporte,
         ActaFinalizacionReporte,
         ConvocatoriasTrimestralReporte,
+        MatrizReporte,
         OficioReporte,
     )
 
@@ -32,7 +33,13 @@ def registrar_en_el_nucleo() -> None:
         modelo=Proyecto,
         depende_de={Convocatoria: "convocatoria"},
     )
-    for reporte in (OficioReporte, ActaCompromisosReporte, ActaFinalizacionReporte, ConvocatoriasTrimestralReporte):
+    for reporte in (
+        OficioReporte,
+        ActaCompromisosReporte,
+        ActaFinalizacionReporte,
+        ConvocatoriasTrimestralReporte,
+        MatrizReporte,
+    ):
         reportes.registrar(reporte())
     pendientes.registrar(pendientes_convocatorias.pendientes_de)
     demo.registrar("convocatorias", demo_convocatorias.cargar_demo, orden=50)

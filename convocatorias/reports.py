@@ -1,13 +1,13 @@
 """PDF documents of the pipeline (oficio informativo, acta de compromisos, acta de finalización) and the quarterly
 report of calls and projects, all through the core's report engine."""
 
-from collections import Counter
 from datetime import datetime
 from decimal import Decimal
 from itertools import islice
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q, Sum, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +19,8 @@ from cooperacion.core.reportes import Columna, Reporte, escribir_hoja
 from cooperacion.core.reportes_nucleo import ReporteTrimestral
 from cooperacion.core.services import ErrorDeDominio
 
-from . import permissions, priorizacion, procedimiento
+from . import matriz, permissions, priorizacion, procedimiento, selectors
+from .filters import ConvocatoriaFilter
 from .models import Convocatoria, InformeEjecucion, PesosPriorizacion, Proyecto
 from .services.comun import jefes_de
 
@@ -58,6 +59,40 @@ class DocumentoReporte(Reporte):
 
     def filas(self, parametros, usuario):
         return iter(())
+
+
+class MatrizReporte(Reporte):
+    """The matrix in Excel with the page's filters, generated in the background when it is large."""
+
+    codigo = "matriz_convocatorias"
+    titulo = gettext_lazy("Matriz de convocatorias")
+    descripcion = gettext_lazy("La matriz con los filtros de la página, en el formato que se vuelve a importar.")
+    formatos = ("xlsx",)
+    en_lista = False  # asked for from the matrix page, with its filters
+
+    def puede_generar(self, usuario) -> bool:
+        return es_personal(usuario)
+
+    def parametros(self, datos, usuario) -> dict:
+        filtro = ConvocatoriaFilter(datos, queryset=Convocatoria.objects.none(), usuario=usuario)
+        if not filtro.form.is_valid():
+            raise ErrorDeDominio(_("Revise los filtros: hay valores que no existen."))
+        limpio = {}
+        for clave, valor in filtro.form.cleaned_data.items():
+            if valor not in (None, "", []):
+                limpio[clave] = valor.pk if hasattr(valor, "pk") else str(valor)
+        if datos.get("orden"):
+            limpio["orden"] = str(datos["orden"])
+        return limpio
+
+    def total(self, parametros, usuario) -> int:
+        return selectors.matriz_filtrada(usuario, parametros).count()
+
+    def filas(self, parametros, usuario):
+        return matriz.filas(selectors.matriz_filtrada(usuario, parametros).iterator(chunk_size=2000))
+
+    def escribir_excel(self, parametros, usuario, destino, *, titulo, al_avanzar=None) -> int:
+        return matriz.exportar(selectors.matriz_filtrada(usuario, parametros), destino, al_avanzar=al_avanzar)
 
 
 class OficioReporte(DocumentoReporte):
@@ -250,26 +285,20 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
         )
         return consulta.select_related("convocatoria", "convocatoria__cooperante", "dependencia").order_by("codigo")
 
-    def _informes(self, proyectos):
-        return list(
-            InformeEjecucion.objects.filter(proyecto__in=[p.pk for p in proyectos])
-            .select_related("proyecto", "revisado_por")
-            .order_by("proyecto__codigo", "numero")
-        )
-
     def total(self, parametros, usuario) -> int:
         return self._convocatorias(parametros, usuario).count()
 
     def filas(self, parametros, usuario):
-        for c in self._convocatorias(parametros, usuario).iterator(chunk_size=1000):
+        estados = {codigo: str(etiqueta) for codigo, etiqueta in Convocatoria.Estado.choices}
+        for c in self._convocatorias(parametros, usuario).iterator(chunk_size=2000):
             yield (
                 c.cooperante.sigla or c.cooperante.nombre,
                 c.nombre,
                 c.modalidad.nombre,
                 c.dependencia.sigla or c.dependencia.codigo,
-                c.get_estado_display(),
+                estados.get(c.estado, c.estado),
                 c.fecha_cierre,
-                Decimal(str(round(c.puntaje, 1))),
+                Decimal(str(round(c.puntaje_al_momento, 1))),
                 c.monto_cop,
                 c.monto_solicitado_cop,
                 c.monto_aprobado_cop,
@@ -277,13 +306,12 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
                 c.fecha_decision,
             )
 
-    def filas_proyectos(self, proyectos, informes):
+    def filas_proyectos(self, proyectos):
+        """Projects streamed in chunks, each chunk with its reports fetched in one more query."""
         hoy = timezone.localdate()
-        por_proyecto: dict[int, list] = {}
-        for informe in informes:
-            por_proyecto.setdefault(informe.proyecto_id, []).append(informe)
-        for p in proyectos:
-            propios = por_proyecto.get(p.pk, [])
+        finalizado, en_ejecucion = _("Finalizado"), _("En ejecución")
+        for p in proyectos.prefetch_related("informes").iterator(chunk_size=2000):
+            propios = list(p.informes.all())
             yield (
                 p.codigo,
                 p.nombre,
@@ -302,16 +330,22 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
                     and i.fecha_limite < hoy
                     and p.convocatoria.estado == Convocatoria.Estado.EN_EJECUCION
                 ),
-                _("Finalizado") if p.convocatoria.estado == Convocatoria.Estado.FINALIZADA else _("En ejecución"),
+                finalizado if p.convocatoria.estado == Convocatoria.Estado.FINALIZADA else en_ejecucion,
             )
 
-    def filas_informes(self, informes):
-        for i in informes:
+    def filas_informes(self, proyectos):
+        estados = {codigo: str(etiqueta) for codigo, etiqueta in InformeEjecucion.Estado.choices}
+        informes = (
+            InformeEjecucion.objects.filter(proyecto__in=proyectos.values("pk"))
+            .select_related("proyecto", "revisado_por")
+            .order_by("proyecto__codigo", "numero")
+        )
+        for i in informes.iterator(chunk_size=2000):
             yield (
                 i.proyecto.codigo,
                 i.numero,
                 i.fecha_limite,
-                i.get_estado_display(),
+                estados.get(i.estado, i.estado),
                 i.recibido_en,
                 str(i.revisado_por or ""),
                 i.observaciones,
@@ -319,42 +353,57 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
 
     def escribir_excel(self, parametros, usuario, destino, *, titulo, al_avanzar=None) -> int:
         libro = Workbook(write_only=True)
-        escritas = escribir_hoja(libro, _("Convocatorias"), self.columnas, self.filas(parametros, usuario))
-        proyectos = list(self._proyectos(parametros, usuario))
-        informes = self._informes(proyectos)
-        escribir_hoja(libro, _("Proyectos"), self.columnas_proyectos, self.filas_proyectos(proyectos, informes))
-        escribir_hoja(libro, _("Informes de ejecución"), self.columnas_informes, self.filas_informes(informes))
+        escritas = escribir_hoja(
+            libro, _("Convocatorias"), self.columnas, self.filas(parametros, usuario), al_avanzar=al_avanzar
+        )
+        proyectos = self._proyectos(parametros, usuario)
+        escribir_hoja(libro, _("Proyectos"), self.columnas_proyectos, self.filas_proyectos(proyectos))
+        escribir_hoja(libro, _("Informes de ejecución"), self.columnas_informes, self.filas_informes(proyectos))
         libro.save(destino)
         return escritas
 
     def contexto(self, parametros, usuario) -> dict:
+        """The summary, counted in SQL (a constant number of queries), and the first rows for the PDF."""
         inicio, fin = periodos.limites(parametros["periodo"])
-        convocatorias = list(self._convocatorias(parametros, usuario))
-        por_estado = Counter(c.get_estado_display() for c in convocatorias)
-        por_cooperante = Counter(c.cooperante.sigla or c.cooperante.nombre for c in convocatorias)
-        decididas = [c for c in convocatorias if c.fecha_decision]
-        aceptadas = [
-            c for c in decididas if c.estado not in (Convocatoria.Estado.RECHAZADA, Convocatoria.Estado.PRESENTADA)
+        convocatorias = self._convocatorias(parametros, usuario).order_by()
+        estados = {codigo: str(etiqueta) for codigo, etiqueta in Convocatoria.Estado.choices}
+        por_estado = [
+            (estados.get(estado, estado), n)
+            for estado, n in convocatorias.values_list("estado").annotate(n=Count("pk")).order_by("-n", "estado")
         ]
-        rechazadas = [c for c in decididas if c.estado == Convocatoria.Estado.RECHAZADA]
-        solicitado = sum((c.monto_solicitado_cop or 0 for c in convocatorias if c.fecha_presentacion), Decimal(0))
-        obtenido = sum((c.monto_aprobado_cop or 0 for c in aceptadas), Decimal(0))
-        tasa = len(aceptadas) / len(decididas) if decididas else None
-        en_trimestre = [c for c in convocatorias if inicio <= c.creada_en < fin]
-        presentadas_trimestre = [
-            c for c in convocatorias if c.fecha_presentacion and inicio.date() <= c.fecha_presentacion < fin.date()
-        ]
-        proyectos = list(self._proyectos(parametros, usuario))
-        informes = self._informes(proyectos)
-        filas_proyectos = list(self.filas_proyectos(proyectos, informes))
+        por_cooperante = list(
+            convocatorias.annotate(
+                cooperante_nombre=Coalesce(NullIf("cooperante__sigla", Value("")), "cooperante__nombre")
+            )
+            .values_list("cooperante_nombre")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "cooperante_nombre")[:8]
+        )
+        decididas = Q(fecha_decision__isnull=False)
+        aceptadas = decididas & ~Q(estado__in=[Convocatoria.Estado.RECHAZADA, Convocatoria.Estado.PRESENTADA])
+        cifras = convocatorias.aggregate(
+            total=Count("pk"),
+            decididas=Count("pk", filter=decididas),
+            aceptadas=Count("pk", filter=aceptadas),
+            rechazadas=Count("pk", filter=Q(estado=Convocatoria.Estado.RECHAZADA, fecha_decision__isnull=False)),
+            solicitado=Sum("monto_solicitado_cop", filter=Q(fecha_presentacion__isnull=False)),
+            obtenido=Sum("monto_aprobado_cop", filter=aceptadas),
+            en_trimestre=Count("pk", filter=Q(creada_en__gte=inicio, creada_en__lt=fin)),
+            presentadas_trimestre=Count(
+                "pk", filter=Q(fecha_presentacion__gte=inicio.date(), fecha_presentacion__lt=fin.date())
+            ),
+        )
+        solicitado, obtenido = cifras["solicitado"] or Decimal(0), cifras["obtenido"] or Decimal(0)
+        tasa = cifras["aceptadas"] / cifras["decididas"] if cifras["decididas"] else None
+        proyectos = self._proyectos(parametros, usuario)
+        en_ejecucion = proyectos.filter(convocatoria__estado=Convocatoria.Estado.EN_EJECUCION).count()
+        filas_proyectos = list(islice(self.filas_proyectos(proyectos), self.max_filas_pdf))
         graficas = []
         if por_estado:
-            datos = [(estado, n) for estado, n in por_estado.most_common()]
-            graficas.append((_("Convocatorias por estado"), graficos.barras(_("Convocatorias por estado"), datos)))
+            graficas.append((_("Convocatorias por estado"), graficos.barras(_("Convocatorias por estado"), por_estado)))
         if por_cooperante:
-            datos = por_cooperante.most_common(8)
             graficas.append(
-                (_("Convocatorias por cooperante"), graficos.barras(_("Convocatorias por cooperante"), datos))
+                (_("Convocatorias por cooperante"), graficos.barras(_("Convocatorias por cooperante"), por_cooperante))
             )
         if solicitado or obtenido:
             millones = [(_("Solicitado"), round(solicitado / 1_000_000)), (_("Obtenido"), round(obtenido / 1_000_000))]
@@ -367,14 +416,14 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
         return {
             "parametros_display": [(_("Periodo"), parametros["periodo"])],
             "resumen": [
-                (_("Convocatorias en la matriz"), len(convocatorias)),
-                (_("Identificadas en el trimestre"), len(en_trimestre)),
-                (_("Presentadas en el trimestre"), len(presentadas_trimestre)),
-                (_("Aceptadas / rechazadas"), f"{len(aceptadas)} / {len(rechazadas)}"),
+                (_("Convocatorias en la matriz"), cifras["total"]),
+                (_("Identificadas en el trimestre"), cifras["en_trimestre"]),
+                (_("Presentadas en el trimestre"), cifras["presentadas_trimestre"]),
+                (_("Aceptadas / rechazadas"), f"{cifras['aceptadas']} / {cifras['rechazadas']}"),
                 (_("Tasa de éxito"), f"{tasa:.0%}".replace(".", ",") if tasa is not None else "—"),
                 (_("Solicitado (millones COP)"), _millones(solicitado)),
                 (_("Obtenido (millones COP)"), _millones(obtenido)),
-                (_("Proyectos en ejecución"), sum(1 for f in filas_proyectos if f[-1] == _("En ejecución"))),
+                (_("Proyectos en ejecución"), en_ejecucion),
             ],
             "graficos": graficas,
             "columnas_proyectos": [self.columnas_proyectos[i] for i in COLUMNAS_PDF_PROYECTOS],

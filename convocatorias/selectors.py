@@ -8,18 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from cooperacion.core import roles
 from cooperacion.core.models import Usuario
 
-from . import priorizacion, procedimiento
-from .models import Aviso, Convocatoria, Destinatario, InformeEjecucion, PesosPriorizacion, Proyecto
+from . import procedimiento
+from .filters import ConvocatoriaFilter
+from .models import Aviso, Convocatoria, Destinatario, InformeEjecucion, Proyecto
 from .models.convocatoria import alcance_de_dependencia
 
 
-def matriz_para(usuario, pesos: PesosPriorizacion | None = None, ahora=None):
-    """The calls the user may see, with what the matrix shows, scored in SQL (a constant number of queries).
+def matriz_para(usuario):
+    """The calls the user may see, with what the matrix shows and their stored score (a constant number of queries).
 
     `completa` says whether the user reads the whole call (the office, the executing dependencia, the transversal
     roles) or only the notice their dependencia received: then the score and the Jefe's decision are not shown.
     """
-    pesos = pesos or PesosPriorizacion.vigentes()
     consulta = (
         Convocatoria.objects.visibles_para(usuario)
         .select_related("cooperante", "modalidad", "responsable", "dependencia", "moneda")
@@ -34,7 +34,25 @@ def matriz_para(usuario, pesos: PesosPriorizacion | None = None, ahora=None):
             default=Value(False),
             output_field=BooleanField(),
         )
-    return priorizacion.anotar_puntaje(consulta.annotate(completa=completa), pesos, ahora)
+    return consulta.annotate(completa=completa)
+
+
+ORDENAMIENTOS = {
+    "puntaje": "puntaje",
+    "cierre": "fecha_cierre",
+    "cooperante": "cooperante__nombre",
+    "nombre": "nombre",
+    "estado": "estado",
+    "monto": "monto_cop",
+}
+
+
+def matriz_filtrada(usuario, datos):
+    """The matrix with the page's filters and order: what the page lists is what the export writes."""
+    filtro = ConvocatoriaFilter(datos, queryset=matriz_para(usuario), usuario=usuario)
+    orden = datos.get("orden", "-puntaje")
+    clave = ORDENAMIENTOS.get(orden.lstrip("-"), "puntaje")
+    return filtro.qs.order_by(("-" if orden.startswith("-") else "") + clave, "pk")
 
 
 def responsables_posibles(dependencia_id: int | None = None):

@@ -27,6 +27,11 @@ app.conf.beat_schedule = {
         "task": "cooperacion.core.tasks.reconstruir_plazos",
         "schedule": crontab(minute=40, hour=2),
     },
+    # The matrix sorts by a stored score whose closing-date part changes with time.
+    "puntajes-de-convocatorias": {
+        "task": "convocatorias.tasks.actualizar_puntajes",
+        "schedule": crontab(minute=10),
+    },
     "resumenes-diarios": {
         "task": "cooperacion.core.tasks.enviar_resumenes_diarios",
         "schedule": crontab(minute=0, hour=7),

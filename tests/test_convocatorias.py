@@ -180,9 +180,9 @@ class TestPriorizacion:
             30,
         )
         pesos = PesosPriorizacion.vigentes()
-        ordenadas = priorizacion.anotar_puntaje(Convocatoria.objects.all(), pesos).order_by("-puntaje")
+        ordenadas = priorizacion.anotar_puntaje(Convocatoria.objects.all(), pesos).order_by("-puntaje_al_momento")
         assert [c.nombre for c in ordenadas] == ["Alta", "Baja"]
-        total = ordenadas[0].puntaje
+        total = ordenadas[0].puntaje_al_momento
         partes = priorizacion.desglose(alta, pesos)
         assert [p.criterio for p in partes] == [
             "Recursos",
@@ -201,15 +201,15 @@ class TestPriorizacion:
         convocatoria.save()
         assert priorizacion.puntos_cierre(convocatoria.fecha_cierre, ahora) == puntos
         anotada = priorizacion.anotar_puntaje(Convocatoria.objects.all(), PesosPriorizacion.vigentes(), ahora).get()
-        assert anotada.puntos_cierre == puntos
+        assert anotada.puntos_cierre_al_momento == puntos
 
     def test_los_pesos_cambian_el_total_sin_recalcular(self, convocatoria):
         pesos = PesosPriorizacion.vigentes()
-        antes = priorizacion.anotar_puntaje(Convocatoria.objects.all(), pesos).get().puntaje
+        antes = priorizacion.anotar_puntaje(Convocatoria.objects.all(), pesos).get().puntaje_al_momento
         pesos.peso_impacto = 0
         pesos.peso_recursos = 100
         pesos.save()
-        despues = priorizacion.anotar_puntaje(Convocatoria.objects.all(), pesos).get().puntaje
+        despues = priorizacion.anotar_puntaje(Convocatoria.objects.all(), pesos).get().puntaje_al_momento
         assert despues != antes
 
     def test_cambiar_el_monto_de_referencia_recalcula_las_convocatorias_abiertas(self, convocatoria):

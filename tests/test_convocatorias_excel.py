@@ -41,7 +41,7 @@ def _exportar(cliente, **filtros) -> Workbook:
     respuesta = cliente.get(reverse("convocatorias:exportar"), filtros)
     assert respuesta["Content-Type"] == XLSX
     assert respuesta["Content-Disposition"].startswith('attachment; filename="matriz-de-convocatorias-')
-    return load_workbook(io.BytesIO(respuesta.content))
+    return load_workbook(io.BytesIO(b"".join(respuesta.streaming_content)))
 
 
 def _filas(libro) -> list[dict]:
@@ -246,3 +246,28 @@ def test_la_fecha_de_excel_se_lee_en_hora_de_colombia():
     with pytest.raises(ValueError, match="mañana"):
         matriz.fecha_hora("mañana")
     assert matriz.fecha_hora(timezone.now() - timedelta(days=1)) is not None
+
+
+def test_una_matriz_grande_se_prepara_en_segundo_plano_con_los_mismos_filtros(
+    cliente_de, convocatorias, monkeypatch, django_capture_on_commit_callbacks
+):
+    from convocatorias.views.matriz import ExportarView
+    from cooperacion.core.models import ReporteGenerado
+
+    monkeypatch.setattr(ExportarView, "LIMITE_DIRECTO", 1)
+    cliente = cliente_de("profesional")
+    pagina = cliente.get(reverse("convocatorias:exportar"), {"q": "rural"})
+    assert pagina.status_code == 200 or pagina.streaming
+    if pagina.streaming:  # one call matches "rural": under the limit, it streams at once
+        b"".join(pagina.streaming_content)
+    grande = cliente.get(reverse("convocatorias:exportar"), {"orden": "nombre"})
+    assert "se prepara en segundo plano" in grande.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        respuesta = cliente.post(
+            reverse("core:reporte-solicitar", args=["matriz_convocatorias"]), {"orden": "nombre", "formato": "xlsx"}
+        )
+    generado = ReporteGenerado.objects.get(codigo="matriz_convocatorias")
+    assert respuesta["Location"] == generado.get_absolute_url()
+    assert generado.estado == ReporteGenerado.Estado.LISTO
+    filas = list(load_workbook(generado.archivo.path).worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert [f[2] for f in filas] == ["Empleo rural", "Trabajo infantil"]

@@ -406,14 +406,14 @@ class TestMatriz:
             respuesta = cliente.get(reverse("convocatorias:matriz"))
         assert len(respuesta.context["filas"]) == 10
         with django_assert_max_num_queries(15) as exportar_10:
-            cliente.get(reverse("convocatorias:exportar"))
+            b"".join(cliente.get(reverse("convocatorias:exportar")).streaming_content)
         crear(490)
         with django_assert_max_num_queries(len(con_10.captured_queries)):
             respuesta = cliente.get(reverse("convocatorias:matriz"), {"estado": "identificada", "orden": "-cierre"})
         assert len(respuesta.context["filas"]) == 25
         with django_assert_max_num_queries(len(exportar_10.captured_queries)):
-            exportada = cliente.get(reverse("convocatorias:exportar"))
-        assert len(load_workbook(io.BytesIO(exportada.content)).worksheets[0]["A"]) == 501
+            exportada = b"".join(cliente.get(reverse("convocatorias:exportar")).streaming_content)
+        assert len(load_workbook(io.BytesIO(exportada)).worksheets[0]["A"]) == 501
 
 
 class TestDetalle:

@@ -440,13 +440,13 @@ class TestAlcanceParcial:
         pagina = cliente_de("profesional2").get(reverse("convocatorias:matriz")).content.decode()
         assert "Con decisión reservada" in pagina
         respuesta = cliente_de("profesional2").get(reverse("convocatorias:exportar"))
-        hoja = load_workbook(io.BytesIO(respuesta.content)).worksheets[0]
+        hoja = load_workbook(io.BytesIO(b"".join(respuesta.streaming_content))).worksheets[0]
         encabezado = [c.value for c in hoja[1]]
         (fila,) = [dict(zip(encabezado, f, strict=True)) for f in hoja.iter_rows(min_row=2, values_only=True)]
         assert fila["Convocatoria"] == "Con decisión reservada"
         assert (fila["Puntaje"], fila["Prioridad"], fila["Motivo de la decisión"]) == (None, None, None)
         propia = cliente_de("jefe").get(reverse("convocatorias:exportar"))
-        hoja = load_workbook(io.BytesIO(propia.content)).worksheets[0]
+        hoja = load_workbook(io.BytesIO(b"".join(propia.streaming_content))).worksheets[0]
         assert "Razón reservada del jefe" in [c.value for c in hoja[2]]
 
 
@@ -493,6 +493,7 @@ def datos_con_formulas(usuarios, dependencias):
 # How to ask each registered Excel report for the records above; a report without an entry fails the first test.
 PARAMETROS_DE_PRUEBA = {
     "actores": lambda d: {"q": "HYPERLINK"},
+    "matriz_convocatorias": lambda d: {},
     "plazos": lambda d: {},
     "procesos": lambda d: {},
     "caracterizacion": lambda d: {"id": d["caracterizacion"].pk},
@@ -539,7 +540,7 @@ def test_la_matriz_exportada_escribe_el_texto_como_texto(cliente_de, datos_con_f
     from openpyxl import load_workbook
 
     respuesta = cliente_de("profesional").get(reverse("convocatorias:exportar"))
-    hoja = load_workbook(io.BytesIO(respuesta.content)).worksheets[0]
+    hoja = load_workbook(io.BytesIO(b"".join(respuesta.streaming_content))).worksheets[0]
     celdas = [c for fila in hoja.iter_rows() for c in fila if c.value is not None]
     assert [c.coordinate for c in celdas if c.data_type == "f"] == []
     assert any(c.value == FORMULA for c in celdas)

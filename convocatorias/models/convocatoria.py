@@ -182,6 +182,10 @@ class Convocatoria(ConVersion):
     puntaje_alineacion = models.PositiveSmallIntegerField(_("puntaje por alineación"), default=0, editable=False)
     puntaje_actores = models.PositiveSmallIntegerField(_("puntaje por actores"), default=0, editable=False)
     puntaje_impacto = models.PositiveSmallIntegerField(_("puntaje por impacto"), default=0, editable=False)
+    # The closing-date points and the weighted total, stored so the matrix sorts by an index; recomputed when an
+    # input changes and every hour (the closing-date points move with time). Derived: not kept in the history.
+    puntos_cierre = models.PositiveSmallIntegerField(_("puntaje por cierre"), default=0, editable=False)
+    puntaje = models.FloatField(_("puntaje de priorización"), default=0, editable=False)
 
     # Task 2: validation by the Jefe.
     motivo_validacion = models.TextField(_("motivo de la decisión"), blank=True)
@@ -258,7 +262,7 @@ class Convocatoria(ConVersion):
         related_name="+",
         editable=False,
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["puntos_cierre", "puntaje"])
 
     objects = ConvocatoriaQuerySet.as_manager()
 
@@ -293,7 +297,11 @@ class Convocatoria(ConVersion):
                 violation_error_message=MENSAJE_MONTO_POSITIVO,
             ),
         ]
-        indexes = [models.Index(fields=["estado", "fecha_cierre"], name="convocatoria_estado_cierre")]
+        indexes = [
+            models.Index(fields=["estado", "fecha_cierre"], name="convocatoria_estado_cierre"),
+            # The matrix sorts by the stored score: an index scan, not a score computed for every visible call.
+            models.Index(fields=["-puntaje", "id"], name="convocatoria_por_puntaje"),
+        ]
 
     def __str__(self):
         return self.nombre

@@ -23,6 +23,7 @@ from .convocatorias import (
     convocatoria_priorizar,
     convocatoria_recalcular_puntaje,
     convocatoria_validar,
+    puntajes_actualizar,
     puntajes_recalcular,
 )
 from .importacion import ResultadoImportacion, matriz_importar
@@ -74,6 +75,7 @@ __all__ = [
     "oficio_por_defecto",
     "proyecto_crear",
     "proyecto_finalizar",
+    "puntajes_actualizar",
     "puntajes_recalcular",
     "reunion_registrar",
     "version_subir",

@@ -72,6 +72,8 @@ def convocatoria_recalcular_puntaje(*, convocatoria: Convocatoria, usuario=None,
         setattr(convocatoria, campo, nuevos[campo])
     if cambios:
         guardar(convocatoria, usuario, cambios, motivo=_("Puntaje recalculado"))
+    priorizacion.actualizar_puntajes(Convocatoria.objects.filter(pk=convocatoria.pk), pesos)
+    convocatoria.refresh_from_db(fields=["puntos_cierre", "puntaje"])
     return bool(cambios)
 
 
@@ -83,7 +85,13 @@ def puntajes_recalcular(*, usuario=None) -> int:
     consulta = Convocatoria.objects.exclude(estado__in=Convocatoria.TERMINALES).prefetch_related("necesidades")
     for convocatoria in consulta.select_for_update(of=("self",)).order_by("pk"):
         cambiadas += convocatoria_recalcular_puntaje(convocatoria=convocatoria, usuario=usuario, pesos=pesos)
+    priorizacion.actualizar_puntajes(Convocatoria.objects.exclude(estado__in=Convocatoria.TERMINALES), pesos)
     return cambiadas
+
+
+def puntajes_actualizar() -> int:
+    """Hourly: the closing-date points move with time; store the totals of the calls still in progress."""
+    return priorizacion.actualizar_puntajes(Convocatoria.objects.exclude(estado__in=Convocatoria.TERMINALES))
 
 
 @transaction.atomic
@@ -197,9 +205,8 @@ def convocatoria_priorizar(*, convocatoria: Convocatoria, usuario: Usuario, moti
     bloquear(convocatoria)
     if not permissions.es_de_la_oficina(usuario, convocatoria):
         raise ErrorDeDominio(_("Solo un profesional o el jefe de la dependencia prioriza la convocatoria."))
-    puntaje = priorizacion.anotar_puntaje(
-        Convocatoria.objects.filter(pk=convocatoria.pk), PesosPriorizacion.vigentes()
-    ).values_list("puntaje", flat=True)[0]
+    convocatoria_recalcular_puntaje(convocatoria=convocatoria, usuario=usuario)
+    puntaje = convocatoria.puntaje
     motivo = motivo.strip() or _("Puntaje de priorización: %(p)s") % {"p": f"{puntaje:.1f}".replace(".", ",")}
     aplicar_transicion(convocatoria, "priorizar", usuario=usuario, motivo=motivo)
     avisar(

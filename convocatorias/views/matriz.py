@@ -1,11 +1,11 @@
 """Task 1: the matrix of calls (filter, sort by priority, export and import) and registering a call."""
 
-import io
+import tempfile
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,16 +21,7 @@ from .. import matriz, permissions, priorizacion, services
 from ..filters import ConvocatoriaFilter
 from ..forms import ConvocatoriaForm, ImportarForm
 from ..models import Convocatoria, PesosPriorizacion
-from ..selectors import matriz_para
-
-ORDENAMIENTOS = {
-    "puntaje": "puntaje",
-    "cierre": "fecha_cierre",
-    "cooperante": "cooperante__nombre",
-    "nombre": "nombre",
-    "estado": "estado",
-    "monto": "monto_cop",
-}
+from ..selectors import ORDENAMIENTOS, matriz_filtrada, matriz_para
 
 
 class MatrizView(ListaFiltrada):
@@ -43,7 +34,7 @@ class MatrizView(ListaFiltrada):
 
     def get_queryset(self):
         self.pesos = PesosPriorizacion.vigentes()
-        return self.ordenar(matriz_para(self.request.user, self.pesos))
+        return self.ordenar(matriz_para(self.request.user))
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
@@ -59,23 +50,29 @@ class MatrizView(ListaFiltrada):
 
 
 class ExportarView(PersonalRequeridoMixin, View):
-    """The matrix as .xlsx with the same filters and order as the page; the import reads this same layout."""
+    """The matrix as .xlsx with the same filters and order as the page; the import reads this same layout.
+
+    Up to LIMITE_DIRECTO rows it is written to a temporary file and streamed back in the same request; a larger
+    export is generated in the background as a report, with progress, so no request outlives the worker timeout.
+    """
+
+    LIMITE_DIRECTO = 5000
 
     def get(self, request):
-        consulta = matriz_para(request.user).prefetch_related("lineas_prioritarias")
-        filtro = ConvocatoriaFilter(request.GET, queryset=consulta, request=request)
-        orden = request.GET.get("orden", "-puntaje")
-        clave = ORDENAMIENTOS.get(orden.lstrip("-"), "puntaje")
-        convocatorias = filtro.qs.order_by(("-" if orden.startswith("-") else "") + clave, "pk")
-        destino = io.BytesIO()
-        matriz.exportar(convocatorias, destino)
-        respuesta = HttpResponse(
-            destino.getvalue(),
+        convocatorias = matriz_filtrada(request.user, request.GET)
+        total = convocatorias.count()
+        if total > self.LIMITE_DIRECTO:
+            filtros = [(k, v) for k, v in request.GET.items() if k != "page"]
+            return render(request, "convocatorias/exportar_grande.html", {"total": total, "filtros": filtros})
+        temporal = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it once sent)
+        matriz.exportar(convocatorias, temporal)
+        temporal.seek(0)
+        return FileResponse(
+            temporal,
+            as_attachment=True,
+            filename=f"matriz-de-convocatorias-{timezone.localdate():%Y%m%d}.xlsx",
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        nombre = f"matriz-de-convocatorias-{timezone.localdate():%Y%m%d}.xlsx"
-        respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
-        return respuesta
 
 
 class ImportarView(PersonalRequeridoMixin, FormView):
