@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint format worker beat clean
+.PHONY: run test setup lint format worker beat clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,7 @@ beat: $(VENV)/.requisitos
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache
+
+# The engine at volume (a few minutes): figures against floors measured in the same run; never fails the build.
+bench: $(VENV)/.requisitos-dev
+	$(BIN)/python -m benchmark $(BENCH_ARGS)

@@ -58,58 +58,118 @@ COLUMNAS = (
 )
 
 
-def _etiqueta(opciones, valor) -> str:
-    return str(dict(opciones).get(valor, valor or ""))
-
-
 def _etiquetas(opciones) -> dict[str, str]:
     return {codigo: str(etiqueta) for codigo, etiqueta in opciones.choices}
 
 
+CAMPOS = (
+    "pk",
+    "cooperante__sigla",
+    "cooperante__nombre",
+    "nombre",
+    "fuente",
+    "enlace",
+    "modalidad__nombre",
+    "lineas_tematicas",
+    "actores_elegibles",
+    "elegibilidad",
+    "territorio",
+    "monto",
+    "moneda__codigo",
+    "tasa_cop",
+    "monto_cop",
+    "fecha_apertura",
+    "fecha_cierre",
+    "impacto_esperado",
+    "nivel_impacto",
+    "responsable__username",
+    "dependencia__sigla",
+    "dependencia__codigo",
+    "estado",
+    "puntaje",
+    "motivo_validacion",
+    "completa",
+)
+LOTE = 2000
+
+
+def _lotes(consulta):
+    """The query's rows as tuples of CAMPOS, read from a server-side cursor in chunks of LOTE."""
+    lote = []
+    for fila in consulta.values_list(*CAMPOS).iterator(chunk_size=LOTE):
+        lote.append(fila)
+        if len(lote) == LOTE:
+            yield lote
+            lote = []
+    if lote:
+        yield lote
+
+
 def filas(convocatorias):
-    """One row per call, in the order of COLUMNAS (the queryset comes annotated from the matrix selector)."""
-    # Choice labels looked up once per export, not per row.
+    """One row per call, in the order of COLUMNAS. `convocatorias` is the matrix queryset (annotated `completa`).
+
+    Plain values, never model instances: each chunk of rows brings its ODS and priority lines in two more queries,
+    and choice labels are looked up once per export.
+    """
     fuentes, elegibilidades = _etiquetas(Convocatoria.Fuente), _etiquetas(Convocatoria.Elegibilidad)
     impactos, estados = _etiquetas(Convocatoria.Impacto), _etiquetas(Convocatoria.Estado)
-    for c in convocatorias:
-        completa = getattr(c, "completa", True)  # only the office reads the score and the decision's reason
-        puntaje = round(getattr(c, "puntaje", 0) or 0, 1)
-        yield (
-            c.pk,
-            c.cooperante.sigla or c.cooperante.nombre,
-            c.nombre,
-            fuentes.get(c.fuente, c.fuente),
-            c.enlace,
-            c.modalidad.nombre,
-            c.lineas_tematicas,
-            ", ".join(str(o.numero) for o in c.ods.all()),
-            "; ".join(linea.nombre for linea in c.lineas_prioritarias.all()),
-            c.actores_elegibles,
-            elegibilidades.get(c.elegibilidad, c.elegibilidad),
-            c.territorio,
-            c.monto,
-            c.moneda.codigo if c.moneda_id else "",
-            c.tasa_cop,
-            c.monto_cop,
-            c.fecha_apertura,
-            c.fecha_cierre,
-            c.impacto_esperado,
-            impactos.get(c.nivel_impacto, c.nivel_impacto),
-            c.responsable.username,
-            c.dependencia.sigla or c.dependencia.codigo,
-            estados.get(c.estado, c.estado),
-            Decimal(str(puntaje)) if completa else None,
-            priorizacion.prioridad_de(puntaje)[1] if completa else "",
-            c.motivo_validacion if completa else "",
-        )
+    prioridades = {}
+    por_ods = Convocatoria.ods.through.objects
+    por_linea = Convocatoria.lineas_prioritarias.through.objects
+    for lote in _lotes(convocatorias):
+        ids = [f[0] for f in lote]
+        ods: dict[int, list[str]] = {}
+        for convocatoria_id, numero in por_ods.filter(convocatoria_id__in=ids).values_list(
+            "convocatoria_id", "ods__numero"
+        ):
+            ods.setdefault(convocatoria_id, []).append(str(numero))
+        lineas: dict[int, list[str]] = {}
+        for convocatoria_id, nombre in por_linea.filter(convocatoria_id__in=ids).values_list(
+            "convocatoria_id", "lineaprioritaria__nombre"
+        ):
+            lineas.setdefault(convocatoria_id, []).append(nombre)
+        for (pk, sigla, cooperante, nombre, fuente, enlace, modalidad, tematicas, elegibles, elegibilidad, territorio,
+             monto, moneda, tasa, monto_cop, apertura, cierre, impacto_esperado, impacto, responsable,
+             dependencia_sigla, dependencia_codigo, estado, puntaje, motivo, completa) in lote:  # fmt: skip
+            puntaje = round(puntaje or 0, 1)
+            if completa and puntaje not in prioridades:
+                prioridades[puntaje] = priorizacion.prioridad_de(puntaje)[1]
+            yield (
+                pk,
+                sigla or cooperante,
+                nombre,
+                fuentes.get(fuente, fuente),
+                enlace,
+                modalidad,
+                tematicas,
+                ", ".join(sorted(ods.get(pk, ()), key=int)),
+                "; ".join(sorted(lineas.get(pk, ()))),
+                elegibles,
+                elegibilidades.get(elegibilidad, elegibilidad),
+                territorio,
+                monto,
+                moneda or "",
+                tasa,
+                monto_cop,
+                apertura,
+                cierre,
+                impacto_esperado,
+                impactos.get(impacto, impacto),
+                responsable,
+                dependencia_sigla or dependencia_codigo,
+                estados.get(estado, estado),
+                Decimal(str(puntaje)) if completa else None,  # only the office reads the score and the reason
+                prioridades[puntaje] if completa else "",
+                motivo if completa else "",
+            )
 
 
 def exportar(convocatorias, destino, *, al_avanzar=None) -> int:
-    """Write the matrix: rows streamed from a server-side cursor in chunks (each chunk with its ODS and priority
-    lines in two more queries) into a write-only workbook, saved straight to `destino` (a file)."""
+    """Write the matrix (rows streamed in chunks, see `filas`) into a write-only workbook saved to `destino`."""
     libro = Workbook(write_only=True)
-    consulta = convocatorias.prefetch_related("ods", "lineas_prioritarias").iterator(chunk_size=2000)
-    escritas = escribir_hoja(libro, TITULO_HOJA, [c.columna for c in COLUMNAS], filas(consulta), al_avanzar=al_avanzar)
+    escritas = escribir_hoja(
+        libro, TITULO_HOJA, [c.columna for c in COLUMNAS], filas(convocatorias), al_avanzar=al_avanzar
+    )
     libro.save(destino)
     return escritas
 

@@ -89,7 +89,7 @@ class MatrizReporte(Reporte):
         return selectors.matriz_filtrada(usuario, parametros).count()
 
     def filas(self, parametros, usuario):
-        return matriz.filas(selectors.matriz_filtrada(usuario, parametros).iterator(chunk_size=2000))
+        return matriz.filas(selectors.matriz_filtrada(usuario, parametros))
 
     def escribir_excel(self, parametros, usuario, destino, *, titulo, al_avanzar=None) -> int:
         return matriz.exportar(selectors.matriz_filtrada(usuario, parametros), destino, al_avanzar=al_avanzar)

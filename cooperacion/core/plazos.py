@@ -37,7 +37,7 @@ from .calendario import dias_habiles_entre, sumar_dias_habiles
 from .models import Notificacion, PlazoAbierto, RecordatorioEnviado, TipoPlazo, Usuario
 
 LOTE = 500  # rows written per statement when keeping the table
-LOTE_BARRIDO = 5000  # deadlines read per batch by the sweep: a few batches whatever the volume
+LOTE_BARRIDO = 10000  # deadlines read per batch by the sweep: one or two batches for any office's volume
 
 
 @dataclass(frozen=True)
@@ -507,44 +507,47 @@ class ResultadoBarrido:
 def barrer(*, hoy: date | None = None) -> ResultadoBarrido:
     """Send every reminder due today, once: the unique RecordatorioEnviado row is the lock.
 
-    Reads the candidates (deadlines within reach of a threshold, or overdue) in batches, with a constant number of
-    queries per batch; safe to run twice, or twice at the same time: a batch whose reminders another sweep inserted
-    meanwhile is read again and finds them sent.
+    Reads the candidates of every kind (deadlines within reach of a threshold, or overdue) in one query per batch of
+    LOTE_BARRIDO, with a constant number of queries per batch; safe to run twice, or twice at the same time: a
+    batch whose reminders another sweep inserted meanwhile is read again and finds them sent.
     """
     hoy = hoy or timezone.localdate()
     resultado = ResultadoBarrido()
     configuracion = tipos_configurados()
+    alcance = Q(pk__in=[])
     for codigo, conf in configuracion.items():
-        candidatos = PlazoAbierto.objects.filter(tipo=codigo, fecha__lte=primer_dia_de_aviso(conf, hoy)).order_by("pk")
-        ultimo = 0
-        while True:
-            lote = list(candidatos.filter(pk__gt=ultimo).prefetch_related("responsables", "avisados")[:LOTE_BARRIDO])
-            if not lote:
+        alcance |= Q(tipo=codigo, fecha__lte=primer_dia_de_aviso(conf, hoy))
+    candidatos = PlazoAbierto.objects.filter(alcance).order_by("pk")
+    ultimo = 0
+    while True:
+        lote = list(candidatos.filter(pk__gt=ultimo).prefetch_related("responsables", "avisados")[:LOTE_BARRIDO])
+        if not lote:
+            break
+        ultimo = lote[-1].pk
+        for _intento in range(3):
+            try:
+                _barrer_lote(lote, configuracion, hoy, resultado)
                 break
-            ultimo = lote[-1].pk
-            for _intento in range(3):
-                try:
-                    _barrer_lote(lote, conf, hoy, resultado)
-                    break
-                except IntegrityError:
-                    continue  # another sweep sent some of them meanwhile: read the batch's sent rows again
+            except IntegrityError:
+                continue  # another sweep sent some of them meanwhile: read the batch's sent rows again
+        if len(lote) < LOTE_BARRIDO:
+            break
     return resultado
 
 
-def _barrer_lote(lote: list[PlazoAbierto], conf: TipoPlazo, hoy: date, resultado: ResultadoBarrido) -> None:
+def _barrer_lote(lote: list[PlazoAbierto], configuracion: dict, hoy: date, resultado: ResultadoBarrido) -> None:
     with transaction.atomic():
-        umbrales = {f.pk: umbral_vigente(conf, f.fecha, hoy) for f in lote}
+        umbrales = {f.pk: umbral_vigente(configuracion[f.tipo], f.fecha, hoy) for f in lote}
         debidos = [f for f in lote if umbrales[f.pk] is not None]
         enviados = set(
             RecordatorioEnviado.objects.filter(
-                tipo=conf,
                 object_id__in={f.object_id for f in debidos},
                 fecha_plazo__in={f.fecha for f in debidos},
-            ).values_list("content_type_id", "object_id", "umbral", "fecha_plazo")
+            ).values_list("tipo__codigo", "content_type_id", "object_id", "umbral", "fecha_plazo")
         )
         nuevos = []
         for fila in debidos:
-            if (fila.content_type_id, fila.object_id, umbrales[fila.pk], fila.fecha) in enviados:
+            if (fila.tipo, fila.content_type_id, fila.object_id, umbrales[fila.pk], fila.fecha) in enviados:
                 resultado.ya_enviados += 1
                 continue
             nuevos.append(fila)
@@ -553,7 +556,7 @@ def _barrer_lote(lote: list[PlazoAbierto], conf: TipoPlazo, hoy: date, resultado
                 RecordatorioEnviado(
                     content_type_id=f.content_type_id,
                     object_id=f.object_id,
-                    tipo=conf,
+                    tipo=configuracion[f.tipo],
                     umbral=umbrales[f.pk],
                     fecha_plazo=f.fecha,
                     titulo=f.titulo[:300],
@@ -575,7 +578,7 @@ def _barrer_lote(lote: list[PlazoAbierto], conf: TipoPlazo, hoy: date, resultado
         )
         avisos = []
         for recordatorio, fila in zip(recordatorios, nuevos, strict=True):
-            titulo = _titulo_recordatorio(estado(fila, {conf.codigo: conf}, hoy), umbrales[fila.pk])
+            titulo = _titulo_recordatorio(estado(fila, configuracion, hoy), umbrales[fila.pk])
             for usuario in destinatarios_por_fila[fila.pk]:
                 avisos.append(
                     Notificacion(

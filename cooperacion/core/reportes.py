@@ -8,7 +8,6 @@ are generated at each quarterly cut-off.
 import mimetypes
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -176,29 +175,33 @@ def escribir_hoja(
         encabezado.append(celda)
     hoja.append(encabezado)
 
-    estilos = {}
+    # One cell object per typed column, reused on every row: a write-only sheet writes each appended row at once,
+    # so a column's cell only needs its new value (the number format was set once, when it was created).
+    tipadas = {}
     for i, columna in enumerate(columnas):
         if columna.tipo in FORMATOS_NUMERO:
-            plantilla = WriteOnlyCell(hoja)
-            plantilla.number_format = FORMATOS_NUMERO[columna.tipo]
-            estilos[i] = plantilla._style
+            tipadas[i] = WriteOnlyCell(hoja)
+            tipadas[i].number_format = FORMATOS_NUMERO[columna.tipo]
+    textos = [WriteOnlyCell(hoja) for _columna in columnas]
     escritas = 0
     for fila in filas:
         valores = []
         for i, valor in enumerate(fila):
-            valor = _valor_excel(valor)
+            if type(valor) is not str:
+                valor = _valor_excel(valor)
             if valor is None:
                 valores.append(None)
-            elif isinstance(valor, str):
+            elif type(valor) is str:
                 if valor.startswith(INICIOS_PELIGROSOS):
-                    celda = WriteOnlyCell(hoja, value=valor)
+                    celda = textos[i]
+                    celda.value = valor
                     celda.data_type = "s"
                     valores.append(celda)
                 else:
                     valores.append(valor)
-            elif i in estilos:
-                celda = WriteOnlyCell(hoja, value=valor)
-                celda._style = copy(estilos[i])
+            elif i in tipadas:
+                celda = tipadas[i]
+                celda.value = valor
                 valores.append(celda)
             else:
                 valores.append(valor)
