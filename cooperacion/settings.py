@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cooperacion.core.middleware.LimiteDeSolicitudMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cooperacion.core.middleware.PaginaMetodoNoPermitidoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

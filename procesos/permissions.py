@@ -5,7 +5,7 @@ from django_fsm import can_proceed
 from cooperacion.core import roles
 from cooperacion.core.permissions import es_personal
 
-from .models import Caracterizacion
+from .models import Caracterizacion, Proceso
 
 
 def _es_admin(usuario) -> bool:
@@ -31,6 +31,18 @@ def can_ver(usuario, caracterizacion) -> bool:
 
 def can_crear(usuario) -> bool:
     return usuario.is_authenticated and usuario.tiene_rol(roles.PROFESIONAL, roles.JEFE, roles.ADMINISTRADOR)
+
+
+def can_crear_alguna(usuario) -> bool:
+    """Whether the user can start a characterization now: the Administrador always; a Profesional or Jefe when
+    their dependencia owns an active process of the catalog (the form offers only those)."""
+    if _es_admin(usuario):
+        return True
+    return bool(
+        can_crear(usuario)
+        and usuario.dependencia_id
+        and Proceso.objects.filter(activo=True, dependencia_id=usuario.dependencia_id).exists()
+    )
 
 
 def can_crear_en(usuario, dependencia) -> bool:

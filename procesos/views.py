@@ -106,7 +106,7 @@ class ListaView(ListaFiltrada):
         return super().get_queryset().select_related("proceso", "dependencia")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(puede_crear=permissions.can_crear(self.request.user), **kwargs)
+        return super().get_context_data(puede_crear=permissions.can_crear_alguna(self.request.user), **kwargs)
 
 
 class CatalogoView(ListaFiltrada):

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from cooperacion.core import roles, salidas
 from cooperacion.core.correo import asunto_seguro
+from cooperacion.core.errores import Revision
 from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
+from cooperacion.core.numeros import formatear_numero
 from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
 
 from .. import permissions, procedimiento
@@ -44,11 +46,18 @@ def _exigir_estado(convocatoria, *estados) -> None:
         raise ErrorDeDominio(_("Esta acción no es posible en el estado actual del registro."))
 
 
-def _no_futura(fecha: date | None, mensaje_falta: str, etiqueta: str) -> date:
-    if fecha is None:
-        raise ErrorDeDominio(mensaje_falta)
-    if fecha > timezone.localdate():
-        raise ErrorDeDominio(_("La %(e)s no puede ser posterior a hoy.") % {"e": etiqueta})
+def _no_futura(
+    fecha: date | None, mensaje_falta: str, etiqueta: str, revision: Revision | None = None, campo: str = "fecha"
+):
+    """The date must be given and not later than today: checked into `revision`, or refused at once without one."""
+    propia = revision is None
+    revision = revision or Revision()
+    if revision.exigir(fecha is not None, mensaje_falta, campo=campo):
+        revision.exigir(
+            fecha <= timezone.localdate(), _("La %(e)s no puede ser posterior a hoy.") % {"e": etiqueta}, campo=campo
+        )
+    if propia:
+        revision.revisar()
     return fecha
 
 
@@ -132,21 +141,44 @@ def convocatoria_presentar(
     bloquear(convocatoria)
     _exigir_oficina(usuario, convocatoria)
     _exigir_estado(convocatoria, Convocatoria.Estado.APROBADA)
-    fecha = _no_futura(fecha, _("Indique la fecha de presentación."), _("fecha de presentación"))
-    if fecha > timezone.localdate(convocatoria.fecha_cierre):
-        raise ErrorDeDominio(_("La fecha de presentación no puede ser posterior al cierre de la convocatoria."))
-    if canal not in Convocatoria.Canal.values:
-        raise ErrorDeDominio(_("Elija el canal por el que se presentó el proyecto."))
-    radicado = texto_requerido(radicado, _("Indique el número de radicado de la presentación."))
-    if not comprobante:
-        raise ErrorDeDominio(_("Adjunte el comprobante del envío."))
-    if monto_solicitado is None:
-        raise ErrorDeDominio(_("Indique el monto solicitado al cooperante."))
+    with Revision() as revision:
+        _no_futura(fecha, _("Indique la fecha de presentación."), _("fecha de presentación"), revision)
+        if fecha is not None:
+            revision.exigir(
+                fecha <= timezone.localdate(convocatoria.fecha_cierre),
+                _("La fecha de presentación no puede ser posterior al cierre de la convocatoria."),
+                campo="fecha",
+            )
+        revision.exigir(
+            canal in Convocatoria.Canal.values, _("Elija el canal por el que se presentó el proyecto."), campo="canal"
+        )
+        revision.exigir(
+            bool((radicado or "").strip()), _("Indique el número de radicado de la presentación."), campo="radicado"
+        )
+        revision.exigir(bool(comprobante), _("Adjunte el comprobante del envío."), campo="comprobante")
+        if revision.exigir(
+            monto_solicitado is not None, _("Indique el monto solicitado al cooperante."), campo="monto_solicitado"
+        ):
+            revision.exigir(
+                monto_solicitado > 0, _("El monto solicitado debe ser mayor que cero."), campo="monto_solicitado"
+            )
+            # AI-P-003, task 5: the project is formulated within what the call offers.
+            revision.exigir(
+                not convocatoria.monto or monto_solicitado <= convocatoria.monto,
+                _("El monto solicitado (%(s)s) supera los recursos que ofrece la convocatoria (%(o)s %(m)s).")
+                % {
+                    "s": formatear_numero(monto_solicitado),
+                    "o": formatear_numero(convocatoria.monto or 0),
+                    "m": getattr(convocatoria.moneda, "codigo", ""),
+                },
+                campo="monto_solicitado",
+            )
+        if convocatoria.moneda_id is None:
+            revision.exigir(moneda is not None, _("Indique la moneda del monto solicitado."), campo="moneda")
+    radicado = radicado.strip()
     campos = ["estado", "fecha_presentacion", "canal_presentacion", "radicado_presentacion"]
     campos += ["comprobante_presentacion", "monto_solicitado", "monto_solicitado_cop"]
     if convocatoria.moneda_id is None:
-        if moneda is None:
-            raise ErrorDeDominio(_("Indique la moneda del monto solicitado."))
         convocatoria.moneda = moneda
         convocatoria.tasa_cop = tasa_cop
         campos += ["moneda", "tasa_cop", "monto_cop"]
@@ -194,12 +226,32 @@ def convocatoria_registrar_decision(
     bloquear(convocatoria)
     _exigir_oficina(usuario, convocatoria)
     _exigir_estado(convocatoria, Convocatoria.Estado.PRESENTADA)
-    fecha = _no_futura(fecha, _("Indique la fecha de la respuesta del cooperante."), _("fecha de la respuesta"))
-    if convocatoria.fecha_presentacion and fecha < convocatoria.fecha_presentacion:
-        raise ErrorDeDominio(_("La respuesta no puede ser anterior a la presentación del proyecto."))
-    comunicacion = texto_requerido(comunicacion, _("Resuma la comunicación del cooperante."))
-    if aceptada and monto_aprobado is None:
-        raise ErrorDeDominio(_("Indique el monto aprobado por el cooperante."))
+    with Revision() as revision:
+        _no_futura(fecha, _("Indique la fecha de la respuesta del cooperante."), _("fecha de la respuesta"), revision)
+        if fecha is not None and convocatoria.fecha_presentacion:
+            revision.exigir(
+                fecha >= convocatoria.fecha_presentacion,
+                _("La respuesta no puede ser anterior a la presentación del proyecto."),
+                campo="fecha",
+            )
+        revision.exigir(
+            bool((comunicacion or "").strip()), _("Resuma la comunicación del cooperante."), campo="comunicacion"
+        )
+        if aceptada and revision.exigir(
+            monto_aprobado is not None, _("Indique el monto aprobado por el cooperante."), campo="monto_aprobado"
+        ):
+            revision.exigir(monto_aprobado > 0, _("El monto aprobado debe ser mayor que cero."), campo="monto_aprobado")
+            revision.exigir(
+                not convocatoria.monto_solicitado or monto_aprobado <= convocatoria.monto_solicitado,
+                _("El monto aprobado (%(a)s) supera el solicitado al cooperante (%(s)s %(m)s).")
+                % {
+                    "a": formatear_numero(monto_aprobado),
+                    "s": formatear_numero(convocatoria.monto_solicitado or 0),
+                    "m": getattr(convocatoria.moneda, "codigo", ""),
+                },
+                campo="monto_aprobado",
+            )
+    comunicacion = comunicacion.strip()
     convocatoria.fecha_decision = fecha
     convocatoria.comunicacion_decision = comunicacion
     convocatoria.monto_aprobado = monto_aprobado if aceptada else None
@@ -525,6 +577,16 @@ def movimiento_registrar(
 
 
 @transaction.atomic
+def informes_sin_aceptar(proyecto: Proyecto, fecha: date) -> list[int]:
+    """The numbers of the execution reports due by `fecha` not accepted yet (critical control point)."""
+    return list(
+        proyecto.informes.filter(fecha_limite__lte=fecha)
+        .exclude(estado=InformeEjecucion.Estado.ACEPTADO)
+        .values_list("numero", flat=True)
+    )
+
+
+@transaction.atomic
 def proyecto_finalizar(
     *, proyecto: Proyecto, usuario: Usuario, fecha: date | None, resultados: str, informe_final
 ) -> Proyecto:
@@ -535,25 +597,31 @@ def proyecto_finalizar(
     if not permissions.es_jefe_de_la_oficina(usuario, convocatoria):
         raise ErrorDeDominio(_("Solo el jefe de la oficina o el Administrador firma el acta de finalización."))
     _exigir_estado(convocatoria, Convocatoria.Estado.EN_EJECUCION)
-    fecha = _no_futura(fecha, _("Indique la fecha de finalización."), _("fecha de finalización"))
-    if fecha < proyecto.fecha_inicio:
-        raise ErrorDeDominio(_("La fecha de finalización no puede ser anterior a la de inicio."))
-    sin_aceptar = list(
-        proyecto.informes.filter(fecha_limite__lte=fecha)
-        .exclude(estado=InformeEjecucion.Estado.ACEPTADO)
-        .values_list("numero", flat=True)
-    )
-    if sin_aceptar:
-        raise ErrorDeDominio(
-            _(
-                "Punto crítico de control «%(punto)s»: hay informes de ejecución sin aceptar (n.º %(n)s); "
-                "revíselos antes de finalizar."
+    with Revision() as revision:
+        _no_futura(fecha, _("Indique la fecha de finalización."), _("fecha de finalización"), revision)
+        if fecha is not None:
+            revision.exigir(
+                fecha >= proyecto.fecha_inicio,
+                _("La fecha de finalización no puede ser anterior a la de inicio del proyecto (%(f)s).")
+                % {"f": fecha_ddmmaaaa(proyecto.fecha_inicio)},
+                campo="fecha",
             )
-            % {"punto": procedimiento.PUNTO_SEGUIMIENTO, "n": ", ".join(str(n) for n in sin_aceptar)}
+            sin_aceptar = informes_sin_aceptar(proyecto, fecha)
+            revision.exigir(
+                not sin_aceptar,
+                _(
+                    "Punto crítico de control «%(punto)s»: hay informes de ejecución sin aceptar (n.º %(n)s); "
+                    "revíselos antes de finalizar."
+                )
+                % {"punto": procedimiento.PUNTO_SEGUIMIENTO, "n": ", ".join(str(n) for n in sin_aceptar)},
+            )
+        revision.exigir(bool((resultados or "").strip()), _("Resuma los resultados del proyecto."), campo="resultados")
+        revision.exigir(
+            bool(informe_final or proyecto.informe_final),
+            _("Adjunte el informe final del proyecto."),
+            campo="informe_final",
         )
-    proyecto.resultados = texto_requerido(resultados, _("Resuma los resultados del proyecto."))
-    if not (informe_final or proyecto.informe_final):
-        raise ErrorDeDominio(_("Adjunte el informe final del proyecto."))
+    proyecto.resultados = resultados.strip()
     if informe_final:
         proyecto.informe_final = informe_final
     proyecto.fecha_finalizacion = fecha

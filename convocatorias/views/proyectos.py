@@ -209,6 +209,18 @@ class FinalizarView(ProyectoPasoView):
     exito = gettext_lazy("Acta de finalización firmada: el proyecto quedó finalizado.")
     tarea = 9
 
+    def get_context_data(self, **kwargs):
+        # The precondition, stated before the Jefe fills anything in.
+        pendientes = services.informes_sin_aceptar(self.objeto, timezone.localdate())
+        if pendientes:
+            aviso = _(
+                "Hoy no se puede firmar: los informes de ejecución n.º %(n)s vencieron y no están aceptados. "
+                "Revíselos en la página del proyecto antes de llenar este formulario."
+            ) % {"n": ", ".join(str(n) for n in pendientes)}
+        else:
+            aviso = _("Todos los informes de ejecución vencidos están aceptados: puede firmar el acta.")
+        return super().get_context_data(precondicion=aviso, precondicion_cumplida=not pendientes, **kwargs)
+
     def ejecutar(self, form):
         services.proyecto_finalizar(proyecto=self.objeto, usuario=self.request.user, **form.cleaned_data)
 

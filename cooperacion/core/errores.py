@@ -2,4 +2,50 @@
 
 
 class ErrorDeDominio(Exception):
-    """A rule of the domain was not met; the message is safe to show to the user."""
+    """A rule of the domain was not met; the message is safe to show to the user.
+
+    It may carry several problems at once, each tied to the form field it concerns (`errores`: [(campo, mensaje)],
+    campo None for the form as a whole), so a form shows every problem in its place in one round trip.
+    """
+
+    def __init__(self, mensaje: str = "", *, campo: str | None = None, errores=None):
+        self.errores: list[tuple[str | None, str]] = list(errores or ([(campo, str(mensaje))] if mensaje else []))
+        super().__init__(str(mensaje) if mensaje else " ".join(m for _campo, m in self.errores))
+
+
+class Revision:
+    """Collect every unmet rule of a write, then refuse it once with all of them.
+
+        with Revision() as revision:
+            revision.exigir(fecha is not None, _("Indique la fecha."), campo="fecha")
+            revision.exigir(monto <= ofrecido, _("…"), campo="monto_solicitado")
+    """
+
+    def __init__(self):
+        self.errores: list[tuple[str | None, str]] = []
+
+    def exigir(self, condicion: bool, mensaje: str, *, campo: str | None = None) -> bool:
+        if not condicion:
+            self.errores.append((campo, str(mensaje)))
+        return bool(condicion)
+
+    def falla(self, mensaje: str, *, campo: str | None = None) -> None:
+        self.errores.append((campo, str(mensaje)))
+
+    def revisar(self) -> None:
+        if self.errores:
+            raise ErrorDeDominio(errores=self.errores)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, tipo, valor, traza):
+        if tipo is None:
+            self.revisar()
+        return False
+
+
+def al_formulario(form, error: ErrorDeDominio) -> None:
+    """Put each problem of a domain error next to its field (or at the top of the form)."""
+    for campo, mensaje in error.errores or [(None, str(error))]:
+        form.add_error(campo if campo in form.fields else None, mensaje)

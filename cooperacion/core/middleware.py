@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 INICIO_DE_SESION = "_inicio_sesion"
@@ -106,3 +107,24 @@ class LimiteDeSubidaHandler(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None
+
+
+class PaginaMetodoNoPermitidoMiddleware:
+    """A GET on an address that only takes a form's POST (an action button, a bookmark of it) gets a page that
+    explains and links back, not the browser's bare 405."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        respuesta = self.get_response(request)
+        if respuesta.status_code == 405 and not respuesta.content:
+            volver = request.META.get("HTTP_REFERER", "")
+            if not url_has_allowed_host_and_scheme(volver, allowed_hosts={request.get_host()}):
+                volver = ""
+            contenido = render_to_string("405.html", {"volver": volver}, request=request)
+            nueva = HttpResponse(contenido, status=405)
+            if respuesta.has_header("Allow"):
+                nueva["Allow"] = respuesta["Allow"]
+            return nueva
+        return respuesta

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
 from . import flujos, permissions, services, versiones
+from .errores import al_formulario
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
 from .forms import MotivoForm, PerfilForm
@@ -250,7 +251,7 @@ class AccionConFormularioView(PersonalRequeridoMixin, FormView):
             form.add_error(None, str(error))
             return self.form_invalid(form)
         except services.ErrorDeDominio as error:
-            form.add_error(None, str(error))
+            al_formulario(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.mensaje_exito())
         return redirect(self.destino())

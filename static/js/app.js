@@ -3,3 +3,52 @@ document.addEventListener("DOMContentLoaded", () => {
   const invalido = document.querySelector(".is-invalid");
   if (invalido) invalido.focus();
 });
+
+// Numbers the Colombian way (thousands ".", decimals ","), as the server reads them (cooperacion/core/numeros.py).
+// Returns null for empty or ambiguous text: the server explains those.
+function leerNumero(texto) {
+  let limpio = (texto || "").replace(/[\s$\u00a0\u202f]|COP|USD|EUR/gi, "");
+  if (!limpio) return null;
+  const negativo = limpio.startsWith("-");
+  limpio = limpio.replace(/^[+-]/, "");
+  if (!/^[\d.,]+$/.test(limpio)) return null;
+  const comas = (limpio.match(/,/g) || []).length;
+  if (comas > 1) return null;
+  let entero = limpio;
+  let decimales = "";
+  if (comas === 1) [entero, decimales] = limpio.split(",");
+  if (entero.includes(".")) {
+    if (!/^\d{1,3}(\.\d{3})+$/.test(entero)) return null;
+    entero = entero.replace(/\./g, "");
+  }
+  const valor = Number(entero + (decimales ? "." + decimales : ""));
+  if (Number.isNaN(valor)) return null;
+  return negativo ? -valor : valor;
+}
+
+const pesos = new Intl.NumberFormat("es-CO", { style: "currency", currency: "COP", maximumFractionDigits: 0 });
+
+// An amount typed next to an exchange rate shows its COP equivalent as the user types (read by screen readers).
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form").forEach((formulario) => {
+    const tasa = formulario.querySelector("input[data-tasa]");
+    formulario.querySelectorAll("input[data-monto]").forEach((monto) => {
+      const fija = monto.dataset.tasaValor ? Number(monto.dataset.tasaValor) : null;
+      if (!tasa && !fija) return;
+      const aviso = document.createElement("div");
+      aviso.className = "form-text equivalente-cop";
+      aviso.setAttribute("aria-live", "polite");
+      aviso.id = monto.id + "-cop";
+      monto.insertAdjacentElement("afterend", aviso);
+      monto.setAttribute("aria-describedby", [monto.getAttribute("aria-describedby"), aviso.id].filter(Boolean).join(" "));
+      const actualizar = () => {
+        const valor = leerNumero(monto.value);
+        const factor = tasa ? leerNumero(tasa.value) : fija;
+        aviso.textContent = valor !== null && factor ? "≈ " + pesos.format(valor * factor) : "";
+      };
+      monto.addEventListener("input", actualizar);
+      if (tasa) tasa.addEventListener("input", actualizar);
+      actualizar();
+    });
+  });
+});
