@@ -84,6 +84,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cooperacion.core.context_processors.navegacion",
             ],
+            # The core's filters and tags (resumir, dias_plazo, transiciones…) in every template.
+            "builtins": ["cooperacion.core.templatetags.cooperacion"],
         },
     },
 ]

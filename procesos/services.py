@@ -10,6 +10,7 @@ from django.utils import timezone
 from cooperacion.core import roles
 from cooperacion.core.models import Actor, Dependencia, Usuario
 from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, notificar
+from cooperacion.core.textos import resumir
 
 from . import permissions
 from .models import (
@@ -108,14 +109,14 @@ class ResolvedorCatalogo:
 def _guardar(obj, usuario, motivo: str = "") -> None:
     obj._history_user = usuario
     if motivo:
-        obj._change_reason = motivo[:100]
+        obj._change_reason = resumir(motivo, 100)
     obj.save()
 
 
 def _borrar(obj, usuario, motivo: str = "") -> None:
     obj._history_user = usuario
     if motivo:
-        obj._change_reason = motivo[:100]
+        obj._change_reason = resumir(motivo, 100)
     obj.delete()
 
 

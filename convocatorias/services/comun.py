@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from cooperacion.core import roles
 from cooperacion.core.models import Usuario
 from cooperacion.core.services import ErrorDeDominio, notificar
+from cooperacion.core.textos import resumir
 
 
 def bloquear(obj) -> None:
@@ -23,7 +24,7 @@ def validar(obj, excluir: list[str] | None = None) -> None:
 def guardar(obj, usuario, campos: list[str] | None = None, motivo: str = "") -> None:
     obj._history_user = usuario
     if motivo:
-        obj._change_reason = motivo[:100]
+        obj._change_reason = resumir(motivo, 100)
     obj.save(update_fields=campos)
 
 

@@ -16,9 +16,9 @@ class ErrorDeDominio(Exception):
 class Revision:
     """Collect every unmet rule of a write, then refuse it once with all of them.
 
-        with Revision() as revision:
-            revision.exigir(fecha is not None, _("Indique la fecha."), campo="fecha")
-            revision.exigir(monto <= ofrecido, _("…"), campo="monto_solicitado")
+    with Revision() as revision:
+        revision.exigir(fecha is not None, _("Indique la fecha."), campo="fecha")
+        revision.exigir(monto <= ofrecido, _("…"), campo="monto_solicitado")
     """
 
     def __init__(self):

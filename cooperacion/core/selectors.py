@@ -1,11 +1,19 @@
 """Non-trivial reads of the core."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
+
+from . import flujos
+from .archivos import nombre_visible
+from .numeros import formatear_numero
+from .textos import resumir
 
 
 @dataclass(frozen=True)
@@ -40,8 +48,10 @@ def modelo_auditable(app_label: str, nombre_modelo: str):
     return modelo
 
 
-def mostrar_valor(campo: models.Field, valor, relacionados: dict | None = None) -> str:
-    """A stored value as people read it (the related record's name when `relacionados` does not have it)."""
+def mostrar_valor(campo: models.Field, valor, relacionados: dict | None = None, moneda: str = "") -> str:
+    """A stored value as people read it: local dates dd/mm/aaaa HH:MM, amounts es-CO with their currency, the
+    label of a choice, the name of a related record (looked up when `relacionados` is not given), the file's
+    name, whole words."""
     if valor is None or valor == "":
         return "—"
     if campo.is_relation:
@@ -53,7 +63,35 @@ def mostrar_valor(campo: models.Field, valor, relacionados: dict | None = None) 
         return str(dict(campo.flatchoices).get(valor, valor))
     if isinstance(valor, bool):
         return "Sí" if valor else "No"
-    return str(valor)
+    if isinstance(campo, models.DateTimeField):
+        valor = _como_fecha(valor, models.DateTimeField)
+        if isinstance(valor, datetime):
+            local = timezone.localtime(valor) if timezone.is_aware(valor) else valor
+            return local.strftime("%d/%m/%Y %H:%M")
+    if isinstance(campo, models.DateField):
+        valor = _como_fecha(valor, models.DateField)
+        if isinstance(valor, date):
+            return valor.strftime("%d/%m/%Y")
+    if isinstance(campo, models.DecimalField | models.FloatField):
+        try:
+            texto = formatear_numero(Decimal(str(valor)))
+        except ArithmeticError:
+            return str(valor)
+        if campo.name.endswith("_cop"):
+            return f"{texto} COP"
+        return f"{texto} {moneda}".strip() if campo.name.startswith("monto") else texto
+    if isinstance(campo, models.FileField):
+        return nombre_visible(str(valor))
+    return resumir(valor, 300)
+
+
+def _como_fecha(valor, tipo):
+    if isinstance(valor, date):
+        return valor
+    try:
+        return tipo().to_python(valor)
+    except ValidationError:
+        return valor
 
 
 # model → (usuario, obj) -> fields that user may not read in the record's history; filled by the apps.
@@ -71,6 +109,21 @@ def campos_reservados(obj, usuario) -> set[str]:
     return set(funcion(usuario, obj)) if funcion else set()
 
 
+def acciones_de(modelo) -> dict[str, str]:
+    """The labels of a model's workflow actions (the Flujos registered for it), to show instead of their codes."""
+    return {
+        accion.nombre: str(accion.etiqueta)
+        for modelo_flujo, flujo, _parametro in flujos.registrados()
+        if modelo_flujo is modelo
+        for accion in flujo.acciones
+    }
+
+
+def _motivo(texto: str | None, etiquetas: dict[str, str]) -> str:
+    texto = texto or ""
+    return etiquetas.get(texto, texto)
+
+
 def historial_de(obj, *, ocultos: set[str] = frozenset()) -> list[EntradaHistorial]:
     """Who changed which field from what to what, newest first.
 
@@ -78,6 +131,8 @@ def historial_de(obj, *, ocultos: set[str] = frozenset()) -> list[EntradaHistori
     change, which may quote them). Queries: one for the history rows and one per foreign key that changed.
     """
     excluidos = [*OCULTOS, *ocultos]
+    moneda = getattr(getattr(obj, "moneda", None), "codigo", "") or ""
+    etiquetas_de_acciones = acciones_de(type(obj))
     registros = list(obj.history.select_related("history_user").order_by("history_date", "history_id"))
     campos = {f.attname: f for f in obj._meta.concrete_fields}
     crudos = []
@@ -109,12 +164,12 @@ def historial_de(obj, *, ocultos: set[str] = frozenset()) -> list[EntradaHistori
                 fecha=registro.history_date,
                 usuario=registro.history_user,
                 tipo=TIPOS.get(registro.history_type, registro.history_type),
-                motivo="" if ocultos else (registro.history_change_reason or ""),
+                motivo="" if ocultos else _motivo(registro.history_change_reason, etiquetas_de_acciones),
                 cambios=[
                     Cambio(
                         campo=str(campo.verbose_name).capitalize(),
-                        antes=mostrar_valor(campo, antes, relacionados),
-                        despues=mostrar_valor(campo, despues, relacionados),
+                        antes=mostrar_valor(campo, antes, relacionados, moneda),
+                        despues=mostrar_valor(campo, despues, relacionados, moneda),
                     )
                     for campo, antes, despues in cambios
                 ],

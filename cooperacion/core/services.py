@@ -16,6 +16,7 @@ from . import permissions, reportes, salidas
 from .correo import enlace_absoluto, enviar_correo
 from .errores import ErrorDeDominio
 from .models import Actor, Notificacion, ReporteGenerado, Usuario
+from .textos import resumir
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ def aplicar_transicion(obj, nombre: str, *, usuario, motivo: str = "", campos: t
         raise ErrorDeDominio(_("Esta acción no es posible en el estado actual del registro."))
     metodo(by=usuario, description=motivo or None)
     obj._history_user = usuario
-    obj._change_reason = motivo[:100] if motivo else nombre
+    obj._change_reason = resumir(motivo, 100) if motivo else nombre
     obj.save(update_fields=list(campos))
     return obj
 

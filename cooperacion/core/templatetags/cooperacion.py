@@ -2,6 +2,7 @@ from django import template
 from django.utils.http import urlencode
 
 from ..flujos import registro_de_transiciones
+from ..textos import resumir
 
 register = template.Library()
 
@@ -52,6 +53,12 @@ def transiciones(context, objeto, flujo):
         "csrf_token": context.get("csrf_token"),
         "request": context["request"],
     }
+
+
+@register.filter(name="resumir")
+def resumir_filtro(texto, limite: int = 80) -> str:
+    """A summary cut at a whole word ("…"), instead of truncatechars's cut in the middle of one."""
+    return resumir(texto, int(limite))
 
 
 @register.simple_tag
