@@ -13,7 +13,7 @@ from cooperacion.core.models import PoliticaMIPG
 
 from . import services
 from .models import Caracterizacion, Etapa, Firma, ParteInteresada, Proceso, Tipologia
-from .selectors import RECURSOS, SEGUIMIENTO, propuesta_control_cambios
+from .selectors import RECURSOS, SEGUIMIENTO
 
 DATOS = Path(__file__).resolve().parent / "datos"
 MOTIVO = "Carga de demostración desde el documento fuente"
@@ -196,9 +196,5 @@ def cargar_demo(*, usuarios: dict, dependencias: dict) -> dict[str, Caracterizac
                         }
                     ]
                 },
-            )
-            seccion, cambio = propuesta_control_cambios(borrador)
-            services.caracterizacion_actualizar_control(
-                caracterizacion=borrador, usuario=profesional, seccion=seccion, cambio=cambio
             )
     return {"pr_cri": pr_cri, "bogota": bogota, "borrador": borrador}

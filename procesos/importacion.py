@@ -346,6 +346,8 @@ def _guardar(encabezado: dict, contenido: dict, usuario) -> Resultado:
     )
     for campo in CAMPOS_ENCABEZADO:
         setattr(c, campo, encabezado[campo])
+    # A change-control row written in the workbook is kept as written; an empty one is computed from the differences.
+    c.control_manual = bool(c.control_seccion or c.control_cambio)
     for campo in [c_ for _e, c_ in SEGUIMIENTO] + [c_ for _e, c_ in RECURSOS]:
         setattr(c, campo, encabezado[campo])
     c.rol_lineas_defensa = encabezado["rol_lineas_defensa"]

@@ -119,6 +119,9 @@ class Caracterizacion(ConVersion):
     # The change-control row this version will add when approved (computed from the differences, editable).
     control_seccion = models.TextField(_("sección modificada"), blank=True)
     control_cambio = models.TextField(_("cambio realizado"), blank=True)
+    # False: the change-control row is the one computed from the differences with the version in force, again at
+    # every save until approval; True once someone wrote it by hand.
+    control_manual = models.BooleanField(_("control de cambios escrito a mano"), default=False)
     creada_en = models.DateTimeField(_("creada"), default=timezone.now, editable=False)
     history = HistoricalRecords()
 

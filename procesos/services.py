@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cooperacion.core import roles
 from cooperacion.core.models import Actor, Dependencia, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, notificar
+from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, notificar, tarea_cumplida
 from cooperacion.core.textos import resumir
 
 from . import permissions
@@ -335,21 +335,18 @@ def caracterizacion_actualizar(*, caracterizacion: Caracterizacion, usuario, dat
         raise ErrorDeDominio("Solo se edita un borrador, y solo desde su dependencia.")
     if "version" in datos:
         _validar_version_libre(c.proceso, datos["version"], excepto=c.pk)
-    cambiado = False
     for campo in CAMPOS_EDITABLES:
         if campo in datos and getattr(c, campo) != datos[campo]:
             setattr(c, campo, datos[campo].strip() if isinstance(datos[campo], str) else datos[campo])
-            cambiado = True
     nueva_dependencia = datos.get("dependencia")
     if nueva_dependencia is not None and nueva_dependencia.pk != c.dependencia_id:
         if not permissions.can_administrar_catalogo(usuario):
             raise ErrorDeDominio("Solo el Administrador cambia la dependencia responsable.")
         c.dependencia = nueva_dependencia
-        cambiado = True
-    if cambiado:
-        _guardar(c, usuario, "Edición del borrador")
     if politicas is not None:
         _sincronizar_politicas(c, politicas, usuario)
+    _recalcular_control(c)
+    _guardar(c, usuario, "Edición del borrador")
     return c
 
 
@@ -360,6 +357,7 @@ def caracterizacion_guardar_contenido(*, caracterizacion: Caracterizacion, usuar
         raise ErrorDeDominio("Solo se edita un borrador, y solo desde su dependencia.")
     permitido = {k: v for k, v in contenido.items() if k in ("filas", "documentos", "requisitos", "riesgos")}
     escribir_contenido(caracterizacion=caracterizacion, contenido=permitido, usuario=usuario, resolver=True)
+    _recalcular_control(caracterizacion)
     # The draft's revision moves with its content, so a page read before this save is refused (versiones.py).
     _guardar(caracterizacion, usuario, "Edición del contenido")
     return caracterizacion
@@ -372,9 +370,11 @@ def caracterizacion_actualizar_control(*, caracterizacion: Caracterizacion, usua
     if not permissions.can_editar_control_cambios(usuario, c):
         raise ErrorDeDominio("No puede editar el control de cambios de esta versión.")
     c.control_seccion, c.control_cambio = seccion.strip(), cambio.strip()
+    c.control_manual = bool(c.control_seccion or c.control_cambio)  # emptied: computed again from the differences
+    _recalcular_control(c)
     c._history_user = usuario
     c._change_reason = "Control de cambios propuesto"
-    c.save(update_fields=["control_seccion", "control_cambio"])
+    c.save(update_fields=["control_seccion", "control_cambio", "control_manual"])
     return c
 
 
@@ -404,6 +404,17 @@ def _firmar(c: Caracterizacion, paso: int, usuario) -> None:
     )
 
 
+def _recalcular_control(c: Caracterizacion) -> None:
+    """Until approval, the change-control row follows the differences with the version in force, unless someone
+    wrote it by hand."""
+    if not c.control_manual:
+        c.control_seccion, c.control_cambio = propuesta_control_cambios(c)
+
+
+def _tarea_de_revision(c: Caracterizacion) -> str:
+    return f"procesos.caracterizacion:{c.pk}:revisar"
+
+
 @transaction.atomic
 def caracterizacion_enviar_revision(*, caracterizacion: Caracterizacion, usuario, motivo: str = ""):
     """Send the draft to the Jefe de oficina; whoever sends it signs as "Elaboró"."""
@@ -414,8 +425,7 @@ def caracterizacion_enviar_revision(*, caracterizacion: Caracterizacion, usuario
     faltan = [str(e.label) for e in Etapa if e.value not in etapas]
     if faltan:
         raise ErrorDeDominio(f"Faltan actividades en las etapas: {', '.join(faltan)}.")
-    if not c.control_seccion and not c.control_cambio:
-        c.control_seccion, c.control_cambio = propuesta_control_cambios(c)
+    _recalcular_control(c)
     aplicar_transicion(
         c, "enviar_revision", usuario=usuario, motivo=motivo, campos=("estado", "control_seccion", "control_cambio")
     )
@@ -427,6 +437,7 @@ def caracterizacion_enviar_revision(*, caracterizacion: Caracterizacion, usuario
                 titulo=f"Caracterización por revisar: {c.proceso.codigo} v{c.version}",
                 mensaje=f"{usuario} la envió a revisión.",
                 url=c.get_absolute_url(),
+                tarea=_tarea_de_revision(c),
             )
     return c
 
@@ -440,6 +451,7 @@ def caracterizacion_devolver(*, caracterizacion: Caracterizacion, usuario, motiv
     if not (motivo or "").strip():
         raise ErrorDeDominio("Indique el motivo de la devolución.")
     aplicar_transicion(c, "devolver", usuario=usuario, motivo=motivo.strip())
+    tarea_cumplida(tarea=_tarea_de_revision(c))
     for elaborador in _elaboradores(c):
         notificar(
             usuario=elaborador,
@@ -464,8 +476,7 @@ def caracterizacion_aprobar(*, caracterizacion: Caracterizacion, usuario, motivo
         aplicar_transicion(
             anterior, "marcar_obsoleta", usuario=usuario, motivo=f"Reemplazada por la versión {c.version}"
         )
-    if not c.control_seccion and not c.control_cambio:
-        c.control_seccion, c.control_cambio = propuesta_control_cambios(c)
+    _recalcular_control(c)
     ultimo = c.cambios.order_by("-orden").values_list("orden", flat=True).first() or 0
     _guardar(
         ControlCambio(
@@ -484,6 +495,7 @@ def caracterizacion_aprobar(*, caracterizacion: Caracterizacion, usuario, motivo
     )
     _firmar(c, Firma.Paso.REVISO, usuario)
     _firmar(c, Firma.Paso.APROBO, usuario)
+    tarea_cumplida(tarea=_tarea_de_revision(c))
     for elaborador in _elaboradores(c):
         if elaborador.pk != usuario.pk:
             notificar(

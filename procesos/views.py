@@ -146,9 +146,7 @@ class DetalleView(PersonalRequeridoMixin, TemplateView):
             .order_by("-creada_en", "-pk"),
         }
         if c.estado in Caracterizacion.ABIERTOS:
-            propuesta = (c.control_seccion, c.control_cambio)
-            if not any(propuesta):
-                propuesta = propuesta_control_cambios(c)
+            propuesta = (c.control_seccion, c.control_cambio) if c.control_manual else propuesta_control_cambios(c)
             contexto["propuesta"] = propuesta
             if contexto["puede_control"]:
                 contexto["control_form"] = ControlCambiosForm(

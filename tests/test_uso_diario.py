@@ -147,3 +147,53 @@ def test_una_direccion_de_accion_abierta_a_mano_explica_y_ofrece_volver(cliente_
     assert "Esta dirección no se abre directamente" in contenido
     assert aprobada.get_absolute_url() in contenido
     assert respuesta["Allow"] == "POST"
+
+
+class TestTareasYAvisos:
+    @pytest.fixture
+    def convocatoria(self, usuarios):
+        asegurar_datos_de_convocatorias()
+        return servicios_convocatorias.convocatoria_crear(usuario=usuarios["profesional"], **datos_de_convocatoria())
+
+    def test_el_aviso_de_una_tarea_sale_de_la_campana_cuando_se_cumple(self, usuarios, convocatoria):
+        from cooperacion.core.models import Notificacion
+
+        servicios_convocatorias.convocatoria_priorizar(convocatoria=convocatoria, usuario=usuarios["profesional"])
+        aviso = Notificacion.objects.get(usuario=usuarios["jefe"], titulo__startswith="Convocatoria por validar")
+        assert aviso.leida_en is None
+        servicios_convocatorias.convocatoria_aplicar(convocatoria=convocatoria, usuario=usuarios["jefe"], motivo="Sí")
+        aviso.refresh_from_db()
+        assert aviso.leida_en is not None
+
+    def test_nadie_recibe_aviso_de_su_propia_accion(self, usuarios, convocatoria):
+        from cooperacion.core.models import Notificacion
+
+        servicios_convocatorias.convocatoria_priorizar(convocatoria=convocatoria, usuario=usuarios["jefe"])
+        assert not Notificacion.objects.filter(usuario=usuarios["jefe"]).exists()
+
+
+def test_el_control_de_cambios_sigue_las_ediciones_hasta_la_aprobacion(usuarios, dependencias):
+    from procesos import services as servicios_procesos
+    from procesos.models import Etapa
+    from tests.factories_procesos import CaracterizacionFactory, ProcesoFactory, con_filas, fila
+
+    vigente = con_filas(CaracterizacionFactory(proceso=ProcesoFactory(dependencia=dependencias["ocri"])))
+    servicios_procesos.caracterizacion_enviar_revision(caracterizacion=vigente, usuario=usuarios["profesional"])
+    servicios_procesos.caracterizacion_aprobar(caracterizacion=vigente, usuario=usuarios["jefe"])
+    borrador = servicios_procesos.caracterizacion_nueva_version(
+        caracterizacion=vigente, usuario=usuarios["profesional"]
+    )
+    servicios_procesos.caracterizacion_actualizar(
+        caracterizacion=borrador, usuario=usuarios["profesional"], datos={"objetivo": "Un objetivo nuevo"}
+    )
+    servicios_procesos.caracterizacion_enviar_revision(caracterizacion=borrador, usuario=usuarios["profesional"])
+    assert borrador.control_seccion == "Objetivo"
+    servicios_procesos.caracterizacion_devolver(caracterizacion=borrador, usuario=usuarios["jefe"], motivo="Falta")
+    filas = [fila(e, 1) for e in Etapa.values] + [fila(Etapa.HACER, 2)]
+    servicios_procesos.caracterizacion_guardar_contenido(
+        caracterizacion=borrador, usuario=usuarios["profesional"], contenido={"filas": filas}
+    )
+    servicios_procesos.caracterizacion_enviar_revision(caracterizacion=borrador, usuario=usuarios["profesional"])
+    servicios_procesos.caracterizacion_aprobar(caracterizacion=borrador, usuario=usuarios["jefe"])
+    fila_de_control = borrador.cambios.order_by("-orden").first()
+    assert fila_de_control.seccion == "Objetivo, Ciclo PHVA: Hacer"

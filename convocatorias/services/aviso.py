@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from cooperacion.core import salidas
 from cooperacion.core.correo import asunto_seguro
 from cooperacion.core.models import Dependencia, Notificacion, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, tarea_cumplida
+from cooperacion.core.textos import resumir
 
 from .. import permissions, procedimiento
 from ..models import Aviso, Compromiso, Convocatoria, Destinatario
-from .comun import avisar, bloquear, guardar, jefes_de, personal_de, texto_requerido, validar
+from .comun import avisar, bloquear, guardar, jefes_de, personal_de, tarea, texto_requerido, validar
 
 ESTADOS_DEL_AVISO = (Convocatoria.Estado.VALIDADA, Convocatoria.Estado.INFORMADA)
 
@@ -196,6 +197,7 @@ def _avisar_a_las_dependencias(convocatoria, destinatarios, usuario) -> None:
     dependencia_ids = {d.dependencia_id for d in destinatarios if d.dependencia_id}
     if not dependencia_ids:
         return
+    tareas = {d.dependencia_id: tarea(d, "responder") for d in destinatarios if d.dependencia_id}
     correos = {c for d in destinatarios for c in correos_de(d, {d.dependencia_id: jefes_de(d.dependencia_id)})}
     titulo = _("Oficio informativo: %(c)s") % {"c": convocatoria.titulo}
     mensaje = _("Su dependencia fue informada de esta convocatoria. Indique si participa o no, con las causas.")
@@ -205,13 +207,21 @@ def _avisar_a_las_dependencias(convocatoria, destinatarios, usuario) -> None:
         if persona.email and persona.email in correos:
             Notificacion.objects.create(
                 usuario=persona,
-                titulo=titulo[:200],
+                titulo=resumir(titulo, 200),
                 mensaje=mensaje,
                 url=convocatoria.get_absolute_url(),
                 correo_enviado_en=timezone.now(),
+                tarea=tareas[persona.dependencia_id],
             )
         else:
-            avisar([persona], excepto=usuario, titulo=titulo, mensaje=mensaje, url=convocatoria.get_absolute_url())
+            avisar(
+                [persona],
+                excepto=usuario,
+                titulo=titulo,
+                mensaje=mensaje,
+                url=convocatoria.get_absolute_url(),
+                tarea=tareas[persona.dependencia_id],
+            )
 
 
 def oficio_pdf(convocatoria: Convocatoria, usuario) -> bytes:
@@ -304,6 +314,7 @@ def destinatario_responder(
     causas = (causas or "").strip()
     if not acepta and not causas:
         raise ErrorDeDominio(_("Explique las causas de la no participación."))
+    tarea_cumplida(tarea=tarea(destinatario, "responder"))
     destinatario.respuesta = Destinatario.Respuesta.ACEPTA if acepta else Destinatario.Respuesta.DECLINA
     destinatario.causas = "" if acepta else causas
     destinatario.observaciones = (observaciones or "").strip()

@@ -43,15 +43,21 @@ def personal_de(dependencia_ids) -> list[Usuario]:
     )
 
 
-def avisar(usuarios, *, excepto, titulo: str, mensaje: str = "", url: str = "") -> None:
-    """In-app notice (and e-mail after commit) to each user once, except the one who acted."""
+def avisar(usuarios, *, excepto, titulo: str, mensaje: str = "", url: str = "", tarea: str = "") -> None:
+    """In-app notice (and e-mail after commit) to each user once, except the one who acted. `tarea` names the
+    action the notice asks for: it leaves the bell when that action is done (see tarea)."""
     vistos = set()
     for usuario in usuarios:
         if usuario is None or usuario.pk in vistos or usuario.pk == getattr(excepto, "pk", None):
             continue
         vistos.add(usuario.pk)
         if usuario.is_active:
-            notificar(usuario=usuario, titulo=titulo, mensaje=mensaje, url=url)
+            notificar(usuario=usuario, titulo=titulo, mensaje=mensaje, url=url, tarea=tarea)
+
+
+def tarea(obj, accion: str) -> str:
+    """The key of an action on a record ("convocatorias.convocatoria:12:validar") for notices and their closing."""
+    return f"{obj._meta.label_lower}:{obj.pk}:{accion}"
 
 
 def texto_requerido(valor: str, mensaje: str) -> str:

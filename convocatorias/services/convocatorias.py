@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from cooperacion.core import roles
 from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, tarea_cumplida
 
 from .. import permissions, priorizacion
 from ..models import Convocatoria, Modalidad, PesosPriorizacion
-from .comun import avisar, bloquear, guardar, jefes_de, texto_requerido, validar
+from .comun import avisar, bloquear, guardar, jefes_de, tarea, texto_requerido, validar
 
 CAMPOS_EDITABLES = frozenset(
     {
@@ -216,6 +216,7 @@ def convocatoria_priorizar(*, convocatoria: Convocatoria, usuario: Usuario, moti
         mensaje=_("%(quien)s priorizó la convocatoria. Decida si se aplica o no (tarea 2 de AI-P-003).")
         % {"quien": usuario},
         url=convocatoria.get_absolute_url(),
+        tarea=tarea(convocatoria, "validar"),
     )
     return convocatoria
 
@@ -239,6 +240,7 @@ def convocatoria_validar(*, convocatoria: Convocatoria, usuario: Usuario, aplica
         motivo=motivo,
         campos=("estado", "motivo_validacion", "validada_por", "validada_en"),
     )
+    tarea_cumplida(tarea=tarea(convocatoria, "validar"))
     decision = _("se aplica") if aplicar else _("no se aplica")
     avisar(
         [convocatoria.responsable],
@@ -267,6 +269,8 @@ def convocatoria_desistir(*, convocatoria: Convocatoria, usuario: Usuario, motiv
     if convocatoria.estado not in Convocatoria.DESISTIBLES:
         raise ErrorDeDominio(_("Esta acción no es posible en el estado actual del registro."))
     motivo = texto_requerido(motivo, _("Indique el motivo para no presentar la convocatoria."))
+    tarea_cumplida(tarea=tarea(convocatoria, "validar"))
+    tarea_cumplida(tarea=tarea(convocatoria, "aprobar_proyecto"))
     convocatoria.estado_al_desistir = convocatoria.estado
     aplicar_transicion(
         convocatoria, "desistir", usuario=usuario, motivo=motivo, campos=("estado", "estado_al_desistir")

@@ -19,7 +19,7 @@ from cooperacion.core.errores import Revision
 from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
 from cooperacion.core.numeros import formatear_numero
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, tarea_cumplida
 
 from .. import permissions, procedimiento
 from ..models import (
@@ -31,7 +31,17 @@ from ..models import (
     Proyecto,
     VersionDocumento,
 )
-from .comun import avisar, bloquear, fecha_ddmmaaaa, guardar, jefes_de, personal_de, texto_requerido, validar
+from .comun import (
+    avisar,
+    bloquear,
+    fecha_ddmmaaaa,
+    guardar,
+    jefes_de,
+    personal_de,
+    tarea,
+    texto_requerido,
+    validar,
+)
 
 
 def _exigir_oficina(usuario, convocatoria) -> None:
@@ -89,6 +99,14 @@ def version_subir(*, convocatoria: Convocatoria, usuario: Usuario, archivo, come
             usuario=usuario,
             motivo=_("Versión %(n)s del documento del proyecto") % {"n": numero},
         )
+    avisar(
+        jefes_de(convocatoria.dependencia_id),
+        excepto=usuario,
+        titulo=_("Proyecto por aprobar (versión %(n)s): %(c)s") % {"n": numero, "c": convocatoria.titulo},
+        mensaje=_("%(quien)s subió la versión %(n)s del documento del proyecto.") % {"quien": usuario, "n": numero},
+        url=convocatoria.get_absolute_url(),
+        tarea=tarea(convocatoria, "aprobar_proyecto"),
+    )
     return version
 
 
@@ -96,6 +114,7 @@ def version_subir(*, convocatoria: Convocatoria, usuario: Usuario, archivo, come
 def convocatoria_aprobar_proyecto(*, convocatoria: Convocatoria, usuario: Usuario, motivo: str = "") -> Convocatoria:
     """Task 5 done: the Jefe approves the latest version of the project document."""
     bloquear(convocatoria)
+    tarea_cumplida(tarea=tarea(convocatoria, "aprobar_proyecto"))
     if not permissions.es_jefe_de_la_oficina(usuario, convocatoria):
         raise ErrorDeDominio(_("Solo el jefe de la dependencia o el Administrador aprueba el proyecto."))
     _exigir_estado(convocatoria, Convocatoria.Estado.EN_FORMULACION)
@@ -484,6 +503,7 @@ def informe_recibir(*, informe: InformeEjecucion, usuario: Usuario, archivo, com
         [proyecto.supervisor],
         excepto=usuario,
         titulo=_("Informe por revisar: %(i)s – %(p)s") % {"i": informe, "p": proyecto.codigo},
+        tarea=tarea(informe, "revisar"),
         url=informe.get_absolute_url(),
     )
     return informe
@@ -499,6 +519,7 @@ def informe_aceptar(*, informe: InformeEjecucion, usuario: Usuario, motivo: str 
     """Critical control point «Seguimiento al proyecto»: the supervisor accepts a received report."""
     bloquear(informe)
     _exigir_revisor(usuario, informe)
+    tarea_cumplida(tarea=tarea(informe, "revisar"))
     informe.observaciones = (motivo or "").strip()
     informe.revisado_por = usuario
     informe.revisado_en = timezone.now()
@@ -517,6 +538,7 @@ def informe_devolver(*, informe: InformeEjecucion, usuario: Usuario, motivo: str
     """The supervisor returns a report with observations: a corrected one is due."""
     bloquear(informe)
     _exigir_revisor(usuario, informe)
+    tarea_cumplida(tarea=tarea(informe, "revisar"))
     informe.observaciones = texto_requerido(motivo, _("Escriba las observaciones para devolver el informe."))
     informe.revisado_por = usuario
     informe.revisado_en = timezone.now()

@@ -4,13 +4,13 @@
 class ErrorDeDominio(Exception):
     """A rule of the domain was not met; the message is safe to show to the user.
 
-    It may carry several problems at once, each tied to the form field it concerns (`errores`: [(campo, mensaje)],
+    It may carry several problems at once, each tied to the form field it concerns (`problemas`: [(campo, mensaje)],
     campo None for the form as a whole), so a form shows every problem in its place in one round trip.
     """
 
-    def __init__(self, mensaje: str = "", *, campo: str | None = None, errores=None):
-        self.errores: list[tuple[str | None, str]] = list(errores or ([(campo, str(mensaje))] if mensaje else []))
-        super().__init__(str(mensaje) if mensaje else " ".join(m for _campo, m in self.errores))
+    def __init__(self, mensaje: str = "", *, campo: str | None = None, problemas=None):
+        self.problemas: list[tuple[str | None, str]] = list(problemas or ([(campo, str(mensaje))] if mensaje else []))
+        super().__init__(str(mensaje) if mensaje else " ".join(m for _campo, m in self.problemas))
 
 
 class Revision:
@@ -34,7 +34,7 @@ class Revision:
 
     def revisar(self) -> None:
         if self.errores:
-            raise ErrorDeDominio(errores=self.errores)
+            raise ErrorDeDominio(problemas=self.errores)
 
     def __enter__(self):
         return self
@@ -47,5 +47,5 @@ class Revision:
 
 def al_formulario(form, error: ErrorDeDominio) -> None:
     """Put each problem of a domain error next to its field (or at the top of the form)."""
-    for campo, mensaje in error.errores or [(None, str(error))]:
+    for campo, mensaje in getattr(error, "problemas", None) or [(None, str(error))]:
         form.add_error(campo if campo in form.fields else None, mensaje)

@@ -60,11 +60,13 @@ def actor_reactivar(*, actor: Actor, usuario, motivo: str = "") -> Actor:
     return aplicar_transicion(actor, "reactivar", usuario=usuario, motivo=motivo.strip())
 
 
-def notificar(*, usuario, titulo: str, mensaje: str = "", url: str = "", recordatorio=None) -> Notificacion:
+def notificar(
+    *, usuario, titulo: str, mensaje: str = "", url: str = "", recordatorio=None, tarea: str = ""
+) -> Notificacion:
     """Create an in-app notification; its e-mail copy goes through the outbox when the user wants it at once
-    (otherwise the daily digest carries it)."""
+    (otherwise the daily digest carries it). `tarea` names the action it asks for (see tarea_cumplida)."""
     notificacion = Notificacion.objects.create(
-        usuario=usuario, titulo=titulo[:200], mensaje=mensaje, url=url, recordatorio=recordatorio
+        usuario=usuario, titulo=resumir(titulo, 200), mensaje=mensaje, url=url, recordatorio=recordatorio, tarea=tarea
     )
     if usuario.email and usuario.preferencia_correo == usuario.Notificaciones.INMEDIATA:
         salidas.encolar(CORREO_NOTIFICACION, notificacion.pk)
@@ -94,6 +96,14 @@ def correo_notificacion_enviar(notificacion_id: int) -> bool:
         notificacion.correo_enviado_en = timezone.now()
         notificacion.save(update_fields=["correo_enviado_en"])
     return True
+
+
+def tarea_cumplida(*, tarea: str) -> int:
+    """The task a notice asked for was done (by its addressee or anyone else): its notices leave the bell."""
+    if not tarea:
+        return 0
+    # Notifications carry no history: marking them in bulk loses nothing.
+    return Notificacion.objects.filter(tarea=tarea, leida_en__isnull=True).update(leida_en=timezone.now())
 
 
 def notificacion_marcar_leida(*, notificacion: Notificacion) -> Notificacion:

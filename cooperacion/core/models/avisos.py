@@ -24,6 +24,9 @@ class Notificacion(models.Model):
     creada_en = models.DateTimeField(_("creada"), default=timezone.now, db_index=True)
     leida_en = models.DateTimeField(_("leída"), null=True, blank=True)
     correo_enviado_en = models.DateTimeField(_("correo enviado"), null=True, blank=True)
+    # A notice that asks for an action ("Convocatoria por validar") names that task; once it is done by anyone, the
+    # notice is marked read for everyone who got it (services.tarea_cumplida).
+    tarea = models.CharField(_("tarea"), max_length=120, blank=True, db_index=True)
     recordatorio = models.ForeignKey(
         "RecordatorioEnviado",
         verbose_name=_("recordatorio"),
