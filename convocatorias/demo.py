@@ -494,6 +494,8 @@ def _cargar(
         services.aviso_guardar(convocatoria=convocatoria, usuario=profesional, asunto=asunto, texto=texto)
         for codigo, organizacion in datos["borrador_aviso"]:
             _agregar_destinatario(convocatoria, profesional, por_codigo, oficina, codigo, organizacion)
+        # Written by the Profesional, waiting for the Jefe's signature: one of the Jefe's to-dos in the demo.
+        services.aviso_solicitar_firma(aviso=convocatoria.aviso, usuario=profesional)
     if not aplicar or not _llega(datos, "informar"):
         return
 
@@ -510,7 +512,8 @@ def _cargar(
         destinatario = _agregar_destinatario(convocatoria, profesional, por_codigo, oficina, codigo, organizacion)
         if destinatario is not None:
             respuestas.append((destinatario, respuesta))
-    services.convocatoria_informar(convocatoria=convocatoria, usuario=profesional)
+    services.aviso_solicitar_firma(aviso=convocatoria.aviso, usuario=profesional)
+    services.convocatoria_informar(convocatoria=convocatoria, usuario=jefe)
     for destinatario, respuesta in respuestas:
         if respuesta is None:
             continue

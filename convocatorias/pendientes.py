@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from cooperacion.core import roles
 from cooperacion.core.pendientes import Pendiente
 
-from .models import Convocatoria, Destinatario, InformeEjecucion
+from .models import Aviso, Convocatoria, Destinatario, InformeEjecucion
 
 
 def pendientes_de(usuario) -> Iterator[Pendiente]:
@@ -34,6 +34,18 @@ def pendientes_de(usuario) -> Iterator[Pendiente]:
             accion=_("Responder"),
         )
     if usuario.tiene_rol(roles.JEFE):
+        for aviso in Aviso.objects.filter(
+            estado=Aviso.Estado.POR_FIRMAR, convocatoria__dependencia_id=usuario.dependencia_id
+        ).select_related("convocatoria", "convocatoria__cooperante")[:50]:
+            yield Pendiente(
+                titulo=_("Firmar el oficio informativo: %(c)s") % {"c": aviso.convocatoria.titulo},
+                url=aviso.get_absolute_url(),
+                tipo=_("Convocatoria"),
+                fecha=timezone.localtime(aviso.convocatoria.fecha_cierre).date(),
+                detalle=_("Sale con su nombre y cargo: revíselo y fírmelo, o devuélvalo con observaciones."),
+                origen="convocatorias",
+                accion=_("Revisar y firmar"),
+            )
         decisiones = (
             Convocatoria.objects.filter(dependencia_id=usuario.dependencia_id)
             .filter(

@@ -8,7 +8,7 @@ Planeación and Control Interno read everything (through `visibles_para`).
 from cooperacion.core import roles
 from cooperacion.core.permissions import es_personal
 
-from .models import Convocatoria, Destinatario, InformeEjecucion, Proyecto
+from .models import Aviso, Convocatoria, Destinatario, InformeEjecucion, Proyecto
 
 
 def _es_administrador(usuario) -> bool:
@@ -129,6 +129,33 @@ def can_validar(usuario, convocatoria: Convocatoria) -> bool:
 def can_preparar_aviso(usuario, convocatoria: Convocatoria) -> bool:
     estados = (Convocatoria.Estado.VALIDADA, Convocatoria.Estado.INFORMADA)
     return convocatoria.estado in estados and es_de_la_oficina(usuario, convocatoria)
+
+
+def es_jefe_que_firma(usuario, convocatoria: Convocatoria) -> bool:
+    """An oficio goes out in the name of a Jefe of the office: only such a Jefe signs it (not the Administrador)."""
+    return bool(
+        usuario.is_authenticated
+        and usuario.tiene_rol(roles.JEFE)
+        and usuario.dependencia_id
+        and usuario.dependencia_id == convocatoria.dependencia_id
+    )
+
+
+def can_solicitar_firma(usuario, aviso: Aviso) -> bool:
+    return aviso.estado == Aviso.Estado.BORRADOR and can_preparar_aviso(usuario, aviso.convocatoria)
+
+
+def can_devolver_oficio(usuario, aviso: Aviso) -> bool:
+    return aviso.estado == Aviso.Estado.POR_FIRMAR and es_jefe_que_firma(usuario, aviso.convocatoria)
+
+
+def can_firmar_oficio(usuario, aviso: Aviso) -> bool:
+    convocatoria = aviso.convocatoria
+    return (
+        aviso.estado in (Aviso.Estado.BORRADOR, Aviso.Estado.POR_FIRMAR)
+        and convocatoria.estado in (Convocatoria.Estado.VALIDADA, Convocatoria.Estado.INFORMADA)
+        and es_jefe_que_firma(usuario, convocatoria)
+    )
 
 
 def can_responder(usuario, destinatario: Destinatario) -> bool:

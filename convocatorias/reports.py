@@ -113,7 +113,14 @@ class OficioReporte(DocumentoReporte):
 
     def contexto(self, parametros, usuario) -> dict:
         convocatoria = Convocatoria.objects.select_related(
-            "cooperante", "modalidad", "dependencia", "responsable", "moneda", "aviso", "aviso__enviado_por"
+            "cooperante",
+            "modalidad",
+            "dependencia",
+            "responsable",
+            "moneda",
+            "aviso",
+            "aviso__enviado_por",
+            "aviso__firmado_por",
         ).get(pk=parametros["id"])
         aviso = convocatoria.aviso
         destinatarios = list(convocatoria.destinatarios.select_related("dependencia"))
@@ -127,7 +134,9 @@ class OficioReporte(DocumentoReporte):
             "fecha": timezone.localtime(aviso.enviado_en).date() if aviso.enviado_en else timezone.localdate(),
             "borrador": aviso.enviado_en is None,
             "ciudad": CIUDAD,
-            "firmante": firmante(convocatoria.dependencia_id, aviso.enviado_por or convocatoria.responsable),
+            # Signed: the Jefe who signed. A draft shows the Jefe who would sign it.
+            "firmante": aviso.firmado_por
+            or firmante(convocatoria.dependencia_id, aviso.enviado_por or convocatoria.responsable),
             "procedimiento": procedimiento.encabezado(),
         }
 

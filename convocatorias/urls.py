@@ -21,6 +21,9 @@ urlpatterns = [
     ),
     path("<int:pk>/oficio/enviar/", convocatoria.AvisoEnviarView.as_view(), name="aviso-enviar"),
     path("<int:pk>/oficio/pdf/", convocatoria.OficioPDFView.as_view(), name="oficio-pdf"),
+    path(
+        "oficios/<int:pk>/transicion/<str:accion>/", convocatoria.AvisoTransicionView.as_view(), name="aviso-transicion"
+    ),
     path("<int:pk>/respuestas/<int:destinatario>/", convocatoria.ResponderView.as_view(), name="responder"),
     path("<int:pk>/reunion/", convocatoria.ReunionView.as_view(), name="reunion"),
     path("<int:pk>/compromisos/", convocatoria.CompromisosView.as_view(), name="compromisos"),

@@ -116,3 +116,31 @@ def informe_a_aceptar(usuarios, dependencias):
 @escenario("convocatorias:informe-transicion", "devolver")
 def informe_a_devolver(usuarios, dependencias):
     return _informe_recibido(usuarios, dependencias), usuarios["jefe"], {"motivo": "Faltan soportes"}
+
+
+def _aviso(usuarios, dependencias, *, por_firmar: bool):
+    c = _convocatoria(usuarios, dependencias, Convocatoria.Estado.VALIDADA)
+    aviso = servicios_convocatorias.aviso_guardar(
+        convocatoria=c, usuario=usuarios["profesional"], asunto="Convocatoria", texto="Respetados señores"
+    )
+    servicios_convocatorias.destinatario_agregar(
+        convocatoria=c, usuario=usuarios["profesional"], dependencia=dependencias["ddft"], correo="ddft@x.test"
+    )
+    if por_firmar:
+        servicios_convocatorias.aviso_solicitar_firma(aviso=aviso, usuario=usuarios["profesional"])
+    return aviso
+
+
+@escenario("convocatorias:aviso-transicion", "solicitar_firma")
+def aviso_borrador(usuarios, dependencias):
+    return _aviso(usuarios, dependencias, por_firmar=False), usuarios["profesional"], {}
+
+
+@escenario("convocatorias:aviso-transicion", "firmar")
+def aviso_por_firmar(usuarios, dependencias):
+    return _aviso(usuarios, dependencias, por_firmar=True), usuarios["jefe"], {"motivo": ""}
+
+
+@escenario("convocatorias:aviso-transicion", "devolver")
+def aviso_a_devolver(usuarios, dependencias):
+    return _aviso(usuarios, dependencias, por_firmar=True), usuarios["jefe"], {"motivo": "Corrija el asunto"}

@@ -135,7 +135,8 @@ def avanzar(convocatoria: Convocatoria, hasta: str, *, usuarios, dependencias) -
             services.destinatario_agregar(
                 convocatoria=convocatoria, usuario=profesional, dependencia=dependencias["ddft"], correo="ddft@x.test"
             )
-            services.convocatoria_informar(convocatoria=convocatoria, usuario=profesional)
+            services.aviso_solicitar_firma(aviso=convocatoria.aviso, usuario=profesional)
+            services.convocatoria_informar(convocatoria=convocatoria, usuario=jefe)
         elif estado == Convocatoria.Estado.COMPROMISOS:
             destinatario = convocatoria.destinatarios.get(dependencia=dependencias["ddft"])
             services.destinatario_responder(destinatario=destinatario, usuario=usuarios["profesional2"], acepta=True)

@@ -147,7 +147,7 @@ def test_tras_una_caida_del_broker_el_barrido_entrega_cada_correo_y_reporte_una_
             dependencia=dependencias["ddft"],
             correo="d@x.co",
         )
-        servicios_convocatorias.convocatoria_informar(convocatoria=convocatoria, usuario=usuarios["profesional"])
+        servicios_convocatorias.convocatoria_informar(convocatoria=convocatoria, usuario=usuarios["jefe"])
     assert Salida.objects.exclude(estado=Salida.Estado.PENDIENTE).count() == 0
     assert ReporteGenerado.objects.get(pk=generado.pk).estado == ReporteGenerado.Estado.PENDIENTE
     assert convocatoria.destinatarios.filter(correo_enviado_en__isnull=False).count() == 0

@@ -140,7 +140,7 @@ class TestVisibilidad:
             correo="d@x.co",
         )
         assert not Convocatoria.objects.visibles_para(usuarios["profesional2"]).exists()
-        services.convocatoria_informar(convocatoria=convocatoria, usuario=usuarios["profesional"])
+        services.convocatoria_informar(convocatoria=convocatoria, usuario=usuarios["jefe"])
         assert list(Convocatoria.objects.visibles_para(usuarios["profesional2"])) == [convocatoria]
 
     def test_usuario_sin_rol_no_ve_nada(self, dependencias, convocatoria):
@@ -302,8 +302,11 @@ class TestTarea3:
         services.destinatario_agregar(
             convocatoria=validada, usuario=profesional, organizacion="Banco de Proyectos", correo="banco@x.test"
         )
-        with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(ErrorDeDominio, match="Solo un jefe de la dependencia firma el oficio"):
             services.convocatoria_informar(convocatoria=validada, usuario=profesional)
+        services.aviso_solicitar_firma(aviso=validada.aviso, usuario=profesional)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.convocatoria_informar(convocatoria=validada, usuario=usuarios["jefe"])
         validada.refresh_from_db()
         assert validada.estado == Convocatoria.Estado.INFORMADA
         assert (
@@ -315,6 +318,11 @@ class TestTarea3:
         nombre, contenido, tipo = oficios[0].attachments[0]
         assert (tipo, contenido[:5]) == ("application/pdf", b"%PDF-")
         assert nombre.startswith("oficio-")
+        # Every addressee gets the oficio exactly as it was signed and stored; replies go to the responsible.
+        validada.aviso.refresh_from_db()
+        with validada.aviso.pdf_firmado.open("rb") as firmado:
+            assert contenido == firmado.read()
+        assert all(m.reply_to == [validada.responsable.email] for m in oficios) or not validada.responsable.email
         assert Destinatario.objects.filter(correo_enviado_en__isnull=False).count() == 2
         assert Notificacion.objects.filter(
             usuario=usuarios["profesional2"], titulo__startswith="Oficio informativo"
@@ -322,10 +330,10 @@ class TestTarea3:
 
     def test_sin_oficio_o_sin_destinatarios_no_se_informa(self, usuarios, dependencias, validada):
         with pytest.raises(ErrorDeDominio, match="Escriba y guarde el oficio"):
-            services.convocatoria_informar(convocatoria=validada, usuario=usuarios["profesional"])
+            services.convocatoria_informar(convocatoria=validada, usuario=usuarios["jefe"])
         services.aviso_guardar(convocatoria=validada, usuario=usuarios["profesional"], asunto="A", texto="T")
         with pytest.raises(ErrorDeDominio, match="al menos un destinatario"):
-            services.convocatoria_informar(convocatoria=validada, usuario=usuarios["profesional"])
+            services.convocatoria_informar(convocatoria=validada, usuario=usuarios["jefe"])
 
     def test_una_organizacion_necesita_correo_y_la_propia_dependencia_no_se_informa(
         self, usuarios, dependencias, validada

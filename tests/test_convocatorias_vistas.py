@@ -241,7 +241,7 @@ MATRIZ = [
         _hecho(OFICINA),
     ),
     (lambda o: _url("aviso-enviar", o.validada.pk), "post", None, _hecho(OFICINA)),
-    (lambda o: _url("oficio-pdf", o.informada.pk), "post", None, _hecho({**LECTURA, "profesional2": 200})),
+    (lambda o: _url("oficio-pdf", o.informada.pk), "get", None, {**LECTURA, "profesional2": 200}),
     (
         lambda o: _url("responder", o.informada.pk, o.destinatario.pk),
         "get",
@@ -559,18 +559,23 @@ class TestFormularios:
 
 
 class TestDocumentos:
-    def test_el_oficio_se_descarga_como_pdf_por_el_motor_de_reportes(
-        self, clientes, objetos, django_capture_on_commit_callbacks
-    ):
+    def test_el_oficio_firmado_se_descarga_tal_como_se_guardo(self, clientes, objetos):
         convocatoria = objetos.informada
-        with django_capture_on_commit_callbacks(execute=True):
-            respuesta = clientes("profesional2").post(_url("oficio-pdf", convocatoria.pk))
-        generado = ReporteGenerado.objects.get(codigo="oficio_convocatoria")
-        assert respuesta["Location"] == generado.get_absolute_url()
-        generado.refresh_from_db()
-        assert generado.estado == ReporteGenerado.Estado.LISTO, generado.error
-        descarga = clientes("profesional2").get(reverse("core:reporte-descargar", args=[generado.pk]))
-        assert b"".join(descarga.streaming_content).startswith(b"%PDF")
+        aviso = convocatoria.aviso
+        with aviso.pdf_firmado.open("rb") as archivo:
+            guardado = archivo.read()
+        respuesta = clientes("profesional2").get(_url("oficio-pdf", convocatoria.pk))
+        assert b"".join(respuesta.streaming_content) == guardado
+        assert not ReporteGenerado.objects.exists()  # a record's document is not one of the user's reports
+
+    def test_el_borrador_solo_lo_ve_la_oficina(self, clientes, objetos):
+        convocatoria = objetos.validada
+        services.aviso_guardar(
+            convocatoria=convocatoria, usuario=objetos.usuarios["profesional"], asunto="A", texto="T"
+        )
+        borrador = clientes("profesional").get(_url("oficio-pdf", convocatoria.pk))
+        assert borrador["Content-Type"] == "application/pdf"
+        assert borrador.content.startswith(b"%PDF")
 
     def test_el_acta_de_finalizacion_solo_para_proyectos_finalizados(
         self, clientes, objetos, django_capture_on_commit_callbacks

@@ -435,12 +435,37 @@ class Convocatoria(ConVersion):
         """The office stops before submitting (no one accepted, the call closed, the donor withdrew it)."""
 
 
+class AvisoQuerySet(models.QuerySet):
+    def visibles_para(self, usuario):
+        return self.filter(convocatoria__in=Convocatoria.objects.visibles_para(usuario))
+
+
 class Aviso(models.Model):
-    """Task 3: the oficio informativo of a call (editable before it is sent) and the optional meeting."""
+    """Task 3: the oficio informativo of a call and the optional meeting.
+
+    The office writes it (borrador), asks the Jefe to sign it (por firmar), and the Jefe signs and sends it
+    (firmado): the PDF signed in their name is stored and is what every addressee receives and downloads.
+    """
+
+    class Estado(models.TextChoices):
+        BORRADOR = "borrador", _("Borrador")
+        POR_FIRMAR = "por_firmar", _("Por firmar")
+        FIRMADO = "firmado", _("Firmado y enviado")
 
     convocatoria = models.OneToOneField(
         Convocatoria, verbose_name=_("convocatoria"), on_delete=models.CASCADE, related_name="aviso"
     )
+    estado = FSMField(_("estado del oficio"), max_length=12, choices=Estado.choices, default=Estado.BORRADOR)
+    firmado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("firmado por"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    firmado_en = models.DateTimeField(_("firmado el"), null=True, blank=True)
+    pdf_firmado = models.FileField(_("oficio firmado (PDF)"), upload_to=ruta_de_archivo, blank=True, editable=False)
     numero_oficio = models.CharField(_("número del oficio"), max_length=60, blank=True)
     asunto = models.CharField(_("asunto"), max_length=250)
     texto = models.TextField(_("texto del oficio"))
@@ -463,6 +488,8 @@ class Aviso(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = AvisoQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("oficio informativo")
         verbose_name_plural = _("oficios informativos")
@@ -470,8 +497,29 @@ class Aviso(models.Model):
     def __str__(self):
         return self.asunto
 
+    def get_absolute_url(self):
+        return reverse("convocatorias:aviso", args=[self.convocatoria_id])
+
     def convocatoria_para_archivos(self):
         return self.convocatoria
+
+    @fsm_log_by
+    @fsm_log_description
+    @transition(field=estado, source=Estado.BORRADOR, target=Estado.POR_FIRMAR)
+    def solicitar_firma(self, by=None, description=None):
+        """The office asks the Jefe to sign the oficio in their name."""
+
+    @fsm_log_by
+    @fsm_log_description
+    @transition(field=estado, source=Estado.POR_FIRMAR, target=Estado.BORRADOR)
+    def devolver(self, by=None, description=None):
+        """The Jefe returns it with observations."""
+
+    @fsm_log_by
+    @fsm_log_description
+    @transition(field=estado, source=[Estado.BORRADOR, Estado.POR_FIRMAR], target=Estado.FIRMADO)
+    def firmar(self, by=None, description=None):
+        """The Jefe signs it and it is sent; its text no longer changes."""
 
 
 class DestinatarioQuerySet(models.QuerySet):

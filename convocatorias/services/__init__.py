@@ -2,7 +2,10 @@
 
 from .aviso import (
     acta_compromisos_subir,
+    aviso_devolver,
+    aviso_firmar,
     aviso_guardar,
+    aviso_solicitar_firma,
     compromiso_agregar,
     compromiso_quitar,
     convocatoria_formalizar_compromisos,
@@ -11,6 +14,7 @@ from .aviso import (
     destinatario_quitar,
     destinatario_responder,
     oficio_enviar_correos,
+    oficio_pdf,
     oficio_por_defecto,
     reunion_registrar,
 )
@@ -46,7 +50,10 @@ from .proyectos import (
 __all__ = [
     "ResultadoImportacion",
     "acta_compromisos_subir",
+    "aviso_devolver",
+    "aviso_firmar",
     "aviso_guardar",
+    "aviso_solicitar_firma",
     "calendario_de_informes",
     "compromiso_agregar",
     "compromiso_quitar",
@@ -74,6 +81,7 @@ __all__ = [
     "matriz_importar",
     "movimiento_registrar",
     "oficio_enviar_correos",
+    "oficio_pdf",
     "oficio_por_defecto",
     "proyecto_crear",
     "proyecto_finalizar",

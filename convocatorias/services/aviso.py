@@ -4,6 +4,7 @@ and the commitments (critical control point «Aplicación de la convocatoria»).
 from datetime import date, datetime
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cooperacion.core import salidas
+from cooperacion.core import roles, salidas
 from cooperacion.core.correo import asunto_seguro
 from cooperacion.core.models import Dependencia, Notificacion, Usuario
 from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, tarea_cumplida
@@ -90,8 +91,12 @@ def aviso_guardar(
         usuario, convocatoria, ESTADOS_DEL_AVISO, _("El oficio se prepara cuando la convocatoria está validada.")
     )
     aviso = Aviso.objects.filter(convocatoria=convocatoria).first() or Aviso(convocatoria=convocatoria)
-    if aviso.enviado_en:
-        raise ErrorDeDominio(_("El oficio ya fue enviado: su texto no se modifica."))
+    if aviso.estado == Aviso.Estado.FIRMADO or aviso.enviado_en:
+        raise ErrorDeDominio(_("El oficio ya fue firmado y enviado: su texto no se modifica."))
+    if aviso.estado == Aviso.Estado.POR_FIRMAR:
+        raise ErrorDeDominio(
+            _("El oficio está en la firma del jefe: pídale que lo devuelva para cambiar su texto."), campo="texto"
+        )
     aviso.asunto = texto_requerido(asunto, _("Indique el asunto del oficio."))
     aviso.texto = texto_requerido(texto, _("Escriba el texto del oficio."))
     aviso.numero_oficio = (numero_oficio or "").strip()
@@ -155,29 +160,102 @@ def correos_de(destinatario: Destinatario, jefes: dict[int, list[Usuario]]) -> l
     return sorted({j.email for j in jefes.get(destinatario.dependencia_id, []) if j.email})
 
 
+def _firma_del_jefe(usuario, convocatoria: Convocatoria) -> None:
+    """The oficio goes out in the name and under the charge of a Jefe of the office: only that Jefe signs it."""
+    if not (usuario.tiene_rol(roles.JEFE) and usuario.dependencia_id == convocatoria.dependencia_id):
+        raise ErrorDeDominio(_("Solo un jefe de la dependencia firma el oficio: se envía con su nombre y su cargo."))
+
+
 @transaction.atomic
-def convocatoria_informar(*, convocatoria: Convocatoria, usuario: Usuario, motivo: str = "") -> list[Destinatario]:
-    """Task 3: send the oficio to every addressee not yet informed, by e-mail from the system (after commit)."""
+def aviso_solicitar_firma(*, aviso: Aviso, usuario: Usuario, motivo: str = "") -> Aviso:
+    """The office asks the Jefe to sign: the text is final until the Jefe signs it or returns it."""
+    convocatoria = aviso.convocatoria
     bloquear(convocatoria)
     _oficina_y_estado(
-        usuario, convocatoria, ESTADOS_DEL_AVISO, _("El oficio se envía cuando la convocatoria está validada.")
+        usuario, convocatoria, ESTADOS_DEL_AVISO, _("El oficio se prepara cuando la convocatoria está validada.")
     )
-    aviso = Aviso.objects.filter(convocatoria=convocatoria).first()
+    if not convocatoria.destinatarios.exists():
+        raise ErrorDeDominio(_("Agregue al menos un destinatario antes de pedir la firma."))
+    aplicar_transicion(aviso, "solicitar_firma", usuario=usuario, motivo=motivo.strip())
+    avisar(
+        jefes_de(convocatoria.dependencia_id),
+        excepto=usuario,
+        titulo=_("Oficio por firmar: %(c)s") % {"c": convocatoria.titulo},
+        mensaje=_("%(q)s le pide revisar y firmar el oficio informativo, que se envía con su nombre.") % {"q": usuario},
+        url=aviso.get_absolute_url(),
+        tarea=tarea(aviso, "firmar"),
+    )
+    return aviso
+
+
+@transaction.atomic
+def aviso_devolver(*, aviso: Aviso, usuario: Usuario, motivo: str) -> Aviso:
+    """The Jefe returns the oficio with observations: the office edits it again."""
+    convocatoria = aviso.convocatoria
+    bloquear(convocatoria)
+    _firma_del_jefe(usuario, convocatoria)
+    motivo = texto_requerido(motivo, _("Escriba las observaciones para devolver el oficio."))
+    aplicar_transicion(aviso, "devolver", usuario=usuario, motivo=motivo)
+    tarea_cumplida(tarea=tarea(aviso, "firmar"))
+    avisar(
+        [convocatoria.responsable],
+        excepto=usuario,
+        titulo=_("Oficio devuelto: %(c)s") % {"c": convocatoria.titulo},
+        mensaje=motivo,
+        url=aviso.get_absolute_url(),
+    )
+    return aviso
+
+
+def aviso_firmar(*, aviso: Aviso, usuario: Usuario, motivo: str = "") -> list[Destinatario]:
+    """«Firmar y enviar» from the oficio's page (the Flujo's action)."""
+    return convocatoria_informar(convocatoria=aviso.convocatoria, usuario=usuario, motivo=motivo)
+
+
+@transaction.atomic
+def convocatoria_informar(*, convocatoria: Convocatoria, usuario: Usuario, motivo: str = "") -> list[Destinatario]:
+    """Task 3. The first time: the Jefe signs the oficio, its PDF is kept as signed and it is e-mailed to every
+    addressee (through the outbox, after commit). Later, the office sends that same signed oficio to the
+    addressees added since."""
+    bloquear(convocatoria)
+    aviso = Aviso.objects.select_for_update().filter(convocatoria=convocatoria).first()
     if aviso is None:
         raise ErrorDeDominio(_("Escriba y guarde el oficio antes de enviarlo."))
+    firmado = aviso.estado == Aviso.Estado.FIRMADO
+    if firmado:
+        _oficina_y_estado(
+            usuario, convocatoria, ESTADOS_DEL_AVISO, _("El oficio se envía cuando la convocatoria está validada.")
+        )
+    else:
+        if convocatoria.estado not in ESTADOS_DEL_AVISO:
+            raise ErrorDeDominio(_("El oficio se envía cuando la convocatoria está validada."))
+        _firma_del_jefe(usuario, convocatoria)
     pendientes = list(convocatoria.destinatarios.filter(notificado_en__isnull=True).select_related("dependencia"))
     if not pendientes:
         if convocatoria.destinatarios.exists():
             raise ErrorDeDominio(_("Todos los destinatarios ya recibieron el oficio."))
         raise ErrorDeDominio(_("Agregue al menos un destinatario del oficio."))
     ahora = timezone.now()
-    if aviso.enviado_en is None:
-        aviso.enviado_en = ahora
-        aviso.enviado_por = usuario
-        guardar(aviso, usuario, ["enviado_en", "enviado_por"])
     for destinatario in pendientes:
         destinatario.notificado_en = ahora
         guardar(destinatario, usuario, ["notificado_en"])
+    if not firmado:
+        aviso.firmado_por, aviso.firmado_en = usuario, ahora
+        aviso.enviado_en, aviso.enviado_por = ahora, usuario
+        aplicar_transicion(
+            aviso,
+            "firmar",
+            usuario=usuario,
+            motivo=motivo.strip(),
+            campos=("estado", "firmado_por", "firmado_en", "enviado_en", "enviado_por"),
+        )
+        aviso.pdf_firmado.save(
+            f"oficio-{slugify(convocatoria.nombre)[:50]}.pdf",
+            ContentFile(oficio_pdf(convocatoria, usuario)),
+            save=False,
+        )
+        guardar(aviso, usuario, ["pdf_firmado"], motivo=_("Oficio firmado"))
+        tarea_cumplida(tarea=tarea(aviso, "firmar"))
     nombres = ", ".join(d.nombre for d in pendientes)
     if convocatoria.estado == Convocatoria.Estado.VALIDADA:
         aplicar_transicion(
@@ -265,8 +343,13 @@ def oficio_enviar_correos(*, convocatoria_id: int, destinatario_ids: list[int]) 
     if not destinatarios:
         return 0
     jefes = {d.dependencia_id: jefes_de(d.dependencia_id) for d in destinatarios if d.dependencia_id}
-    adjunto = oficio_pdf(convocatoria, aviso.enviado_por)
+    if aviso.pdf_firmado:
+        with aviso.pdf_firmado.open("rb") as archivo:
+            adjunto = archivo.read()  # the oficio as the Jefe signed it, not a new rendering
+    else:
+        adjunto = oficio_pdf(convocatoria, aviso.firmado_por or aviso.enviado_por)
     nombre_adjunto = f"oficio-{slugify(convocatoria.nombre)[:50]}.pdf"
+    responde = [convocatoria.responsable.email] if convocatoria.responsable.email else []
     enviados = 0
     for destinatario in destinatarios:
         correos = correos_de(destinatario, jefes)
@@ -282,10 +365,13 @@ def oficio_enviar_correos(*, convocatoria_id: int, destinatario_ids: list[int]) 
         }
         mensaje = EmailMultiAlternatives(
             subject=asunto_seguro(aviso.asunto),
-            body=render_to_string("convocatorias/correo/oficio.txt", contexto),
+            body=render_to_string("convocatorias/correo/oficio.txt", {**contexto, "responde": responde}),
             to=correos,
+            reply_to=responde or None,
         )
-        mensaje.attach_alternative(render_to_string("convocatorias/correo/oficio.html", contexto), "text/html")
+        mensaje.attach_alternative(
+            render_to_string("convocatorias/correo/oficio.html", {**contexto, "responde": responde}), "text/html"
+        )
         mensaje.attach(nombre_adjunto, adjunto, "application/pdf")
         mensaje.send()
         destinatario.correo_enviado_en = timezone.now()

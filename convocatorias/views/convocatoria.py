@@ -4,7 +4,7 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from cooperacion.core import services as servicios_nucleo
+from cooperacion.core.archivos import servir
 from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.services import ErrorDeDominio
 from cooperacion.core.unicidad import CreacionUnicaMixin
@@ -189,6 +190,50 @@ class ConvocatoriaEditarView(PasoView):
 
 # Task 3: the oficio informativo -------------------------------------------------------------------
 
+FLUJO_AVISO = Flujo(
+    url_name="convocatorias:aviso-transicion",
+    acciones=(
+        Accion(
+            nombre="solicitar_firma",
+            etiqueta=gettext_lazy("Pedir la firma del jefe"),
+            servicio=services.aviso_solicitar_firma,
+            permitida=permissions.can_solicitar_firma,
+            rol_permitido=lambda usuario, aviso: permissions.es_de_la_oficina(usuario, aviso.convocatoria),
+            confirmacion=gettext_lazy(
+                "El oficio sale con el nombre y el cargo del jefe: él lo revisa y lo firma, o lo devuelve con "
+                "observaciones. Mientras tanto su texto no cambia."
+            ),
+        ),
+        Accion(
+            nombre="firmar",
+            etiqueta=gettext_lazy("Firmar y enviar"),
+            servicio=services.aviso_firmar,
+            permitida=permissions.can_firmar_oficio,
+            rol_permitido=lambda usuario, aviso: permissions.es_jefe_que_firma(usuario, aviso.convocatoria),
+            estilo="success",
+            confirmacion=gettext_lazy(
+                "Usted firma este oficio con su nombre y cargo. Se guarda tal como queda firmado y se envía por "
+                "correo a los destinatarios; las respuestas llegan al profesional responsable de la convocatoria."
+            ),
+        ),
+        Accion(
+            nombre="devolver",
+            etiqueta=gettext_lazy("Devolver con observaciones"),
+            servicio=services.aviso_devolver,
+            permitida=permissions.can_devolver_oficio,
+            rol_permitido=lambda usuario, aviso: permissions.es_jefe_que_firma(usuario, aviso.convocatoria),
+            requiere_motivo=True,
+            estilo="outline-secondary",
+        ),
+    ),
+)
+
+
+class AvisoTransicionView(TransicionView):
+    modelo = Aviso
+    flujo = FLUJO_AVISO
+    parametro = "aviso"
+
 
 class AvisoView(PasoView):
     """Write the oficio, choose its addressees, preview it as PDF and send it."""
@@ -210,10 +255,13 @@ class AvisoView(PasoView):
         return {"asunto": asunto, "texto": texto}
 
     def get_context_data(self, **kwargs):
-        aviso = Aviso.objects.filter(convocatoria=self.objeto).select_related("enviado_por").first()
+        aviso = Aviso.objects.filter(convocatoria=self.objeto).select_related("enviado_por", "firmado_por").first()
+        if aviso is not None:
+            aviso.convocatoria = self.objeto
         destinatarios = list(self.objeto.destinatarios.select_related("dependencia"))
         return super().get_context_data(
             aviso=aviso,
+            flujo_aviso=FLUJO_AVISO,
             destinatarios=destinatarios,
             sin_enviar=[d for d in destinatarios if d.notificado_en is None],
             form_destinatario=kwargs.pop("form_destinatario", None) or DestinatarioForm(convocatoria=self.objeto),
@@ -281,9 +329,9 @@ class AvisoEnviarView(PersonalRequeridoMixin, View):
             return redirect("convocatorias:aviso", pk=convocatoria.pk)
         messages.success(
             request,
-            _("Oficio enviado por correo a: %(d)s.") % {"d": ", ".join(d.nombre for d in enviados)},
+            _("El oficio firmado quedó en cola de envío para: %(d)s.") % {"d": ", ".join(d.nombre for d in enviados)},
         )
-        return redirect(convocatoria)
+        return redirect("convocatorias:aviso", pk=convocatoria.pk)
 
 
 class DocumentoView(PersonalRequeridoMixin, View):
@@ -306,12 +354,21 @@ class DocumentoView(PersonalRequeridoMixin, View):
         return redirect(generado)
 
 
-class OficioPDFView(DocumentoView):
-    codigo = "oficio_convocatoria"
+class OficioPDFView(PersonalRequeridoMixin, View):
+    """The oficio as PDF: the signed one exactly as it was sent (stored), or, before signing, a draft rendered now for
+    the office to read (inline, in another tab; it is not listed among the reports)."""
 
-    def post(self, request, pk):
-        convocatoria_visible(request.user, pk)
-        return super().post(request, pk)
+    def get(self, request, pk):
+        convocatoria = convocatoria_visible(request.user, pk)
+        aviso = get_object_or_404(Aviso.objects.select_related("firmado_por"), convocatoria=convocatoria)
+        if aviso.pdf_firmado:
+            return servir(aviso.pdf_firmado, nombre=f"oficio-{convocatoria.pk}-firmado.pdf", en_linea=True)
+        if not permissions.ve_toda_la_convocatoria(request.user, convocatoria):
+            raise Http404  # an addressee reads the oficio once it is signed
+        contenido = services.oficio_pdf(convocatoria, request.user)
+        respuesta = HttpResponse(contenido, content_type="application/pdf")
+        respuesta["Content-Disposition"] = f'inline; filename="oficio-{convocatoria.pk}-borrador.pdf"'
+        return respuesta
 
 
 class ActaCompromisosPDFView(DocumentoView):

@@ -97,10 +97,11 @@ def test_una_convocatoria_de_la_tarea_1_a_la_9(navegador, usuarios, tmp_path):
     )
     expect(navegador.locator("#registro-validacion")).to_contain_text("Fortalece la inspección del trabajo.")
 
-    # Task 3: the Profesional writes the oficio, adds the DDFT, sends it by e-mail and downloads it.
+    # Task 3: the Profesional writes the oficio, adds the DDFT and asks the Jefe to sign it; the Jefe signs and
+    # sends it by e-mail; the signed PDF is the one kept.
     _como(navegador, "profesional")
     _abrir_convocatoria(navegador, nombre)
-    navegador.get_by_role("link", name="Preparar y enviar el oficio").click()
+    navegador.get_by_role("link", name="Preparar el oficio").click()
     expect(navegador.get_by_label("Texto del oficio")).to_have_value(re.compile("Respetados señores"))
     revisar_accesibilidad(navegador)
     navegador.get_by_label("Número del oficio").fill("08SE2026110000001")
@@ -113,11 +114,24 @@ def test_una_convocatoria_de_la_tarea_1_a_la_9(navegador, usuarios, tmp_path):
     navegador.get_by_role("button", name="Agregar", exact=True).click()
     expect(navegador.get_by_text("Destinatario agregado.")).to_be_visible()
     revisar_accesibilidad(navegador)
-    navegador.get_by_role("button", name="Enviar el oficio por correo a 1 destinatario").click()
-    expect(navegador.get_by_text("Oficio enviado por correo a: Dirección de Derechos Fundamentales")).to_be_visible()
+    _transicion(navegador, "Pedir la firma del jefe", mensaje="Acción «Pedir la firma del jefe» realizada.")
+    expect(navegador.locator("#estado-oficio")).to_have_text("Por firmar")
+    expect(navegador.get_by_label("Texto del oficio")).to_have_count(0)
+
+    _como(navegador, "jefe")
+    expect(navegador.get_by_text(re.compile("Firmar el oficio informativo"))).to_be_visible()
+    _abrir_convocatoria(navegador, nombre)
+    navegador.get_by_role("link", name="Revisar y firmar el oficio").click()
+    revisar_accesibilidad(navegador)
+    _transicion(navegador, "Firmar y enviar", mensaje="Acción «Firmar y enviar» realizada.")
+    expect(navegador.locator("#estado-oficio")).to_have_text("Firmado y enviado")
+    enlace = navegador.get_by_role("link", name=re.compile("Ver el oficio firmado"))
+    respuesta = navegador.request.get(navegador.base + enlace.get_attribute("href"))
+    assert respuesta.ok
+    assert respuesta.body().startswith(b"%PDF")
+    _abrir_convocatoria(navegador, nombre)
     expect(navegador.locator("#estado-convocatoria")).to_have_text("Informada")
     expect(navegador.get_by_text("no puede continuar sin al menos una aceptación")).to_be_visible()
-    _descargar_pdf(navegador, "Descargar el oficio (PDF)", tmp_path / "oficio.pdf")
 
     # The informed dependencia answers for itself: it accepts.
     _como(navegador, "profesional2")
