@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "csp",
     "cooperacion.core",
     "cooperacion.internacional",
+    "indicadores",
     "procesos",
     "convocatorias",
 ]

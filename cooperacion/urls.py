@@ -22,5 +22,6 @@ urlpatterns = [
     path("internacional/", include("cooperacion.internacional.urls")),
     path("procesos/", include("procesos.urls")),
     path("convocatorias/", include("convocatorias.urls")),
+    path("indicadores/", include("indicadores.urls")),
     path("", include("cooperacion.core.urls")),
 ]
