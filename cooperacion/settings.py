@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "indicadores",
     "procesos",
     "convocatorias",
+    "planes",
 ]
 
 MIDDLEWARE = [

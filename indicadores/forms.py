@@ -95,7 +95,7 @@ class MetasForm(forms.Form):
                 )
 
     def valores(self) -> dict[int, object]:
-        return {int(nombre[1]): valor for nombre, valor in self.cleaned_data.items()}
+        return {int(n[1]): v for n, v in self.cleaned_data.items() if len(n) == 2 and n[0] == "t" and n[1].isdigit()}
 
 
 class MedicionForm(forms.Form):

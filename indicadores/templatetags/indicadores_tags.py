@@ -37,6 +37,12 @@ def porcentaje(valor) -> str:
     return f"{number_format(calculo.redondear(Decimal(valor)), decimal_pos=1, use_l10n=True, force_grouping=True)} %"
 
 
+@register.filter
+def semaforo_texto(cumplimiento) -> str:
+    """The traffic light's words («Cumple», «En riesgo», «Crítico», «Sin meta», «No reporta»)."""
+    return calculo.ETIQUETAS_ESTADO[cumplimiento.estado] if cumplimiento is not None else "—"
+
+
 @register.inclusion_tag("indicadores/_estado.html")
 def estado_indicador(cumplimiento, completo=True):
     """The traffic light as a badge: colour plus words (never colour alone)."""

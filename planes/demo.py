@@ -1,0 +1,2 @@
+def cargar_demo(*, usuarios, dependencias, hoy):
+    return None
