@@ -37,33 +37,44 @@ def numero(valor, decimales: int = 1) -> str:
 
 
 def meta_vs_real_svg(
-    titulo: str, resultados: list[calculo.Resultado], *, acumulado: bool = True, unidad: str = ""
+    titulo: str, resultados: list[calculo.Resultado], *, acumulado: bool = True, unidad: str = "", hasta: int = 4
 ) -> str:
-    """Grouped bars per quarter: the target (grey) and the value (coloured by its traffic light)."""
-    ancho, alto, izq, abajo, arriba = 640, 300, 56, 48, 44
+    """Grouped bars per quarter: the target (grey) and the value (coloured by its traffic light), each labelled.
+    Quarters after `hasta` (not over yet) show their target only: a result is judged when its quarter ends."""
+    ancho, alto, izq, abajo, arriba = 640, 320, 24, 48, 76
     util_x, util_y = ancho - izq - 16, alto - abajo - arriba
     pares = []
     for r in resultados:
         if acumulado:
-            pares.append((r.trimestre, r.meta_acumulada, r.valor_acumulado, r.acumulado.estado))
+            par = (r.trimestre, r.meta_acumulada, r.valor_acumulado, r.acumulado.estado)
         else:
-            pares.append((r.trimestre, r.meta_periodo, r.valor_periodo, r.periodo.estado))
+            par = (r.trimestre, r.meta_periodo, r.valor_periodo, r.periodo.estado)
+        pares.append(par if r.trimestre <= hasta else (*par[:2], None, par[3]))
     maximo = max([float(v) for _t, m, v, _e in pares for v in (m, v) if v is not None] or [1]) or 1
-    grupo = util_x / 4
+    grupo = util_x / max(len(pares), 1)
     barra = grupo * 0.32
+    leyenda_y = 42
     partes = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{ancho}" height="{alto}" viewBox="0 0 {ancho} {alto}" '
         f'role="img" aria-label="{escape(titulo)}">',
         f'<rect x="0" y="0" width="{ancho}" height="{alto}" fill="#ffffff"/>',
         f'<text x="8" y="22" font-family="{FUENTE}" font-size="15" font-weight="bold" fill="{TEXTO}">'
         f"{escape(titulo)}</text>",
-        f'<rect x="{ancho - 250}" y="30" width="12" height="12" fill="{COLOR_META}"/>'
-        f'<text x="{ancho - 234}" y="41" font-family="{FUENTE}" font-size="12" fill="{TEXTO}">Meta</text>',
-        f'<rect x="{ancho - 190}" y="30" width="12" height="12" fill="{COLOR_ESTADO[calculo.Estado.VERDE]}"/>'
-        f'<text x="{ancho - 174}" y="41" font-family="{FUENTE}" font-size="12" fill="{TEXTO}">'
-        f"Resultado (color del semáforo)</text>",
-        f'<line x1="{izq}" y1="{arriba + util_y}" x2="{ancho - 16}" y2="{arriba + util_y}" stroke="#52606D"/>',
+        f'<rect x="8" y="{leyenda_y - 10}" width="12" height="12" fill="{COLOR_META}"/>'
+        f'<text x="24" y="{leyenda_y}" font-family="{FUENTE}" font-size="12" fill="{TEXTO}">Meta</text>',
     ]
+    x = 70
+    for estado in (calculo.Estado.VERDE, calculo.Estado.AMARILLO, calculo.Estado.ROJO):
+        etiqueta = f"Resultado: {calculo.ETIQUETAS_ESTADO[estado].lower()}"
+        partes.append(
+            f'<rect x="{x}" y="{leyenda_y - 10}" width="12" height="12" fill="{COLOR_ESTADO[estado]}"/>'
+            f'<text x="{x + 16}" y="{leyenda_y}" font-family="{FUENTE}" font-size="12" fill="{TEXTO}">'
+            f"{escape(etiqueta)}</text>"
+        )
+        x += 34 + len(etiqueta) * 7
+    partes.append(
+        f'<line x1="{izq}" y1="{arriba + util_y}" x2="{ancho - 16}" y2="{arriba + util_y}" stroke="#52606D"/>'
+    )
     for i, (trimestre, meta, valor, estado) in enumerate(pares):
         x0 = izq + i * grupo + grupo * 0.14
         for j, (cantidad, color) in enumerate(((meta, COLOR_META), (valor, COLOR_ESTADO[estado]))):
@@ -119,7 +130,11 @@ def semaforo_svg(titulo: str, cumplimiento: calculo.Cumplimiento, *, verde=Decim
         f'<rect x="{x(verde):.1f}" y="{y}" width="{x(tope) - x(verde):.1f}" height="{grosor}" '
         f'fill="{COLOR_ESTADO[calculo.Estado.VERDE]}"/>',
     ]
-    for marca in (0, amarillo, verde, 100):
+    partes.append(
+        f'<line x1="{x(100):.1f}" y1="{y - 3}" x2="{x(100):.1f}" y2="{y + grosor + 3}" stroke="{TEXTO}" '
+        'stroke-width="1.5"/>'
+    )
+    for marca in (0, amarillo, verde):
         partes.append(
             f'<text x="{x(marca):.1f}" y="{y + grosor + 14}" text-anchor="middle" font-family="{FUENTE}" '
             f'font-size="10" fill="#52606D">{numero(marca, 0)} %</text>'
@@ -132,11 +147,13 @@ def semaforo_svg(titulo: str, cumplimiento: calculo.Cumplimiento, *, verde=Decim
         )
     else:
         posicion = x(cumplimiento.valor)
+        amarillo_legible = cumplimiento.estado == calculo.Estado.AMARILLO  # yellow text on white is unreadable
+        color = TEXTO if amarillo_legible else COLOR_ESTADO[cumplimiento.estado]
         partes += [
             f'<polygon points="{posicion - 7:.1f},{y - 12} {posicion + 7:.1f},{y - 12} {posicion:.1f},{y - 1}" '
             f'fill="{TEXTO}"/>',
             f'<text x="{ancho - der}" y="20" text-anchor="end" font-family="{FUENTE}" font-size="13" '
-            f'font-weight="bold" fill="{COLOR_ESTADO[cumplimiento.estado]}">'
+            f'font-weight="bold" fill="{color}">'
             f"{numero(cumplimiento.redondeado)} % · {escape(calculo.ETIQUETAS_ESTADO[cumplimiento.estado])}</text>",
         ]
     partes.append("</svg>")

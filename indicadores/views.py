@@ -117,6 +117,7 @@ class IndicadorDetalleView(PersonalRequeridoMixin, TemplateView):
         propias = permissions.territoriales_del_usuario(usuario, indicador, territoriales)
         series_territoriales = [selectors.serie_territorial(indicador, anio, d) for d in territoriales]
         actual = periodos.trimestre_de(hoy)
+        cerrado = periodos.trimestre_anterior(*actual)  # the last quarter already over
         bloqueo_medicion = {
             t: vinculos.motivo_de_bloqueo(indicador.pk, que=vinculos.MEDICION, anio=anio, trimestre=t)
             for t in indicador.trimestres_de_reporte
@@ -134,9 +135,13 @@ class IndicadorDetalleView(PersonalRequeridoMixin, TemplateView):
                     and t in indicador.trimestres_de_reporte
                     and not bloqueo_medicion.get(t),
                     "bloqueo": bloqueo_medicion.get(t, ""),
+                    "en_curso": (anio, t) == actual,
+                    "por_venir": (anio, t) > actual,
                 }
             )
-        ultimo = next((r for r in reversed(serie.resultados) if r.valor_acumulado is not None), serie.resultados[0])
+        # The traffic light of the last quarter already over (a quarter in progress is not judged yet).
+        hasta = 4 if anio < cerrado[0] else cerrado[1] if anio == cerrado[0] else 0
+        ultimo = serie.en(max(hasta, 1))
         umbrales = {"verde": indicador.umbral_verde, "amarillo": indicador.umbral_amarillo}
         return super().get_context_data(
             indicador=indicador,
@@ -148,13 +153,17 @@ class IndicadorDetalleView(PersonalRequeridoMixin, TemplateView):
             series_territoriales=[(s, s.dependencia in propias) for s in series_territoriales],
             vinculos=vinculos.vinculos_de([indicador.pk]).get(indicador.pk, []),
             grafico_acumulado=graficos.meta_vs_real(
-                _("Meta y resultado acumulados %(a)s") % {"a": anio}, serie.resultados, unidad=indicador.unidad
+                _("Meta y resultado acumulados %(a)s") % {"a": anio},
+                serie.resultados,
+                unidad=indicador.unidad,
+                hasta=hasta,
             ),
             grafico_periodo=graficos.meta_vs_real(
                 _("Meta y resultado de cada trimestre %(a)s") % {"a": anio},
                 serie.resultados,
                 acumulado=False,
                 unidad=indicador.unidad,
+                hasta=hasta,
             ),
             grafico_semaforo=graficos.semaforo(
                 _("Cumplimiento acumulado al T%(t)s") % {"t": ultimo.trimestre}, ultimo.acumulado, **umbrales

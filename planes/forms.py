@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from cooperacion.core import roles
 from cooperacion.core.campos import CampoArchivo, CampoFecha, CampoMonto, CampoNumero, FormularioModelo
 from cooperacion.core.models import Dependencia, PoliticaMIPG, Usuario
-from cooperacion.core.models.reportes import fin_de_trimestre
 from indicadores.models import Indicador
 
 from .models import Actividad, CambioAjuste, Estrategia, Objetivo, Plan, SolicitudAjuste, Vigencia
@@ -55,9 +54,7 @@ class VigenciaForm(FormularioModelo):
         hoy = timezone.localdate()
         anio = hoy.year + 1 if hoy.month >= 9 else hoy.year
         self.fields["dependencias"].queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
-        self.fields["plan_superior"].queryset = Plan.objects.filter(
-            tipo=Plan.Tipo.INSTITUCIONAL, estado__in=Plan.EN_VIGOR
-        )
+        self.fields["plan_superior"].queryset = Plan.objects.filter(tipo=Plan.Tipo.INSTITUCIONAL)
         self.fields["plan_superior"].required = False
         if not self.is_bound:
             self.initial.setdefault("anio", anio)
@@ -344,15 +341,11 @@ class CalendarioForm(forms.Form):
         self.anio = anio
         self.trimestres = []
         for trimestre in (1, 2, 3, 4):
-            minimo = fin_de_trimestre(anio, trimestre)
+            # The rules between the dates (after the quarter ends, in order) are the service's, with their message.
             nombres = (f"corte_{trimestre}", f"reporte_{trimestre}", f"revision_{trimestre}")
-            self.fields[nombres[0]] = CampoFecha(label=_("Fecha de corte T%(t)s") % {"t": trimestre}, minimo=minimo)
-            self.fields[nombres[1]] = CampoFecha(
-                label=_("Las dependencias reportan hasta (T%(t)s)") % {"t": trimestre}, minimo=minimo
-            )
-            self.fields[nombres[2]] = CampoFecha(
-                label=_("Planeación revisa hasta (T%(t)s)") % {"t": trimestre}, minimo=minimo
-            )
+            self.fields[nombres[0]] = CampoFecha(label=_("Fecha de corte T%(t)s") % {"t": trimestre})
+            self.fields[nombres[1]] = CampoFecha(label=_("Las dependencias reportan hasta (T%(t)s)") % {"t": trimestre})
+            self.fields[nombres[2]] = CampoFecha(label=_("Planeación revisa hasta (T%(t)s)") % {"t": trimestre})
             for nombre in nombres:
                 self.fields[nombre].widget.attrs["class"] = "form-control"
             self.trimestres.append((trimestre, nombres))
@@ -520,7 +513,9 @@ CambiosFormSetFactory = forms.formset_factory(CambioForm, formset=CambiosFormSet
 class AprobarAjusteForm(forms.Form):
     instancia_aprobacion = forms.ChoiceField(label=_("Instancia que aprueba (actividad 24)"), choices=[])
     acta_numero = forms.CharField(label=_("Acta"), max_length=60, required=False)
-    acta_fecha = CampoFecha(label=_("Fecha de la decisión"), required=False)
+    acta_fecha = CampoFecha(
+        label=_("Fecha de la decisión"), help_text=_("La de la sesión del comité, si lo aprobó un comité.")
+    )
     motivo = forms.CharField(
         label=_("Observaciones"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -153,7 +153,7 @@ COLUMNAS_PENDIENTES = (
     C(gettext_lazy("Días vencido"), "entero", 11),
 )
 COLUMNAS_AJUSTES = (
-    C(gettext_lazy("Aprobado"), "fecha_hora", 17),
+    C(gettext_lazy("Aprobado"), "fecha", 12),
     C(gettext_lazy("Plan"), ancho=40),
     C(gettext_lazy("Versión"), "entero", 9),
     C(gettext_lazy("Actividad"), ancho=9),
@@ -367,7 +367,7 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
         for c in inf.ajustes:
             s = c.solicitud
             yield (
-                s.decidida_en,
+                s.acta_fecha,
                 s.plan.nombre,
                 s.version_resultante,
                 c.actividad.codigo,

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cooperacion.core import periodos
 from indicadores import calculo
@@ -168,6 +169,9 @@ class FilaActividad:
     @property
     def justificacion(self) -> str:
         return self.avance.justificacion if self.avance else ""
+
+    def se_mide_en(self, trimestre: int) -> bool:
+        return trimestre in self.actividad.indicador.trimestres_de_reporte
 
     @property
     def estado_reporte(self) -> str:
@@ -383,7 +387,8 @@ def informe(anio: int, trimestre: int, *, dependencia_id: int | None = None) -> 
     dependencias.update({s.dependencia_id: s.dependencia for s in seguimientos})
     diagnostico = []
     for dep_id, dependencia in sorted(dependencias.items(), key=lambda d: d[1].nombre):
-        propias = por_dependencia.get(dep_id, [])
+        # The quarter's table counts what is measured in it (an annual indicator is reported only in T4).
+        propias = [f for f in por_dependencia.get(dep_id, []) if f.se_mide_en(trimestre)]
         reportadas = [f for f in propias if f.avance and f.avance.estado == AvanceActividad.Estado.REPORTADO]
         seguimiento = seguimiento_de.get(dep_id)
         diagnostico.append(
@@ -408,7 +413,21 @@ def informe(anio: int, trimestre: int, *, dependencia_id: int | None = None) -> 
 
     hoy = timezone.localdate()
     pendientes = []
+    for s in seguimientos:  # quarters not yet sent to Planeación
+        if s.estado == SeguimientoTrimestral.Estado.ABIERTO:
+            limite = s.calendario.fecha_limite_reporte if s.calendario else None
+            pendientes.append(
+                Pendiente(
+                    dependencia=s.dependencia,
+                    actividad=None,
+                    estado=_("Seguimiento sin enviar a Planeación"),
+                    fecha_limite=limite,
+                    dias_vencido=(hoy - limite).days if limite and limite < hoy else None,
+                )
+            )
     for fila in filas:
+        if trimestre not in fila.actividad.indicador.trimestres_de_reporte:
+            continue  # not measured this quarter (a semiannual or annual indicator)
         estado_item = fila.avance.estado if fila.avance else AvanceActividad.Estado.PENDIENTE
         if estado_item == AvanceActividad.Estado.REPORTADO:
             continue
@@ -424,15 +443,15 @@ def informe(anio: int, trimestre: int, *, dependencia_id: int | None = None) -> 
             )
         )
     inicio, fin = periodos.limites(periodos.periodo(anio, trimestre))
-    ajustes = CambioAjuste.objects.filter(
+    ajustes = CambioAjuste.objects.filter(  # decided in the quarter (the date of the approving session or decision)
         solicitud__estado=SolicitudAjuste.Estado.APROBADO,
-        solicitud__decidida_en__gte=inicio,
-        solicitud__decidida_en__lt=fin,
+        solicitud__acta_fecha__gte=inicio.date(),
+        solicitud__acta_fecha__lt=fin.date(),
     )
     if dependencia_id is not None:
         ajustes = ajustes.filter(actividad__dependencia_responsable_id=dependencia_id)
     ajustes = list(
-        ajustes.select_related("solicitud", "solicitud__plan", "actividad").order_by("solicitud__decidida_en", "pk")
+        ajustes.select_related("solicitud", "solicitud__plan", "actividad").order_by("solicitud__acta_fecha", "pk")
     )
     return Informe(
         anio=anio,

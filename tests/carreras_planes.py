@@ -11,6 +11,7 @@ from tests.factories_planes import (
     ANIO,
     actividad,
     asegurar_datos_de_planes,
+    ficha_indicador,
     plan_de_accion,
     reportar_trimestre,
     seguimiento,
@@ -41,6 +42,16 @@ def plan_a_aprobar(usuarios, dependencias):
 
 def pes_aprobado(usuarios, dependencias) -> Plan:
     """A sectorial strategic plan that passes activity 2's control points, approved by its committee."""
+    plan = pes_en_concertacion(usuarios, dependencias)
+    services.plan_aprobar_comite(
+        plan=plan, usuario=usuarios["planeacion"], comite="Comité Sectorial", acta_numero="01",
+        acta_fecha=date(ANIO - 1, 2, 1),
+    )  # fmt: skip
+    return plan
+
+
+def pes_en_concertacion(usuarios, dependencias) -> Plan:
+    """A sectorial strategic plan that passes activity 2's control points, presented to its committee."""
     asegurar_datos_de_planes()
     planeacion = usuarios["planeacion"]
     plan = services.plan_estrategico_crear(
@@ -57,13 +68,19 @@ def pes_aprobado(usuarios, dependencias) -> Plan:
         plan=plan, usuario=planeacion, codigo="1", descripcion="Empleo", linea_pnd="Transformación 1"
     )
     estrategia = services.estrategia_crear(objetivo=objetivo, usuario=planeacion, codigo="1.1", descripcion="Empleo")
-    nueva = actividad(plan, planeacion, estrategia, "1.1.1", peso=D(100), metas=None, responsable=usuarios["jefe"])
+    nueva = actividad(
+        plan,
+        planeacion,
+        estrategia,
+        "1.1.1",
+        peso=D(100),
+        metas=None,
+        responsable=usuarios["jefe"],
+        ficha=ficha_indicador(frecuencia="anual"),
+    )
     for anio in plan.anios:
         services.programacion_fijar(actividad=nueva, usuario=planeacion, valores={anio: {4: D(10)}})
     services.plan_enviar(plan=plan, usuario=planeacion)
-    services.plan_aprobar_comite(
-        plan=plan, usuario=planeacion, comite="Comité Sectorial", acta_numero="01", acta_fecha=date(ANIO - 1, 2, 1)
-    )
     return plan
 
 

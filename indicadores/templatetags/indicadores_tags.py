@@ -43,6 +43,16 @@ def semaforo_texto(cumplimiento) -> str:
     return calculo.ETIQUETAS_ESTADO[cumplimiento.estado] if cumplimiento is not None else "—"
 
 
+@register.filter
+def cumplimiento_texto(cumplimiento) -> str:
+    """«87,5 % · En riesgo», or only the state's words when it carries no figure («Sin meta»)."""
+    if cumplimiento is None:
+        return "—"
+    if cumplimiento.valor is None:
+        return calculo.ETIQUETAS_ESTADO[cumplimiento.estado]
+    return f"{porcentaje(cumplimiento.valor)} · {calculo.ETIQUETAS_ESTADO[cumplimiento.estado]}"
+
+
 @register.inclusion_tag("indicadores/_estado.html")
 def estado_indicador(cumplimiento, completo=True):
     """The traffic light as a badge: colour plus words (never colour alone)."""

@@ -293,10 +293,11 @@ def ajuste_aprobar(
         raise ErrorDeDominio(_("Para este plan aprueba: %(c)s.") % {"c": competentes})
     if instancia_aprobacion in COMITES:
         requerido(acta_numero, _("Indique el acta del comité que aprobó el ajuste."))
-        if acta_fecha is None:
-            raise ErrorDeDominio(_("Indique la fecha de la sesión del comité."))
-    if acta_fecha is not None:
-        exigir_en_ventana(acta_fecha, etiqueta=_("Fecha de la decisión"))
+    if acta_fecha is None:
+        raise ErrorDeDominio(_("Indique la fecha de la decisión (la de la sesión, si la tomó un comité)."))
+    exigir_en_ventana(acta_fecha, etiqueta=_("Fecha de la decisión"))
+    if acta_fecha > timezone.localdate():
+        raise ErrorDeDominio(_("La decisión no puede tener una fecha futura."))
     _exigir_pertinencia(solicitud)
     etiqueta = _("Ajuste n.º %(n)s aprobado") % {"n": solicitud.pk}
     for cambio in solicitud.cambios.select_related("actividad", "actividad__indicador").order_by("pk"):

@@ -577,15 +577,27 @@ def plan_aprobar_comite(
     return plan
 
 
+def _fecha_de_publicacion(fecha: date | None) -> date:
+    hoy = timezone.localdate()
+    if fecha is None:
+        return hoy
+    exigir_en_ventana(fecha, etiqueta=_("Fecha de publicación"))
+    if fecha > hoy:
+        raise ErrorDeDominio(_("La fecha de publicación no puede ser futura."))
+    return fecha
+
+
 @transaction.atomic
-def plan_publicar(*, plan: Plan, usuario: Usuario, motivo: str = "", con_la_vigencia: bool = False) -> Plan:
-    """Publish a plan on the public transparency pages (activities 3, 6 and 15); action plans are published with
-    their year's consolidated plan."""
+def plan_publicar(
+    *, plan: Plan, usuario: Usuario, motivo: str = "", con_la_vigencia: bool = False, fecha_publicacion=None
+) -> Plan:
+    """Publish a plan on the public transparency pages (activities 3, 6 and 15), today or on the date it was put on
+    the web; action plans are published with their year's consolidated plan."""
     if not permissions.es_planeacion(usuario):
         raise ErrorDeDominio(_("Solo Planeación publica los planes."))
     if plan.tipo == Plan.Tipo.ACCION and not con_la_vigencia:
         raise ErrorDeDominio(_("Los planes de acción se publican con el Plan de Acción Institucional del año."))
-    plan.fecha_publicacion = timezone.localdate()
+    plan.fecha_publicacion = _fecha_de_publicacion(fecha_publicacion)
     aplicar_transicion(plan, "publicar", usuario=usuario, motivo=motivo, campos=("estado", "fecha_publicacion"))
     indicadores.indicadores_publicar(ids=plan.actividades.values_list("indicador_id", flat=True), usuario=usuario)
     return plan
@@ -637,14 +649,20 @@ def vigencia_presentar(
 
 
 @transaction.atomic
-def vigencia_publicar(*, vigencia: Vigencia, usuario: Usuario, motivo: str = "") -> Vigencia:
+def vigencia_publicar(*, vigencia: Vigencia, usuario: Usuario, motivo: str = "", fecha_publicacion=None) -> Vigencia:
     """Publish the institutional action plan and each dependencia's plan on the transparency pages (activity 15)."""
     if not permissions.es_planeacion(usuario):
         raise ErrorDeDominio(_("Solo Planeación publica el plan."))
-    vigencia.fecha_publicacion = timezone.localdate()
+    vigencia.fecha_publicacion = _fecha_de_publicacion(fecha_publicacion)
     aplicar_transicion(vigencia, "publicar", usuario=usuario, motivo=motivo, campos=("estado", "fecha_publicacion"))
     for plan in vigencia.planes.filter(estado=Plan.Estado.APROBADO).order_by("pk"):
-        plan_publicar(plan=plan, usuario=usuario, motivo=motivo, con_la_vigencia=True)
+        plan_publicar(
+            plan=plan,
+            usuario=usuario,
+            motivo=motivo,
+            con_la_vigencia=True,
+            fecha_publicacion=vigencia.fecha_publicacion,
+        )
     return vigencia
 
 

@@ -71,48 +71,49 @@ def motivo_cerrado(seguimiento: SeguimientoTrimestral) -> str:
 
 @transaction.atomic
 def seguimientos_asegurar(*, plan: Plan, usuario=None) -> int:
-    """Every quarter of every year of a plan in force, for each dependencia that executes its activities, with a row
-    per activity (idempotent). Returns how many quarters were created."""
-    actividades = list(plan.actividades.filter(retirada=False).values_list("pk", "dependencia_responsable_id"))
-    dependencias = {d for _a, d in actividades}
-    if not dependencias:
-        return 0
-    calendario = {(c.anio, c.trimestre): c for c in CalendarioSeguimiento.objects.filter(anio__in=plan.anios)}
-    existentes = {
-        (s.dependencia_id, s.anio, s.trimestre): s
-        for s in SeguimientoTrimestral.objects.filter(dependencia_id__in=dependencias, anio__in=plan.anios)
-    }
-    nuevos = [
-        SeguimientoTrimestral(dependencia_id=d, anio=anio, trimestre=t, calendario=calendario.get((anio, t)))
-        for d in sorted(dependencias)
+    """The quarters to follow up of a plan in force: for each activity, every quarter its indicator is measured in
+    (its frequency) of every year of the plan, in the quarter of the dependencia that executes it, with a row per
+    activity (idempotent). Returns how many quarters were created."""
+    actividades = list(plan.actividades.filter(retirada=False).select_related("indicador"))
+    necesarios = {
+        (a.pk, a.dependencia_responsable_id, anio, t)
+        for a in actividades
         for anio in plan.anios
-        for t in TRIMESTRES
-        if (d, anio, t) not in existentes
-    ]
-    if nuevos:
-        bulk_create_with_history(nuevos, SeguimientoTrimestral, default_user=usuario)
-        existentes = {
+        for t in a.indicador.trimestres_de_reporte
+    }
+    if not necesarios:
+        return 0
+    dependencias = {d for _a, d, _anio, _t in necesarios}
+    calendario = {(c.anio, c.trimestre): c for c in CalendarioSeguimiento.objects.filter(anio__in=plan.anios)}
+
+    def leer():
+        return {
             (s.dependencia_id, s.anio, s.trimestre): s
             for s in SeguimientoTrimestral.objects.filter(dependencia_id__in=dependencias, anio__in=plan.anios)
         }
+
+    existentes = leer()
+    faltan = sorted({(d, anio, t) for _a, d, anio, t in necesarios} - set(existentes))
+    if faltan:
+        nuevos = [
+            SeguimientoTrimestral(dependencia_id=d, anio=anio, trimestre=t, calendario=calendario.get((anio, t)))
+            for d, anio, t in faltan
+        ]
+        bulk_create_with_history(nuevos, SeguimientoTrimestral, default_user=usuario)
+        existentes = leer()
+        registrados = {t.codigo for t in motor.tipos_registrados()}
         for codigo in PLAZOS_DEL_SEGUIMIENTO:  # bulk_create sends no signals: keep the open deadlines here
-            if codigo in {t.codigo for t in motor.tipos_registrados()}:
+            if codigo in registrados:
                 motor.sincronizar(codigo, [s.pk for s in existentes.values()])
-    ya = set(
-        AvanceActividad.objects.filter(actividad_id__in=[a for a, _d in actividades]).values_list(
-            "actividad_id", "seguimiento_id"
-        )
-    )
-    avances = [
-        AvanceActividad(actividad_id=a, seguimiento=existentes[(d, anio, t)])
-        for a, d in actividades
-        for anio in plan.anios
-        for t in TRIMESTRES
-        if (a, existentes[(d, anio, t)].pk) not in ya
-    ]
+    ya = set(AvanceActividad.objects.filter(actividad__in=actividades).values_list("actividad_id", "seguimiento_id"))
+    avances = []
+    for a, d, anio, t in sorted(necesarios):
+        seguimiento = existentes[(d, anio, t)]
+        if (a, seguimiento.pk) not in ya:
+            avances.append(AvanceActividad(actividad_id=a, seguimiento=seguimiento))
     if avances:
         bulk_create_with_history(avances, AvanceActividad, default_user=usuario)
-    return len(nuevos)
+    return len(faltan)
 
 
 @transaction.atomic

@@ -152,4 +152,4 @@ class AjusteAprobarView(PasoView):
         return super().get_context_data(subtitulo=str(self.objeto.plan), **kwargs)
 
     def ejecutar(self, form):
-        services.ajuste_aprobar(solicitud=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        services.ajuste_aprobar(solicitud=self.objeto, usuario=self.request.user, **self.datos(form))

@@ -4,7 +4,7 @@ that needs a form."""
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from cooperacion.core import periodos
+from cooperacion.core import periodos, unicidad, versiones
 from cooperacion.core.views import AccionConFormularioView
 
 from .. import procedimiento
@@ -85,6 +85,11 @@ class PasoView(AccionConFormularioView):
 
     def cargar(self, usuario, pk):
         return self.cargador(usuario, pk)
+
+    def datos(self, form) -> dict:
+        """The form's data for the service: without the record's version and the create token (the base views'
+        guards, checked before the service runs)."""
+        return {k: v for k, v in form.cleaned_data.items() if k not in (versiones.CAMPO, unicidad.CAMPO)}
 
     def get_context_data(self, **kwargs):
         numero = self.actividad_procedimiento

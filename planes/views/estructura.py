@@ -42,7 +42,7 @@ class ObjetivoCrearView(CreacionUnicaMixin, PasoView):
         return {"codigo": str(self.objeto.objetivos.count() + 1)}
 
     def ejecutar(self, form):
-        self.objetivo = services.objetivo_crear(plan=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        self.objetivo = services.objetivo_crear(plan=self.objeto, usuario=self.request.user, **self.datos(form))
 
     def destino(self):
         return self.objetivo.get_absolute_url()
@@ -61,7 +61,7 @@ class ObjetivoEditarView(PasoView):
         return {**super().get_form_kwargs(), "plan": self.objeto.plan, "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
-        services.objetivo_editar(objetivo=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        services.objetivo_editar(objetivo=self.objeto, usuario=self.request.user, **self.datos(form))
 
 
 class EstrategiaCrearView(CreacionUnicaMixin, PasoView):
@@ -77,9 +77,7 @@ class EstrategiaCrearView(CreacionUnicaMixin, PasoView):
         return {"codigo": f"{self.objeto.codigo}.{self.objeto.estrategias.count() + 1}"}
 
     def ejecutar(self, form):
-        self.estrategia = services.estrategia_crear(
-            objetivo=self.objeto, usuario=self.request.user, **form.cleaned_data
-        )
+        self.estrategia = services.estrategia_crear(objetivo=self.objeto, usuario=self.request.user, **self.datos(form))
 
     def destino(self):
         return self.estrategia.get_absolute_url()
@@ -98,7 +96,7 @@ class EstrategiaEditarView(PasoView):
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
-        services.estrategia_editar(estrategia=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        services.estrategia_editar(estrategia=self.objeto, usuario=self.request.user, **self.datos(form))
 
 
 class ActividadCrearView(CreacionUnicaMixin, PasoView):

@@ -201,7 +201,7 @@ class PlanEditarView(PasoView):
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
-        datos = dict(form.cleaned_data)
+        datos = self.datos(form)
         politicas = datos.pop("politicas", None)
         services.plan_editar(plan=self.objeto, usuario=self.request.user, politicas=politicas, **datos)
 
@@ -229,7 +229,7 @@ class AprobacionComiteView(PasoView):
         return super().get_context_data(puntos=puntos, **kwargs)
 
     def ejecutar(self, form):
-        services.plan_aprobar_comite(plan=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        services.plan_aprobar_comite(plan=self.objeto, usuario=self.request.user, **self.datos(form))
 
 
 class ActaPlanView(PersonalRequeridoMixin, View):

@@ -172,7 +172,7 @@ class AvanceReportarView(PasoView):
         )
 
     def ejecutar(self, form):
-        services.avance_reportar(avance=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        services.avance_reportar(avance=self.objeto, usuario=self.request.user, **self.datos(form))
 
 
 class AvanceDevolverView(PasoView):
@@ -190,7 +190,7 @@ class AvanceDevolverView(PasoView):
         return super().get_context_data(subtitulo=str(self.objeto), **kwargs)
 
     def ejecutar(self, form):
-        services.avance_devolver(avance=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        services.avance_devolver(avance=self.objeto, usuario=self.request.user, **self.datos(form))
 
 
 class DiagnosticoView(PasoView):
@@ -208,7 +208,7 @@ class DiagnosticoView(PasoView):
         return {"diagnostico": self.objeto.diagnostico, "recomendaciones": self.objeto.recomendaciones}
 
     def ejecutar(self, form):
-        services.seguimiento_diagnosticar(seguimiento=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        services.seguimiento_diagnosticar(seguimiento=self.objeto, usuario=self.request.user, **self.datos(form))
 
 
 class ObservacionView(CreacionUnicaMixin, PasoView):

@@ -131,7 +131,7 @@ class VigenciaPresentarView(PasoView):
         return {"comite": str(Plan.COMITE[Plan.Tipo.ACCION]), "acta_fecha": timezone.localdate()}
 
     def ejecutar(self, form):
-        datos = dict(form.cleaned_data)
+        datos = self.datos(form)
         datos.pop("motivo", None)
         services.vigencia_presentar(vigencia=self.objeto, usuario=self.request.user, **datos)
 
