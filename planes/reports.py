@@ -496,7 +496,8 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
         resultado = []
         for f in filas:
             indicador = f.actividad.indicador
-            titulo = f"{f.actividad.codigo} · {indicador.nombre}"[:70]
+            sigla = f.actividad.dependencia_responsable.sigla
+            titulo = f"{sigla} {f.actividad.codigo} · {indicador.nombre}"[:70]
             resultado.append(
                 (
                     titulo,

@@ -36,6 +36,11 @@ COMPETENTES = {  # activity 24: the competent instance approves
 COMITES = (Instancia.COMITE_SECTORIAL, Instancia.COMITE_INSTITUCIONAL)
 
 
+def _plano(numero: Decimal) -> str:
+    """A number as stored in a change: plain digits, no exponent, no trailing zeros (10000000, 2.5)."""
+    return f"{numero.normalize():f}"
+
+
 def _decimal(valor, etiqueta) -> Decimal:
     try:
         numero = Decimal(str(valor).strip())
@@ -66,14 +71,14 @@ def _valor_actual(actividad: Actividad, campo: str, anio: int | None) -> str:
             trimestre=CambioAjuste.METAS[campo],
             dependencia__isnull=True,
         ).first()
-        return "" if meta is None else str(meta.valor.normalize())
+        return "" if meta is None else _plano(meta.valor)
     if campo == Campo.RETIRAR:
         return _("Activa")
     valor = getattr(actividad, campo)
     if isinstance(valor, date):
         return valor.isoformat()
     if isinstance(valor, Decimal):
-        return str(valor.normalize())
+        return _plano(valor)
     return "" if valor is None else str(valor)
 
 
@@ -83,7 +88,7 @@ def _normalizar(actividad: Actividad, campo: str, valor, anio) -> str:
         numero = _decimal(valor, etiqueta)
         if campo == Campo.PESO and numero > 100:
             raise ErrorDeDominio(_("%(e)s: el peso es un porcentaje hasta 100.") % {"e": etiqueta})
-        return str(numero.normalize())
+        return _plano(numero)
     if campo in (Campo.FECHA_INICIO, Campo.FECHA_FIN):
         return _fecha(valor, etiqueta).isoformat()
     if campo == Campo.RETIRAR:
