@@ -7,6 +7,7 @@ from cooperacion.core.campos import CampoArchivo, CampoNumero, FormularioModelo
 from cooperacion.core.models import Dependencia, Usuario
 
 from .models import Indicador, validar_evidencia
+from .services import siguiente_codigo
 
 
 def campo_numero(etiqueta, *, requerido=True, ayuda="", decimales=4) -> CampoNumero:
@@ -80,6 +81,11 @@ class IndicadorForm(FormularioModelo):
         ).distinct()
         if self.instance.pk is None and not self.is_bound:
             self.initial.setdefault("responsable", usuario.pk)
+            for campo in ("umbral_verde", "umbral_amarillo"):  # the model's defaults: 95 % and 71 %
+                self.initial.setdefault(campo, Indicador._meta.get_field(campo).default)
+            if usuario.dependencia_id:
+                sigla = usuario.dependencia.sigla or usuario.dependencia.codigo
+                self.initial.setdefault("codigo", siguiente_codigo(f"IND-{sigla}"))
 
 
 class MetasForm(forms.Form):
