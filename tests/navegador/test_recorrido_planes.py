@@ -222,6 +222,17 @@ def test_un_plan_de_accion_de_la_apertura_al_informe_trimestral(navegador, usuar
     bajo = list(load_workbook(excel)["Bajo la meta"].iter_rows(min_row=2, values_only=True))
     assert [(f[0], f[2], f[6]) for f in bajo] == [("OCRI", "1.1.1", justificacion)]
 
+    # Activity 18: Control Interno was notified with the link and downloads the remitted report.
+    _como(navegador, "control")
+    navegador.goto(navegador.base + "/notificaciones/")
+    expect(navegador.get_by_text(re.compile(f"Informe de seguimiento.*{anio}-T1")).first).to_be_visible()
+    revisar_accesibilidad(navegador)
+    navegador.goto(navegador.base + "/planes/informes/")
+    revisar_accesibilidad(navegador)
+    with navegador.expect_download() as descarga:
+        navegador.get_by_role("link", name=re.compile("^Descargar")).first.click()
+    assert descarga.value.suggested_filename.endswith((".pdf", ".xlsx"))
+
 
 def test_un_trimestre_se_revisa_se_cierra_y_un_ajuste_lo_reabre(navegador, usuarios, dependencias):
     """Planeación sets the cut-off calendar, returns an item, reviews and diagnoses the quarter; Control Interno
@@ -300,6 +311,14 @@ def test_un_trimestre_se_revisa_se_cierra_y_un_ajuste_lo_reabre(navegador, usuar
     navegador.get_by_role("button", name="Registrar la observación").click()
     expect(navegador.get_by_text("Observación registrada")).to_be_visible()
     expect(navegador.get_by_text("Verificar la custodia de las evidencias.")).to_be_visible()
+
+    # The diagnostic table of the quarter, and the quarterly report on screen, as Control Interno reads them.
+    navegador.goto(navegador.base + f"/planes/diagnostico/?periodo={periodo}")
+    expect(navegador.get_by_text("La oficina cumplió lo programado en el trimestre.")).to_be_visible()
+    revisar_accesibilidad(navegador)
+    navegador.goto(navegador.base + f"/reportes/ver/seguimiento_planes/?periodo={periodo}")
+    expect(navegador.get_by_text("Verificar la custodia de las evidencias.")).to_be_visible()
+    revisar_accesibilidad(navegador)
 
     # Planeación closes the quarter; the dependencia can no longer edit it and reads why.
     _como(navegador, "planeacion")
