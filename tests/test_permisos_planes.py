@@ -182,7 +182,9 @@ MATRIZ = [
     (lambda o: _t("vigencia-transicion", o["vigencia_abierta"], "consolidar"), "post", _motivo, hecho(PLANEACION)),
     (lambda o: _t("seguimiento-transicion", o["seguimiento_enviado"], "revisar"), "post", _motivo, hecho(PLANEACION_OCRI)),  # noqa: E501
     (lambda o: _u("planes:ajuste-transicion", o["solicitud"].pk, "rechazar"), "post", _motivo, hecho(PLANEACION_OCRI)),
+    (lambda o: _u("planes:actividad-quitar", o["actividad"].pk), "post", None, hecho(FORMULA)),
     (lambda o: _u("planes:estrategia-quitar", o["estrategia"].pk), "post", None, hecho(FORMULA)),
+    (lambda o: _u("planes:objetivo-quitar", o["objetivo"].pk), "post", None, hecho(FORMULA)),
     (lambda o: _u("planes:transicion", o["borrador"].pk, "enviar"), "post", _motivo, hecho(FORMULA)),
 ]  # fmt: skip
 
