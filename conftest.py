@@ -56,6 +56,8 @@ DATOS_DE_MIGRACIONES = [
     ("procesos.migrations.0002_roles", "dar_permisos"),
     ("convocatorias.migrations.0002_modalidades", "cargar"),
     ("convocatorias.migrations.0003_permisos_de_roles", "dar_permisos"),
+    ("indicadores.migrations.0002_permisos_de_roles", "dar_permisos"),
+    ("planes.migrations.0002_permisos_de_roles", "dar_permisos"),
 ]
 
 

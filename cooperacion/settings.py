@@ -45,8 +45,10 @@ INSTALLED_APPS = [
     "csp",
     "cooperacion.core",
     "cooperacion.internacional",
+    "indicadores",
     "procesos",
     "convocatorias",
+    "planes",
 ]
 
 MIDDLEWARE = [

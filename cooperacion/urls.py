@@ -18,9 +18,12 @@ urlpatterns = [
     # The admin's own change-password form has no attempt limit: staff change theirs on the page above.
     path("administracion/password_change/", RedirectView.as_view(pattern_name="password_change")),
     path("administracion/", admin.site.urls),
+    path("transparencia/planes/", include("planes.urls_publico")),
     path("transparencia/", include("cooperacion.core.urls_publico")),
     path("internacional/", include("cooperacion.internacional.urls")),
     path("procesos/", include("procesos.urls")),
     path("convocatorias/", include("convocatorias.urls")),
+    path("indicadores/", include("indicadores.urls")),
+    path("planes/", include("planes.urls")),
     path("", include("cooperacion.core.urls")),
 ]

@@ -487,7 +487,22 @@ def datos_con_formulas(usuarios, dependencias):
     caracterizacion = con_filas(
         CaracterizacionFactory(proceso=ProcesoFactory(dependencia=dependencias["ocri"]), nombre=FORMULA)
     )
-    return {"convocatoria": convocatoria, "caracterizacion": caracterizacion}
+    return {
+        "convocatoria": convocatoria,
+        "caracterizacion": caracterizacion,
+        "usuarios": usuarios,
+        "dependencias": dependencias,
+    }
+
+
+def _plan_con_formulas(d) -> dict:
+    """An action plan whose first quarter was reported below its target, justified with a formula."""
+    from tests import factories_planes
+
+    factories_planes.asegurar_datos_de_planes()
+    plan = factories_planes.plan_de_accion(d["usuarios"], d["dependencias"])
+    factories_planes.reportar_trimestre(plan, 1, d["usuarios"]["profesional"], {"1.1.1": 1}, justificacion=FORMULA)
+    return {"periodo": f"{factories_planes.ANIO}-T1"}
 
 
 # How to ask each registered Excel report for the records above; a report without an entry fails the first test.
@@ -498,6 +513,7 @@ PARAMETROS_DE_PRUEBA = {
     "procesos": lambda d: {},
     "caracterizacion": lambda d: {"id": d["caracterizacion"].pk},
     "convocatorias_trimestral": lambda d: {},
+    "seguimiento_planes": _plan_con_formulas,
 }
 
 

@@ -206,4 +206,5 @@ def agregar_campo_de_control(form, nombre: str, campo: forms.Field) -> None:
 
         form.control_nombres = []
         form.clean = clean
-    form.control_nombres.append(nombre)
+    if nombre not in form.control_nombres:  # replacing a control field (another record's version) keeps one entry
+        form.control_nombres.append(nombre)

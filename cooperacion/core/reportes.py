@@ -89,6 +89,10 @@ class Reporte(ABC):
         """Write the .xlsx; one sheet of `columnas` and `filas` by default. Override for several sheets."""
         return escribir_xlsx(self, self.filas(parametros, usuario), destino, titulo=titulo, al_avanzar=al_avanzar)
 
+    def al_terminar(self, generado) -> None:  # noqa: B027 (an optional hook: most reports do nothing)
+        """Called once a generated file is ready (to send it on, through the outbox). A failure here is logged and
+        never fails the report."""
+
     max_filas_pdf: int = 3000
 
 

@@ -228,6 +228,11 @@ def reporte_generar(*, generado_id: int) -> None:
         ReporteGenerado.objects.filter(pk=generado_id).update(
             estado=ReporteGenerado.Estado.FALLIDO, error=mensaje[:2000], terminado_en=timezone.now(), archivo=""
         )
+    else:
+        try:
+            reporte.al_terminar(generado)
+        except Exception:  # the file is ready and stays so; the follow-up is logged to be looked at
+            logger.exception("Falló lo que sigue a la generación del reporte %s", generado_id)
 
 
 def contexto_de_reporte(reporte, parametros: dict, usuario, *, para_pdf: bool) -> dict:

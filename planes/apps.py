@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class PlanesConfig(AppConfig):
+    name = "planes"
+    label = "planes"
+    verbose_name = "Planes de gestión (DE-PD-01)"
+
+    def ready(self):
+        from . import registro
+
+        registro.registrar_en_el_nucleo()

@@ -1,0 +1,56 @@
+from django.urls import path
+
+from .views import ajustes, estructura, otros, planes, seguimiento, vigencias
+
+app_name = "planes"
+
+urlpatterns = [
+    path("", planes.PlanListaView.as_view(), name="lista"),
+    path("nuevo/", planes.PlanCrearView.as_view(), name="crear"),
+    path("procedimiento/", otros.ProcedimientoView.as_view(), name="procedimiento"),
+    path("<int:pk>/", planes.PlanDetalleView.as_view(), name="detalle"),
+    path("<int:pk>/editar/", planes.PlanEditarView.as_view(), name="editar"),
+    path("<int:pk>/transicion/<str:accion>/", planes.PlanTransicionView.as_view(), name="transicion"),
+    path("<int:pk>/aprobacion-comite/", planes.AprobacionComiteView.as_view(), name="aprobacion-comite"),
+    path("<int:pk>/acta/", planes.ActaPlanView.as_view(), name="acta"),
+    path("<int:pk>/objetivos/nuevo/", estructura.ObjetivoCrearView.as_view(), name="objetivo-crear"),
+    path("objetivos/<int:pk>/editar/", estructura.ObjetivoEditarView.as_view(), name="objetivo-editar"),
+    path("objetivos/<int:pk>/quitar/", estructura.ObjetivoQuitarView.as_view(), name="objetivo-quitar"),
+    path("objetivos/<int:pk>/estrategias/nueva/", estructura.EstrategiaCrearView.as_view(), name="estrategia-crear"),
+    path("estrategias/<int:pk>/editar/", estructura.EstrategiaEditarView.as_view(), name="estrategia-editar"),
+    path("estrategias/<int:pk>/quitar/", estructura.EstrategiaQuitarView.as_view(), name="estrategia-quitar"),
+    path("estrategias/<int:pk>/actividades/nueva/", estructura.ActividadCrearView.as_view(), name="actividad-crear"),
+    path("actividades/<int:pk>/editar/", estructura.ActividadEditarView.as_view(), name="actividad-editar"),
+    path("actividades/<int:pk>/programacion/", estructura.ProgramacionView.as_view(), name="programacion"),
+    path("actividades/<int:pk>/quitar/", estructura.ActividadQuitarView.as_view(), name="actividad-quitar"),
+    path("vigencias/nueva/", vigencias.VigenciaCrearView.as_view(), name="vigencia-crear"),
+    path("vigencias/<int:pk>/", vigencias.VigenciaDetalleView.as_view(), name="vigencia-detalle"),
+    path(
+        "vigencias/<int:pk>/transicion/<str:accion>/",
+        vigencias.VigenciaTransicionView.as_view(),
+        name="vigencia-transicion",
+    ),
+    path("vigencias/<int:pk>/presentacion/", vigencias.VigenciaPresentarView.as_view(), name="vigencia-presentar"),
+    path("vigencias/<int:pk>/consolidado/", vigencias.ConsolidadoView.as_view(), name="consolidado"),
+    path("vigencias/<int:pk>/acta/", vigencias.ActaVigenciaView.as_view(), name="vigencia-acta"),
+    path("seguimiento/", seguimiento.SeguimientoListaView.as_view(), name="seguimiento-lista"),
+    path("seguimiento/<int:pk>/", seguimiento.SeguimientoDetalleView.as_view(), name="seguimiento-detalle"),
+    path(
+        "seguimiento/<int:pk>/transicion/<str:accion>/",
+        seguimiento.SeguimientoTransicionView.as_view(),
+        name="seguimiento-transicion",
+    ),
+    path("seguimiento/<int:pk>/diagnostico/", seguimiento.DiagnosticoView.as_view(), name="seguimiento-diagnostico"),
+    path("seguimiento/<int:pk>/observaciones/nueva/", seguimiento.ObservacionView.as_view(), name="observacion"),
+    path("seguimiento/avances/<int:pk>/", seguimiento.AvanceReportarView.as_view(), name="avance"),
+    path("seguimiento/avances/<int:pk>/devolver/", seguimiento.AvanceDevolverView.as_view(), name="avance-devolver"),
+    path("diagnostico/", seguimiento.CuadroDiagnosticoView.as_view(), name="diagnostico"),
+    path("calendario/", otros.CalendarioInicioView.as_view(), name="calendario-inicio"),
+    path("calendario/<int:anio>/", otros.CalendarioView.as_view(), name="calendario"),
+    path("<int:pk>/ajustes/nuevo/", ajustes.AjusteCrearView.as_view(), name="ajuste-crear"),
+    path("ajustes/<int:pk>/", ajustes.AjusteDetalleView.as_view(), name="ajuste-detalle"),
+    path("ajustes/<int:pk>/transicion/<str:accion>/", ajustes.AjusteTransicionView.as_view(), name="ajuste-transicion"),
+    path("ajustes/<int:pk>/aprobar/", ajustes.AjusteAprobarView.as_view(), name="ajuste-aprobar"),
+    path("informes/", otros.InformesRemitidosView.as_view(), name="informes"),
+    path("informes/<int:pk>/descargar/", otros.InformeDescargarView.as_view(), name="informe-descargar"),
+]
