@@ -58,6 +58,7 @@ DATOS_DE_MIGRACIONES = [
     ("convocatorias.migrations.0003_permisos_de_roles", "dar_permisos"),
     ("indicadores.migrations.0002_permisos_de_roles", "dar_permisos"),
     ("planes.migrations.0002_permisos_de_roles", "dar_permisos"),
+    ("rendicion.migrations.0002_datos_iniciales", "cargar_todo"),
 ]
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "procesos",
     "convocatorias",
     "planes",
+    "rendicion",
 ]
 
 MIDDLEWARE = [

@@ -19,11 +19,13 @@ urlpatterns = [
     path("administracion/password_change/", RedirectView.as_view(pattern_name="password_change")),
     path("administracion/", admin.site.urls),
     path("transparencia/planes/", include("planes.urls_publico")),
+    path("transparencia/rendicion/", include("rendicion.urls_publico")),
     path("transparencia/", include("cooperacion.core.urls_publico")),
     path("internacional/", include("cooperacion.internacional.urls")),
     path("procesos/", include("procesos.urls")),
     path("convocatorias/", include("convocatorias.urls")),
     path("indicadores/", include("indicadores.urls")),
     path("planes/", include("planes.urls")),
+    path("rendicion/", include("rendicion.urls")),
     path("", include("cooperacion.core.urls")),
 ]

@@ -56,7 +56,6 @@ def test_con_el_broker_caido_guardar_funciona_y_no_se_demora(
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="el worker es otro proceso: necesita PostgreSQL")
 def test_un_worker_real_envia_el_correo_desde_redis(
     transactional_db,
-    django_db_serialized_rollback,
     usuarios,
     sin_modo_eager,
     django_capture_on_commit_callbacks,
@@ -98,7 +97,6 @@ def test_un_worker_real_envia_el_correo_desde_redis(
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="el worker es otro proceso: necesita PostgreSQL")
 def test_tras_una_caida_del_broker_el_barrido_entrega_cada_correo_y_reporte_una_vez(
     transactional_db,
-    django_db_serialized_rollback,
     usuarios,
     dependencias,
     sin_modo_eager,

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class RendicionConfig(AppConfig):
+    name = "rendicion"
+    label = "rendicion"
+    verbose_name = "Rendición de cuentas"
+
+    def ready(self):
+        from . import registro
+
+        registro.registrar_en_el_nucleo()
