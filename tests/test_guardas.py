@@ -505,6 +505,35 @@ def _plan_con_formulas(d) -> dict:
     return {"periodo": f"{factories_planes.ANIO}-T1"}
 
 
+def _rendicion_con_formulas(d):
+    """A published strategy whose action, citizen question and metric start like a formula."""
+    from datetime import date
+
+    from rendicion.models import MetricaDefinida, RegistroMetrica
+    from tests import factories_rendicion
+
+    escenario = factories_rendicion.Escenario(d["usuarios"], d["dependencias"])
+    escenario.accion.texto = FORMULA
+    escenario.accion.save(update_fields=["texto"])
+    escenario.pregunta.texto = FORMULA
+    escenario.pregunta.save(update_fields=["texto"])
+    metrica = MetricaDefinida.objects.create(
+        estrategia=escenario.estrategia, red=MetricaDefinida.Red.values[0], metrica=FORMULA
+    )
+    RegistroMetrica.objects.create(
+        definicion=metrica, mes=date(2026, 1, 1), valor=10, registrado_por=d["usuarios"]["profesional"]
+    )
+    return escenario
+
+
+def _corte_con_formulas(d) -> dict:
+    from tests import factories_rendicion
+
+    escenario = _rendicion_con_formulas(d)
+    corte = factories_rendicion.corte_evaluado(escenario.estrategia, d["usuarios"]["control"])
+    return {"id": corte.pk}
+
+
 # How to ask each registered Excel report for the records above; a report without an entry fails the first test.
 PARAMETROS_DE_PRUEBA = {
     "actores": lambda d: {"q": "HYPERLINK"},
@@ -514,6 +543,9 @@ PARAMETROS_DE_PRUEBA = {
     "caracterizacion": lambda d: {"id": d["caracterizacion"].pk},
     "convocatorias_trimestral": lambda d: {},
     "seguimiento_planes": _plan_con_formulas,
+    "seguimiento_rendicion": _corte_con_formulas,
+    "preguntas_espacio": lambda d: {"id": _rendicion_con_formulas(d).espacio.pk},
+    "metricas_rendicion": lambda d: {"id": _rendicion_con_formulas(d).estrategia.pk},
 }
 
 
