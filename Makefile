@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint format worker beat clean bench
+.PHONY: run test setup lint check format worker beat clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,9 +44,25 @@ lint: $(VENV)/.requisitos-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Everything a commit must pass, fastest first: lint and format, templates, types, layers, migrations, deploy check.
+PLANTILLAS := templates cooperacion procesos convocatorias planes rendicion indicadores
+MYPY_PAQUETES ?= cooperacion indicadores procesos convocatorias planes rendicion
+check: $(VENV)/.requisitos-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint $(PLANTILLAS) --check
+	$(BIN)/djlint $(PLANTILLAS) --lint
+	$(BIN)/mypy $(MYPY_PAQUETES)
+	$(BIN)/lint-imports
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	env DEBUG=False SECRET_KEY="check-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=')" \
+	  ALLOWED_HOSTS=cooperacion.example.gov.co DATABASE_URL="sqlite:////tmp/check-deploy.sqlite3" \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
 format: $(VENV)/.requisitos-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djlint $(PLANTILLAS) --reformat --quiet || true
 
 worker: $(VENV)/.requisitos
 	$(BIN)/celery -A cooperacion worker -l info
