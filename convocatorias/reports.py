@@ -299,20 +299,25 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
 
     def filas(self, parametros, usuario):
         estados = {codigo: str(etiqueta) for codigo, etiqueta in Convocatoria.Estado.choices}
-        for c in self._convocatorias(parametros, usuario).iterator(chunk_size=2000):
+        # Plain values from a server-side cursor: no model instances for the largest sheet.
+        valores = self._convocatorias(parametros, usuario).values_list(
+            "cooperante__sigla", "cooperante__nombre", "nombre", "modalidad__nombre", "dependencia__sigla",
+            "dependencia__codigo", "estado", "fecha_cierre", "puntaje_al_momento", "monto_cop",
+            "monto_solicitado_cop", "monto_aprobado_cop", "fecha_presentacion", "fecha_decision",
+        )  # fmt: skip
+        for (
+            sigla, cooperante, nombre, modalidad, dependencia_sigla, dependencia_codigo, estado, cierre, puntaje,
+            *montos_y_fechas,
+        ) in valores.iterator(chunk_size=2000):  # fmt: skip
             yield (
-                c.cooperante.sigla or c.cooperante.nombre,
-                c.nombre,
-                c.modalidad.nombre,
-                c.dependencia.sigla or c.dependencia.codigo,
-                estados.get(c.estado, c.estado),
-                c.fecha_cierre,
-                Decimal(str(round(c.puntaje_al_momento, 1))),
-                c.monto_cop,
-                c.monto_solicitado_cop,
-                c.monto_aprobado_cop,
-                c.fecha_presentacion,
-                c.fecha_decision,
+                sigla or cooperante,
+                nombre,
+                modalidad,
+                dependencia_sigla or dependencia_codigo,
+                estados.get(estado, estado),
+                cierre,
+                Decimal(str(round(puntaje, 1))),
+                *montos_y_fechas,
             )
 
     def filas_proyectos(self, proyectos):

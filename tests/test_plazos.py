@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -301,3 +302,40 @@ def test_los_tipos_de_plazo_existen_despues_de_migrar(db):
 
     call_command("migrate", verbosity=0)
     assert TipoPlazo.objects.filter(codigo="respuesta_oit", umbrales=[15, 5, 1]).exists()
+
+
+class TestReporteDePlazos:
+    """The deadlines report streams plain rows: each deadline once, with all its responsables and its state."""
+
+    def _filas(self, usuario):
+        from cooperacion.core import reportes
+
+        reporte = reportes.obtener("plazos")
+        parametros = reporte.parametros({}, usuario)
+        return list(reporte.filas(parametros, usuario))
+
+    def test_cada_plazo_una_fila_con_sus_responsables_y_su_semaforo(self, usuarios, plazos_de_prueba):
+        hoy = timezone.localdate()
+        plazos_de_prueba.agregar(
+            ActorFactory(nombre="Compartido"), hoy - timedelta(days=2), usuarios["profesional"], usuarios["jefe"]
+        )
+        plazos_de_prueba.agregar(ActorFactory(nombre="Lejano"), hoy + timedelta(days=90), usuarios["jefe"])
+        filas = {fila[5]: fila for fila in self._filas(usuarios["planeacion"])}
+        vencido, lejano = filas["Informe para Compartido"], filas["Informe para Lejano"]
+        assert (vencido[3], lejano[3]) == ("Vencido", "A tiempo")
+        assert (vencido[1], vencido[4]) == (-2, "Informe de prueba")
+        assert sorted(vencido[7].split(", ")) == sorted([str(usuarios["profesional"]), str(usuarios["jefe"])])
+        assert vencido[6] == str(usuarios["profesional"].dependencia)
+
+    def test_las_consultas_no_crecen_con_las_filas(self, usuarios, plazos_de_prueba):
+        hoy = timezone.localdate()
+        for i in range(3):
+            plazos_de_prueba.agregar(ActorFactory(), hoy + timedelta(days=i), usuarios["profesional"])
+        self._filas(usuarios["planeacion"])  # caches filled once per process (kinds of deadline)
+        with CaptureQueriesContext(connection) as pocas:
+            assert len(self._filas(usuarios["planeacion"])) == 3
+        for i in range(30):
+            plazos_de_prueba.agregar(ActorFactory(), hoy + timedelta(days=i), usuarios["jefe"], usuarios["profesional"])
+        with CaptureQueriesContext(connection) as muchas:
+            assert len(self._filas(usuarios["planeacion"])) == 33
+        assert len(muchas) == len(pocas)

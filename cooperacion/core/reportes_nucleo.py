@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import graficos, periodos, permissions, plazos, roles
 from .filters import ActorFilter
-from .models import Actor, RecordatorioEnviado
+from .models import Actor, Dependencia, RecordatorioEnviado
 from .reportes import Columna, Reporte
 from .services import ErrorDeDominio
 
@@ -151,18 +151,21 @@ class PlazosReporte(ReporteTrimestral):
         return plazos.consulta(filtro=self._filtro(usuario)).count()
 
     def filas(self, parametros, usuario):
-        for item in plazos.iterar(self._consulta(parametros, usuario)):
-            plazo = item.plazo
+        # Plain values, not model instances: labels and dependencias are read once, not per row.
+        semaforos = {clave: str(etiqueta) for clave, etiqueta in plazos.SEMAFORO.items()}
+        dependencias = {d.pk: str(d) for d in Dependencia.objects.all()}
+        tipos: dict[str, str] = {}
+        for fila, item in plazos.iterar_planos(self._consulta(parametros, usuario), "titulo", "recordatorios"):
             yield (
-                plazo.fecha,
+                fila["fecha"],
                 item.restantes_calendario,
                 item.restantes_habiles,
-                item.semaforo_display,
-                item.tipo_nombre,
-                plazo.titulo,
-                str(plazo.dependencia or ""),
-                ", ".join(str(u) for u in plazo.responsables.all()),
-                plazo.recordatorios,
+                semaforos[item.semaforo],
+                tipos.setdefault(fila["tipo"], str(item.tipo_nombre)),
+                fila["titulo"],
+                dependencias.get(fila["dependencia_id"], ""),
+                ", ".join(fila["responsables"]),
+                fila["recordatorios"],
             )
 
     def contexto(self, parametros, usuario) -> dict:
