@@ -1,19 +1,32 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Self, TypeVar
 
 from django.db import models
 
 if TYPE_CHECKING:
-    from ..tipos import UsuarioOAnonimo
+    from django.contrib.auth.models import AnonymousUser
 
 M = TypeVar("M", bound=models.Model)
+
+
+class Persona(Protocol):
+    """What a catalog reads of a signed-in user (organizacion.Usuario, which imports this module)."""
+
+    @property
+    def is_authenticated(self) -> Literal[True]: ...
+    @property
+    def is_active(self) -> bool: ...
+    @property
+    def is_superuser(self) -> bool: ...
+    @property
+    def roles(self) -> frozenset[str]: ...
 
 
 class CatalogoQuerySet(models.QuerySet[M]):
     """Reference data: every member of staff may read it."""
 
-    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
+    def visibles_para(self, usuario: Persona | AnonymousUser) -> Self:
         if usuario.is_authenticated and usuario.is_active and (usuario.roles or usuario.is_superuser):
             return self.all()
         return self.none()
