@@ -160,8 +160,8 @@ class PlazosView(PersonalRequeridoMixin, TemplateView):
         filas = plazos.consulta(filtro=filtro, tipos=tipos, semaforo=semaforo, hoy=hoy, configuracion=configuracion)
         pagina = Paginator(filas, self.por_pagina).get_page(self.request.GET.get("page"))
         filas_de_la_pagina = cast(QuerySet[PlazoAbierto], pagina.object_list)  # a page of a queryset is a queryset
-        # The page shows each row with its status (PlazoEnCurso) instead of the bare row.
-        pagina.object_list = plazos.con_estado(filas_de_la_pagina, hoy=hoy, configuracion=configuracion)  # type: ignore[assignment]
+        en_curso = plazos.con_estado(filas_de_la_pagina, hoy=hoy, configuracion=configuracion)
+        pagina.object_list = en_curso  # type: ignore[assignment]  # the page shows each row with its status
         return super().get_context_data(
             alcances=alcances_de(usuario),
             alcance=alcance,
