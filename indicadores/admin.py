@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Indicador, Medicion, MetaTrimestral
@@ -41,10 +44,10 @@ class MetaTrimestralAdmin(SimpleHistoryAdmin):
     search_fields = ["indicador__codigo"]
     fields = ["indicador", "anio", "trimestre", "dependencia", "valor"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # targets are set on the indicator's page, where the plans' locks apply
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
@@ -56,8 +59,8 @@ class MedicionAdmin(SimpleHistoryAdmin):
     fields = ["indicador", "anio", "trimestre", "dependencia", "numerador", "denominador", "analisis", "evidencia"]
     readonly_fields = ["indicador", "anio", "trimestre", "dependencia", "numerador", "denominador"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # measurements are reported on the indicator's page (locks and checks apply there)
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -6,7 +6,7 @@ class IndicadoresConfig(AppConfig):
     label = "indicadores"
     verbose_name = "Indicadores"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
         from cooperacion.core import menu

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import overload
 
 CIEN = Decimal(100)
 CERO = Decimal(0)
@@ -151,6 +152,12 @@ class Resultado:
         return self.valor_periodo is not None
 
 
+@overload
+def redondear(valor: Decimal, cifra: Decimal = ...) -> Decimal: ...
+@overload
+def redondear(valor: None, cifra: Decimal = ...) -> None: ...
+@overload
+def redondear(valor: Decimal | None, cifra: Decimal = ...) -> Decimal | None: ...
 def redondear(valor: Decimal | None, cifra: Decimal = UNA_CIFRA) -> Decimal | None:
     return None if valor is None else valor.quantize(cifra, rounding=ROUND_HALF_UP)
 
@@ -199,7 +206,7 @@ def cumplimiento(
     return Cumplimiento(porcentaje, semaforo(porcentaje, **_umbrales(ficha)))
 
 
-def _umbrales(ficha: Ficha) -> dict:
+def _umbrales(ficha: Ficha) -> dict[str, Decimal]:
     return {"verde": ficha.umbral_verde, "amarillo": ficha.umbral_amarillo}
 
 
@@ -225,8 +232,8 @@ def calcular(
     «reducción anual» improves on (the previous year's last value); the baseline when None.
     """
     metas = {t: Decimal(m) for t, m in metas.items() if m is not None}
-    valores = {t: valor_de(ficha, d) for t, d in mediciones.items()}
-    valores = {t: v for t, v in valores.items() if v is not None}
+    calculados = {t: valor_de(ficha, d) for t, d in mediciones.items()}
+    valores = {t: v for t, v in calculados.items() if v is not None}
     inicio = punto_de_partida if punto_de_partida is not None else ficha.linea_base
     anteriores = _anteriores(valores, inicio)
     anual = _acumular(ficha, 4, metas, mediciones, valores, anteriores, inicio)

@@ -1,3 +1,5 @@
+from typing import Any
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ class IndicadorFilter(django_filters.FilterSet):
         model = Indicador
         fields = ["q", "acumulacion", "tipo", "sinergia", "dependencia"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         usuario = getattr(self.request, "user", None)
         if usuario is not None and usuario.ve_todas_las_dependencias:

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
-from cooperacion.core.campos import CampoArchivo, CampoNumero, FormularioModelo
+from cooperacion.core.campos import CampoArchivo, CampoNumero, FormularioModelo, campo_de_opciones
 from cooperacion.core.models import Dependencia, Usuario
 
 from .models import Indicador, validar_evidencia
@@ -66,15 +66,15 @@ class IndicadorForm(FormularioModelo):
         self.fields["linea_base"].help_text = _(
             "Obligatoria para indicadores decrecientes y de tipo stock, reducción o reducción anual."
         )
-        self.fields["territoriales"].queryset = Dependencia.objects.filter(
+        campo_de_opciones(self, "territoriales").queryset = Dependencia.objects.filter(
             tipo=Dependencia.Tipo.TERRITORIAL, activa=True
         )
         if usuario.ve_todas_las_dependencias and self.instance.pk is None:
-            self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True)
+            campo_de_opciones(self, "dependencia").queryset = Dependencia.objects.filter(activa=True)
         else:
             del self.fields["dependencia"]
         dependencia_id = self.instance.dependencia_id or usuario.dependencia_id
-        self.fields["responsable"].queryset = Usuario.objects.filter(
+        campo_de_opciones(self, "responsable").queryset = Usuario.objects.filter(
             Q(dependencia_id=dependencia_id) | Q(pk=self.instance.responsable_id),
             is_active=True,
             groups__name__in=[roles.PROFESIONAL, roles.JEFE],

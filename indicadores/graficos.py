@@ -63,7 +63,7 @@ def meta_vs_real_svg(
         f'<rect x="8" y="{leyenda_y - 10}" width="12" height="12" fill="{COLOR_META}"/>'
         f'<text x="24" y="{leyenda_y}" font-family="{FUENTE}" font-size="12" fill="{TEXTO}">Meta</text>',
     ]
-    x = 70
+    x: float = 70
     for estado in (calculo.Estado.VERDE, calculo.Estado.AMARILLO, calculo.Estado.ROJO):
         etiqueta = f"Resultado: {calculo.ETIQUETAS_ESTADO[estado].lower()}"
         partes.append(

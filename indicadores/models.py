@@ -5,6 +5,7 @@ registries in `vinculos.py`, what it belongs to and when its figures are locked.
 """
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,8 +19,12 @@ from simple_history.models import HistoricalRecords
 from cooperacion.core.archivos import ValidadorDeArchivo, ruta_de_archivo
 from cooperacion.core.models import ConVersion, Dependencia
 from cooperacion.core.permissions import es_personal
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from . import calculo
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 UMBRAL_VERDE = Decimal(95)
 UMBRAL_AMARILLO = Decimal(71)
@@ -28,10 +33,10 @@ validar_evidencia = ValidadorDeArchivo(("pdf", "docx", "xlsx", "pptx", "png", "j
 
 
 class IndicadorQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         """Planeación, Control Interno and the Administrador read every indicator; the rest of the staff those of their
         dependencia, those their territorial dependencia executes, and those of published documents."""
-        if not es_personal(usuario):
+        if not (usuario.is_authenticated and es_personal(usuario)):
             return self.none()
         if usuario.ve_todas_las_dependencias:
             return self.all()
@@ -73,13 +78,13 @@ class Indicador(ConVersion):
         SEMESTRAL = "semestral", _("Semestral")
         ANUAL = "anual", _("Anual")
 
-    TRIMESTRES_DE = {
+    TRIMESTRES_DE: dict[str, tuple[int, ...]] = {
         Frecuencia.TRIMESTRAL: (1, 2, 3, 4),
         Frecuencia.SEMESTRAL: (2, 4),
         Frecuencia.ANUAL: (4,),
     }
     # What each accumulation type means, in the words the sheet shows (see calculo.py).
-    EXPLICACION_ACUMULACION = {
+    EXPLICACION_ACUMULACION: dict[str, "StrOrPromise"] = {
         Acumulacion.STOCK: _(
             "Cada reporte es el nivel alcanzado al corte, incluida la línea base; el acumulado es el último nivel y el "
             "avance se mide desde la línea base."
@@ -194,10 +199,10 @@ class Indicador(ConVersion):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.codigo} · {self.nombre}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("indicadores:detalle", args=[self.pk])
 
     @property
@@ -278,12 +283,12 @@ class MetaTrimestral(PorPeriodo):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.indicador.codigo} {self.periodo}: {self.valor}"
 
 
 class MedicionQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(indicador__in=Indicador.objects.visibles_para(usuario))
 
 
@@ -330,10 +335,10 @@ class Medicion(ConVersion, PorPeriodo):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.indicador.codigo} {self.periodo}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return self.indicador.get_absolute_url()
 
     @property

@@ -1,13 +1,16 @@
 """Who may do what with indicators: named predicates used by views, templates and services."""
 
+from collections.abc import Iterable
+
 from cooperacion.core import roles
 from cooperacion.core.models import Dependencia
 from cooperacion.core.permissions import es_personal
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .models import Indicador
 
 
-def _de_dependencia(usuario, dependencia_id) -> bool:
+def _de_dependencia(usuario: UsuarioOAnonimo, dependencia_id: int | None) -> bool:
     return bool(
         usuario.is_authenticated
         and usuario.dependencia_id
@@ -16,15 +19,15 @@ def _de_dependencia(usuario, dependencia_id) -> bool:
     )
 
 
-def _planeacion_o_admin(usuario) -> bool:
+def _planeacion_o_admin(usuario: UsuarioOAnonimo) -> bool:
     return bool(usuario.is_authenticated and usuario.tiene_rol(roles.PLANEACION, roles.ADMINISTRADOR))
 
 
-def can_ver_indicadores(usuario) -> bool:
+def can_ver_indicadores(usuario: UsuarioOAnonimo) -> bool:
     return es_personal(usuario)
 
 
-def can_crear_indicador(usuario) -> bool:
+def can_crear_indicador(usuario: UsuarioOAnonimo) -> bool:
     """Profesional or Jefe (for their dependencia), Planeación or the Administrador (for any)."""
     if _planeacion_o_admin(usuario):
         return True
@@ -33,31 +36,35 @@ def can_crear_indicador(usuario) -> bool:
     )
 
 
-def es_responsable(usuario, indicador: Indicador) -> bool:
+def es_responsable(usuario: UsuarioOAnonimo, indicador: Indicador) -> bool:
     """The role part of maintaining an indicator: its dependencia's staff, Planeación and the Administrador."""
     return _planeacion_o_admin(usuario) or _de_dependencia(usuario, indicador.dependencia_id)
 
 
-def can_editar_indicador(usuario, indicador: Indicador) -> bool:
+def can_editar_indicador(usuario: UsuarioOAnonimo, indicador: Indicador) -> bool:
     return es_responsable(usuario, indicador)
 
 
-def can_fijar_metas(usuario, indicador: Indicador, dependencia: Dependencia | None = None) -> bool:
+def can_fijar_metas(usuario: UsuarioOAnonimo, indicador: Indicador, dependencia: Dependencia | None = None) -> bool:
     """The general targets: the responsible dependencia; a territorial series: also that territorial dependencia."""
     if es_responsable(usuario, indicador):
         return True
     return dependencia is not None and _de_dependencia(usuario, dependencia.pk)
 
 
-def can_medir(usuario, indicador: Indicador, dependencia: Dependencia | None = None) -> bool:
+def can_medir(usuario: UsuarioOAnonimo, indicador: Indicador, dependencia: Dependencia | None = None) -> bool:
     """Measurements are reported by the responsible dependencia, or by each territorial one for its own series."""
-    if _de_dependencia(usuario, indicador.dependencia_id) or usuario.tiene_rol(roles.ADMINISTRADOR):
+    if _de_dependencia(usuario, indicador.dependencia_id) or (
+        usuario.is_authenticated and usuario.tiene_rol(roles.ADMINISTRADOR)
+    ):
         return True
     return dependencia is not None and _de_dependencia(usuario, dependencia.pk)
 
 
-def territoriales_del_usuario(usuario, indicador: Indicador, territoriales) -> list[Dependencia]:
+def territoriales_del_usuario(
+    usuario: UsuarioOAnonimo, indicador: Indicador, territoriales: Iterable[Dependencia]
+) -> list[Dependencia]:
     """The territorial series this user may work on: all for the responsible roles, their own otherwise."""
     if es_responsable(usuario, indicador):
         return list(territoriales)
-    return [d for d in territoriales if d.pk == usuario.dependencia_id]
+    return [d for d in territoriales if usuario.is_authenticated and d.pk == usuario.dependencia_id]

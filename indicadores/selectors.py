@@ -6,11 +6,18 @@ execute it, each one's (numerators and denominators apart).
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeAlias
+
+from cooperacion.core.models import Dependencia
 
 from . import calculo
 from .models import Indicador, Medicion, MetaTrimestral
+
+# Targets of one indicator: {dependencia id (None: the general series): {trimestre: valor}}.
+MetasPorDependencia: TypeAlias = dict[int | None, dict[int, Decimal]]
 
 
 @dataclass
@@ -23,16 +30,18 @@ class Serie:
     metas: dict[int, Decimal] = field(default_factory=dict)
     mediciones: dict[int, calculo.Dato] = field(default_factory=dict)
     registros: dict[int, list[Medicion]] = field(default_factory=dict)  # the rows behind each quarter
-    dependencia: object = None  # a territorial series; None for the general one
+    dependencia: Dependencia | None = None  # a territorial series; None for the general one
 
     def en(self, trimestre: int) -> calculo.Resultado:
         return self.resultados[trimestre - 1]
 
 
-def _datos(indicador_ids, anio: int, dependencia_id=None):
+def _datos(
+    indicador_ids: Iterable[int], anio: int, dependencia_id: int | None = None
+) -> tuple[dict[int, MetasPorDependencia], dict[int, dict[int, list[Medicion]]], dict[int, list[Medicion]]]:
     """Targets {indicador: {dependencia or None: {trimestre: valor}}}, this year's measurement rows and last year's
     (the starting point of a «reducción anual»), in two queries."""
-    metas: dict[int, dict] = defaultdict(lambda: defaultdict(dict))
+    metas: dict[int, MetasPorDependencia] = defaultdict(lambda: defaultdict(dict))
     consulta_metas = MetaTrimestral.objects.filter(indicador_id__in=indicador_ids, anio=anio)
     if dependencia_id is not None:
         consulta_metas = consulta_metas.filter(dependencia_id=dependencia_id)
@@ -59,10 +68,17 @@ def _dato(indicador: Indicador, medicion: Medicion) -> calculo.Dato:
     return calculo.Dato(medicion.numerador, medicion.denominador if indicador.con_denominador else None)
 
 
-def _serie(indicador: Indicador, anio: int, metas_por_dependencia, filas, previos, dependencia=None) -> Serie:
+def _serie(
+    indicador: Indicador,
+    anio: int,
+    metas_por_dependencia: MetasPorDependencia,
+    filas: dict[int, list[Medicion]],
+    previos: list[Medicion],
+    dependencia: Dependencia | None = None,
+) -> Serie:
     """The series of the year: the general one consolidates the territorial series (calculo.consolidar)."""
     ficha = indicador.ficha
-    por_dependencia: dict = defaultdict(dict)
+    por_dependencia: dict[int | None, dict[int, calculo.Dato]] = defaultdict(dict)
     for trimestre, registros in filas.items():
         for medicion in registros:
             por_dependencia[medicion.dependencia_id][trimestre] = _dato(indicador, medicion)
@@ -93,18 +109,18 @@ def _serie(indicador: Indicador, anio: int, metas_por_dependencia, filas, previo
     )
 
 
-def series(indicadores, anio: int) -> dict[int, Serie]:
+def series(indicadores: Iterable[Indicador], anio: int) -> dict[int, Serie]:
     """The general series of each indicator for the year (two queries)."""
-    indicadores = list(indicadores)
-    metas, filas, previos = _datos([i.pk for i in indicadores], anio)
-    return {i.pk: _serie(i, anio, metas.get(i.pk, {}), filas.get(i.pk, {}), previos.get(i.pk, [])) for i in indicadores}
+    lista = list(indicadores)
+    metas, filas, previos = _datos([i.pk for i in lista], anio)
+    return {i.pk: _serie(i, anio, metas.get(i.pk, {}), filas.get(i.pk, {}), previos.get(i.pk, [])) for i in lista}
 
 
 def serie(indicador: Indicador, anio: int) -> Serie:
     return series([indicador], anio)[indicador.pk]
 
 
-def serie_territorial(indicador: Indicador, anio: int, dependencia) -> Serie:
+def serie_territorial(indicador: Indicador, anio: int, dependencia: Dependencia) -> Serie:
     """One territorial dependencia's own series: its targets and its measurements."""
     metas, filas, previos = _datos([indicador.pk], anio, dependencia.pk)
     return _serie(

@@ -4,18 +4,24 @@ Every write checks the role and the locks the upper apps registered (a closed qu
 measurement and says why); `ignorar_bloqueo=True` is for those apps' own services (an approved adjustment).
 """
 
-from collections.abc import Mapping
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import periodos
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import Dependencia, Usuario
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import historia
 
 from . import calculo, permissions, vinculos
 from .models import Indicador, Medicion, MetaTrimestral
@@ -47,14 +53,14 @@ CAMPOS_DEL_CALCULO = frozenset(
 )
 
 
-def _validar(obj, excluir=None) -> None:
+def _validar(obj: Model, excluir: Collection[str] | None = None) -> None:
     try:
         obj.full_clean(exclude=excluir)
     except ValidationError as error:
         raise ErrorDeDominio(" ".join(dict.fromkeys(error.messages))) from error
 
 
-def _texto(valor) -> str:
+def _texto(valor: object) -> object:
     return valor.strip() if isinstance(valor, str) else valor
 
 
@@ -90,7 +96,11 @@ def siguiente_codigo(prefijo: str) -> str:
 
 @transaction.atomic
 def indicador_crear(
-    *, usuario: Usuario, dependencia: Dependencia | None = None, territoriales=(), **datos
+    *,
+    usuario: Usuario,
+    dependencia: Dependencia | None = None,
+    territoriales: Iterable[Dependencia] = (),
+    **datos: Any,
 ) -> Indicador:
     """Register an indicator's sheet. Profesional and Jefe create them for their dependencia; Planeación and the
     Administrador choose it."""
@@ -106,23 +116,28 @@ def indicador_crear(
     indicador = Indicador(dependencia=dependencia, creado_por=usuario, **{k: _texto(v) for k, v in datos.items()})
     _revisar_ficha(indicador)
     _validar(indicador)
-    indicador._history_user = usuario
+    historia(indicador)._history_user = usuario
     indicador.save()
     if territoriales:
         indicador.territoriales.set(_solo_territoriales(territoriales))
     return indicador
 
 
-def _solo_territoriales(dependencias):
-    dependencias = list(dependencias)
-    if any(d.tipo != Dependencia.Tipo.TERRITORIAL for d in dependencias):
+def _solo_territoriales(dependencias: Iterable[Dependencia]) -> list[Dependencia]:
+    lista = list(dependencias)
+    if any(d.tipo != Dependencia.Tipo.TERRITORIAL for d in lista):
         raise ErrorDeDominio(_("Solo las direcciones territoriales fijan metas y reportan por su cuenta."))
-    return dependencias
+    return lista
 
 
 @transaction.atomic
 def indicador_editar(
-    *, indicador: Indicador, usuario: Usuario, territoriales=None, ignorar_bloqueo: bool = False, **datos
+    *,
+    indicador: Indicador,
+    usuario: Usuario,
+    territoriales: Iterable[Dependencia] | None = None,
+    ignorar_bloqueo: bool = False,
+    **datos: Any,
 ) -> Indicador:
     """Change the sheet. Once a record that uses it is approved, what changes its figures is locked (and says why)."""
     if not permissions.can_editar_indicador(usuario, indicador):
@@ -137,7 +152,7 @@ def indicador_editar(
     _revisar_ficha(indicador)
     _validar(indicador)
     if cambios:
-        indicador._history_user = usuario
+        historia(indicador)._history_user = usuario
         indicador.save(update_fields=cambios)
     if territoriales is not None:
         indicador.territoriales.set(_solo_territoriales(territoriales))
@@ -195,8 +210,8 @@ def metas_fijar(
         actual = existentes.get(trimestre)
         if valor is None:
             if actual is not None:
-                actual._history_user = usuario
-                actual._change_reason = motivo[:100] if motivo else None
+                historia(actual)._history_user = usuario
+                historia(actual)._change_reason = motivo[:100] if motivo else None
                 actual.delete()
             continue
         valor = Decimal(valor)
@@ -212,14 +227,14 @@ def metas_fijar(
             resultado.append(actual)
             continue
         actual.valor = valor
-        actual._history_user = usuario
-        actual._change_reason = motivo[:100] if motivo else None
+        historia(actual)._history_user = usuario
+        historia(actual)._change_reason = motivo[:100] if motivo else None
         actual.save()
         resultado.append(actual)
     return resultado
 
 
-def valor_calculado(indicador: Indicador, numerador, denominador) -> Decimal | None:
+def valor_calculado(indicador: Indicador, numerador: Decimal, denominador: Decimal | None) -> Decimal | None:
     return calculo.valor_de(indicador.ficha, calculo.Dato(numerador, denominador))
 
 
@@ -233,7 +248,7 @@ def medicion_registrar(
     numerador: Decimal,
     denominador: Decimal | None = None,
     analisis: str = "",
-    evidencia=None,
+    evidencia: File[bytes] | None = None,
     dependencia: Dependencia | None = None,
     ignorar_bloqueo: bool = False,
     permitir_rol: bool = False,
@@ -300,19 +315,19 @@ def medicion_registrar(
     if evidencia:
         medicion.evidencia = evidencia
     _validar(medicion, excluir=["indicador", "dependencia"])
-    medicion._history_user = usuario
+    historia(medicion)._history_user = usuario
     medicion.save()
     return medicion
 
 
 @transaction.atomic
-def indicadores_publicar(*, ids, usuario=None) -> int:
+def indicadores_publicar(*, ids: Iterable[int], usuario: Usuario | None = None) -> int:
     """Mark the indicators of a published document as readable by all staff; returns how many changed."""
     cambiados = 0
     for indicador in Indicador.objects.select_for_update().filter(pk__in=list(ids), publicado=False):
         indicador.publicado = True
-        indicador._history_user = usuario
-        indicador._change_reason = _("Publicado con su documento")
+        historia(indicador)._history_user = usuario
+        historia(indicador)._change_reason = _("Publicado con su documento")
         indicador.save(update_fields=["publicado"])
         cambiados += 1
     return cambiados

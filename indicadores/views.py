@@ -3,10 +3,12 @@ sheet, the targets and the measurements. Views are thin: figures come from selec
 services; outside the user's scope a record answers 404."""
 
 import copy
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,8 +17,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cooperacion.core import archivos, periodos, versiones
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import Dependencia
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import AccionConFormularioView, ListaFiltrada, PersonalRequeridoMixin
 
@@ -52,7 +55,7 @@ class IndicadorListaView(ListaFiltrada):
     def get_queryset(self):
         return super().get_queryset().select_related("dependencia")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         contexto = super().get_context_data(**kwargs)
         anio, trimestre = periodo_pedido(self.request)
         pagina = list(contexto["object_list"])
@@ -72,25 +75,25 @@ class IndicadorCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
     form_class = IndicadorForm
     template_name = "indicadores/formulario.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and not permissions.can_crear_indicador(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "usuario": self.request.user}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(titulo=_("Nuevo indicador"), boton=_("Crear el indicador"), **kwargs)
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         datos = dict(form.cleaned_data)
         datos.pop("token_creacion", None)
         territoriales = datos.pop("territoriales", [])
         dependencia = datos.pop("dependencia", None)
         try:
             self.indicador = services.indicador_crear(
-                usuario=self.request.user, dependencia=dependencia, territoriales=territoriales, **datos
+                usuario=usuario_de(self.request), dependencia=dependencia, territoriales=territoriales, **datos
             )
         except ErrorDeDominio as error:
             form.add_error(None, str(error))
@@ -102,7 +105,7 @@ class IndicadorCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
 class IndicadorDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "indicadores/detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         indicador = indicador_visible(usuario, self.kwargs["pk"])
         hoy = timezone.localdate()
@@ -192,10 +195,10 @@ class IndicadorEditarView(IndicadorFormularioView):
     boton = gettext_lazy("Guardar cambios")
     exito = gettext_lazy("Hoja de vida actualizada.")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "usuario": self.request.user, "instance": copy.copy(self.objeto)}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             bloqueo=vinculos.motivo_de_bloqueo(self.objeto.pk, que=vinculos.FICHA), **kwargs
         )
@@ -210,7 +213,13 @@ class IndicadorEditarView(IndicadorFormularioView):
         )
 
 
-class _SerieMixin:
+if TYPE_CHECKING:
+    _Vista = AccionConFormularioView  # what the mixin is mixed into
+else:
+    _Vista = object
+
+
+class _SerieMixin(_Vista):
     """Forms on one series of an indicator: the general one, or a territorial one (?dependencia=<id>)."""
 
     def cargar(self, usuario, pk):
@@ -228,7 +237,7 @@ class _SerieMixin:
             raise Http404 from error
         return indicador
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(dependencia=self.dependencia, anio=self.anio, **kwargs)
 
     def destino(self):
@@ -241,19 +250,19 @@ class MetasView(_SerieMixin, IndicadorFormularioView):
     boton = gettext_lazy("Guardar metas")
     exito = gettext_lazy("Metas guardadas.")
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.rol_permitido = lambda usuario, obj: permissions.can_fijar_metas(usuario, obj, self.dependencia)
         self.permitida = self.rol_permitido
         return super().dispatch(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "indicador": self.objeto}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         metas = self.objeto.metas.filter(anio=self.anio, dependencia=self.dependencia)
         return {f"t{m.trimestre}": m.valor for m in metas}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             subtitulo=f"{self.anio}" + (f" · {self.dependencia}" if self.dependencia else ""),
             introduccion=_(
@@ -280,7 +289,7 @@ class MedicionView(_SerieMixin, IndicadorFormularioView):
     boton = gettext_lazy("Guardar la medición")
     exito = gettext_lazy("Medición guardada: los resultados acumulados de los trimestres siguientes ya la incluyen.")
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.rol_permitido = lambda usuario, obj: permissions.can_medir(usuario, obj, self.dependencia)
         self.permitida = self.rol_permitido
         return super().dispatch(request, *args, **kwargs)
@@ -298,7 +307,7 @@ class MedicionView(_SerieMixin, IndicadorFormularioView):
         ).first()
         return indicador
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "indicador": self.objeto}
 
     def get_form(self, form_class=None):
@@ -308,7 +317,7 @@ class MedicionView(_SerieMixin, IndicadorFormularioView):
             versiones.agregar_campo(form, self.medicion)
         return form
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         if self.medicion is None:
             return {}
         return {
@@ -317,7 +326,7 @@ class MedicionView(_SerieMixin, IndicadorFormularioView):
             "analisis": self.medicion.analisis,
         }
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         serie = selectors.serie(self.objeto, self.anio)
         return super().get_context_data(
             subtitulo=f"{self.anio}-T{self.trimestre}" + (f" · {self.dependencia}" if self.dependencia else ""),

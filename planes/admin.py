@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import CalendarioSeguimiento, Plan, SeguimientoTrimestral, SolicitudAjuste, Vigencia
@@ -7,13 +10,13 @@ from .models import CalendarioSeguimiento, Plan, SeguimientoTrimestral, Solicitu
 class SoloLectura(SimpleHistoryAdmin):
     """Plans change through their pages, where the procedure's rules and locks apply; the admin reads."""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 

@@ -6,7 +6,7 @@ class PlanesConfig(AppConfig):
     label = "planes"
     verbose_name = "Planes de gestión (DE-PD-01)"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import registro
 
         registro.registrar_en_el_nucleo()

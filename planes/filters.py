@@ -1,3 +1,5 @@
+from typing import Any
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +20,7 @@ class PlanFilter(django_filters.FilterSet):
         model = Plan
         fields = ["q", "tipo", "estado", "anio", "dependencia"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.filters["dependencia"].queryset = Dependencia.objects.filter(planes__isnull=False).distinct()
 
@@ -43,7 +45,7 @@ class SeguimientoFilter(django_filters.FilterSet):
         model = SeguimientoTrimestral
         fields = ["anio", "trimestre", "estado", "dependencia"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         usuario = getattr(self.request, "user", None)
         if usuario is not None and usuario.ve_todas_las_dependencias:

@@ -1,6 +1,8 @@
 """Forms of plans. Every date, file and number carries the core's guards (campos.py)."""
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Q
@@ -8,7 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
-from cooperacion.core.campos import CampoArchivo, CampoFecha, CampoMonto, CampoNumero, FormularioModelo
+from cooperacion.core.campos import (
+    CampoArchivo,
+    CampoFecha,
+    CampoMonto,
+    CampoNumero,
+    FormularioModelo,
+    campo_de_opciones,
+    con_etiquetas,
+)
 from cooperacion.core.models import Dependencia, PoliticaMIPG, Usuario
 from indicadores.models import Indicador
 
@@ -53,8 +63,8 @@ class VigenciaForm(FormularioModelo):
         super().__init__(*args, **kwargs)
         hoy = timezone.localdate()
         anio = hoy.year + 1 if hoy.month >= 9 else hoy.year
-        self.fields["dependencias"].queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
-        self.fields["plan_superior"].queryset = Plan.objects.filter(tipo=Plan.Tipo.INSTITUCIONAL)
+        campo_de_opciones(self, "dependencias").queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
+        campo_de_opciones(self, "plan_superior").queryset = Plan.objects.filter(tipo=Plan.Tipo.INSTITUCIONAL)
         self.fields["plan_superior"].required = False
         if not self.is_bound:
             self.initial.setdefault("anio", anio)
@@ -87,11 +97,11 @@ class PlanEstrategicoForm(FormularioModelo):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tipo"].choices = [(t.value, t.label) for t in Plan.ESTRATEGICOS]
-        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True)
+        campo_de_opciones(self, "dependencia").queryset = Dependencia.objects.filter(activa=True)
         self.fields["dependencia"].help_text = _("La dependencia que lo coordina (la Oficina Asesora de Planeación).")
-        self.fields["plan_superior"].queryset = Plan.objects.filter(tipo=Plan.Tipo.SECTORIAL)
+        campo_de_opciones(self, "plan_superior").queryset = Plan.objects.filter(tipo=Plan.Tipo.SECTORIAL)
         self.fields["plan_superior"].help_text = _("Solo para el Institucional: el Plan Estratégico Sectorial.")
-        self.fields["politicas"].queryset = PoliticaMIPG.objects.order_by("numero")
+        campo_de_opciones(self, "politicas").queryset = PoliticaMIPG.objects.order_by("numero")
 
 
 class PlanEncabezadoForm(FormularioModelo):
@@ -111,8 +121,8 @@ class PlanEncabezadoForm(FormularioModelo):
         if tipo is None:
             del self.fields["plan_superior"]
         else:
-            self.fields["plan_superior"].queryset = Plan.objects.filter(tipo=tipo)
-        self.fields["politicas"].queryset = PoliticaMIPG.objects.order_by("numero")
+            campo_de_opciones(self, "plan_superior").queryset = Plan.objects.filter(tipo=tipo)
+        campo_de_opciones(self, "politicas").queryset = PoliticaMIPG.objects.order_by("numero")
 
 
 class ObjetivoForm(FormularioModelo):
@@ -125,7 +135,9 @@ class ObjetivoForm(FormularioModelo):
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
         if plan.plan_superior_id:
-            self.fields["objetivo_superior"].queryset = Objetivo.objects.filter(plan_id=plan.plan_superior_id)
+            campo_de_opciones(self, "objetivo_superior").queryset = Objetivo.objects.filter(
+                plan_id=plan.plan_superior_id
+            )
             self.fields["objetivo_superior"].help_text = _("El objetivo de «%(p)s» que este objetivo sirve.") % {
                 "p": plan.plan_superior
             }
@@ -174,12 +186,12 @@ class ActividadForm(FormularioModelo):
         super().__init__(*args, **kwargs)
         self.plan = plan
         if plan.estrategico:
-            self.fields["dependencia_responsable"].queryset = Dependencia.objects.filter(activa=True)
-            dependencias = Dependencia.objects.filter(activa=True).values_list("pk", flat=True)
+            campo_de_opciones(self, "dependencia_responsable").queryset = Dependencia.objects.filter(activa=True)
+            dependencias: Iterable[int | None] = Dependencia.objects.filter(activa=True).values_list("pk", flat=True)
         else:
             del self.fields["dependencia_responsable"]
             dependencias = [plan.dependencia_id]
-        self.fields["responsable"].queryset = (
+        campo_de_opciones(self, "responsable").queryset = (
             Usuario.objects.filter(
                 Q(dependencia_id__in=list(dependencias)) | Q(pk=self.instance.responsable_id),
                 is_active=True,
@@ -190,7 +202,9 @@ class ActividadForm(FormularioModelo):
         )
         self.fields["responsable"].required = True
         if plan.plan_superior_id:
-            self.fields["objetivo_superior"].queryset = Objetivo.objects.filter(plan_id=plan.plan_superior_id)
+            campo_de_opciones(self, "objetivo_superior").queryset = Objetivo.objects.filter(
+                plan_id=plan.plan_superior_id
+            )
             self.fields["objetivo_superior"].help_text = _(
                 "Si lo deja vacío, se toma el objetivo superior del objetivo de esta actividad."
             )
@@ -291,7 +305,7 @@ class ProgramacionForm(forms.Form):
         indicador = actividad.indicador
         self.filas = []
         for anio in actividad.plan.anios:
-            campos = []
+            campos: list[str | None] = []
             for trimestre in (1, 2, 3, 4):
                 nombre = f"m_{anio}_{trimestre}"
                 if trimestre in indicador.trimestres_de_reporte:
@@ -326,7 +340,7 @@ class ComiteForm(forms.Form):
         label=_("Observaciones"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def clean_acta_fecha(self):
+    def clean_acta_fecha(self) -> Any:
         valor = self.cleaned_data["acta_fecha"]
         if valor and valor > timezone.localdate():
             raise forms.ValidationError(_("La sesión no puede tener una fecha futura."))
@@ -453,9 +467,11 @@ class CambioForm(forms.Form):
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actividad"].queryset = plan.actividades.filter(retirada=False).order_by("orden", "codigo")
-        self.fields["actividad"].label_from_instance = lambda a: f"{a.codigo}. {a.descripcion[:90]}"
-        self.fields["anio"].choices = [("", "—"), *((a, a) for a in plan.anios)]
+        campo_de_opciones(self, "actividad").queryset = plan.actividades.filter(retirada=False).order_by(
+            "orden", "codigo"
+        )
+        con_etiquetas(self, "actividad", lambda a: f"{a.codigo}. {a.descripcion[:90]}")
+        cast(forms.ChoiceField, self.fields["anio"]).choices = [("", "—"), *((a, a) for a in plan.anios)]
 
     def clean(self):
         datos = super().clean()
@@ -524,7 +540,7 @@ class AprobarAjusteForm(forms.Form):
         super().__init__(*args, **kwargs)
         from .services.ajustes import COMPETENTES
 
-        self.fields["instancia_aprobacion"].choices = [
+        cast(forms.ChoiceField, self.fields["instancia_aprobacion"]).choices = [
             (i, SolicitudAjuste.Instancia(i).label) for i in COMPETENTES[solicitud.plan.tipo]
         ]
         if not self.is_bound:

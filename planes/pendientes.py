@@ -41,7 +41,7 @@ def _de_la_dependencia(usuario) -> Iterator[Pendiente]:
             % {"p": plan},
             url=plan.get_absolute_url(),
             tipo=_("Plan de acción"),
-            fecha=plan.vigencia.fecha_limite_cargue,
+            fecha=plan.vigencia.fecha_limite_cargue if plan.vigencia else None,
             detalle=_("Devuelto por Planeación con observaciones.")
             if devuelto
             else _("Actividades 10 y 11 de DE-PD-01."),
@@ -61,7 +61,7 @@ def _de_la_dependencia(usuario) -> Iterator[Pendiente]:
             titulo=_("Reportar y enviar: %(s)s") % {"s": seguimiento},
             url=seguimiento.get_absolute_url(),
             tipo=_("Seguimiento a planes"),
-            fecha=seguimiento.calendario.fecha_limite_reporte,
+            fecha=seguimiento.calendario.fecha_limite_reporte if seguimiento.calendario else None,
             detalle=_("Avance de cada actividad, con justificación si está por debajo de lo programado."),
             origen=ORIGEN,
             accion=_("Reportar"),

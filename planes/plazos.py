@@ -52,7 +52,8 @@ def _personal(dependencia_ids) -> dict[int, list[Usuario]]:
             .distinct()
             .order_by("pk")
         ):
-            por_dependencia[usuario.dependencia_id].append(usuario)
+            if usuario.dependencia_id is not None:  # the filter on dependencia_id__in leaves none without one
+                por_dependencia[usuario.dependencia_id].append(usuario)
     return por_dependencia
 
 

@@ -2,6 +2,9 @@
 and each year's institutional action plan with its publication date, newest first, and an open data set of the
 published plans and their activities. Only what is published reaches these functions."""
 
+from datetime import date
+from typing import cast
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +20,7 @@ def documentos_publicados(limite: int):
             publico.Documento(
                 titulo=plan.nombre,
                 url=reverse("planes_publico:detalle", args=[plan.pk]),
-                publicado_en=plan.fecha_publicacion,
+                publicado_en=cast(date, plan.fecha_publicacion),  # a published plan has its date
                 tipo=str(plan.get_tipo_display()),
                 descripcion=f"{plan.anio_inicio}–{plan.anio_fin} · {plan.dependencia}"
                 if plan.anio_fin != plan.anio_inicio
@@ -31,7 +34,7 @@ def documentos_publicados(limite: int):
             publico.Documento(
                 titulo=vigencia.nombre_consolidado,
                 url=reverse("planes_publico:consolidado", args=[vigencia.anio]),
-                publicado_en=vigencia.fecha_publicacion,
+                publicado_en=cast(date, vigencia.fecha_publicacion),  # filtered: not null
                 tipo=str(_("Plan de Acción Institucional")),
                 descripcion=str(_("Consolida los planes de acción de las dependencias.")),
             )

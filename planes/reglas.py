@@ -14,6 +14,7 @@ Each check names the procedure's own words and lists what fails; a service refus
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from indicadores import calculo
@@ -56,8 +57,8 @@ class ActividadPlana:
     bpin: str
     proyecto_inversion: str
     responsable_id: int | None
-    fecha_inicio: object
-    fecha_fin: object
+    fecha_inicio: date | None
+    fecha_fin: date | None
 
 
 @dataclass

@@ -5,7 +5,11 @@ write its figures, which all come from indicadores' one computation. Generated a
 whole-entity copies are remitted to Control Interno (activity 18).
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
+from typing import IO, TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,8 +19,8 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
 from cooperacion.core import graficos, periodos
-from cooperacion.core.models import Dependencia
-from cooperacion.core.reportes import Columna, escribir_hoja
+from cooperacion.core.models import Dependencia, ReporteGenerado, Usuario
+from cooperacion.core.reportes import Columna, Fila, Parametros, escribir_hoja
 from cooperacion.core.reportes_nucleo import ReporteTrimestral
 from indicadores import calculo
 from indicadores import graficos as graficos_indicadores
@@ -24,6 +28,10 @@ from indicadores.graficos import COLOR_ESTADO
 
 from . import procedimiento, selectors
 from .services.informe import remision_encolar
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 ETIQUETAS = calculo.ETIQUETAS_ESTADO
 GRAFICOS_DE_INDICADORES_PDF = 12
@@ -185,7 +193,7 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
     HOJAS = 9
 
     @property
-    def codigo_documento(self) -> str:
+    def codigo_documento(self) -> str:  # type: ignore[override]  # read from the procedure's current header
         encabezado = procedimiento.encabezado()
         return f"{encabezado['codigo']} v{encabezado['version']}"
 
@@ -194,14 +202,14 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
             return None
         return usuario.dependencia_id
 
-    def parametros(self, datos, usuario) -> dict:
+    def parametros(self, datos: Mapping[str, Any], usuario: Usuario | None) -> Parametros:
         parametros = super().parametros(datos, usuario)
         dependencia_id = self._dependencia_id(usuario)
         if dependencia_id:
             parametros["dependencia"] = dependencia_id
         return parametros
 
-    def titulo_con(self, parametros) -> str:
+    def titulo_con(self, parametros: Parametros) -> StrOrPromise:
         titulo = super().titulo_con(parametros)
         if parametros.get("dependencia"):
             dependencia = Dependencia.objects.filter(pk=parametros["dependencia"]).first()
@@ -210,13 +218,13 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
         return titulo
 
     def informe(self, parametros, usuario) -> selectors.Informe:
-        anio, trimestre = periodos.leer_periodo(parametros["periodo"])
+        anio, trimestre = periodos.periodo_valido(parametros["periodo"])
         return selectors.informe(anio, trimestre, dependencia_id=self._dependencia_id(usuario))
 
-    def total(self, parametros, usuario) -> int:
+    def total(self, parametros: Parametros, usuario: Usuario | None) -> int:
         return self.HOJAS
 
-    def filas(self, parametros, usuario):
+    def filas(self, parametros: Parametros, usuario: Usuario | None) -> Iterator[Fila]:
         # The book and the document are written from `informe` (escribir_excel, contexto); no generic table.
         return iter(())
 
@@ -382,7 +390,15 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
 
     # Excel ---------------------------------------------------------------------------------------------------
 
-    def escribir_excel(self, parametros, usuario, destino, *, titulo, al_avanzar=None) -> int:
+    def escribir_excel(
+        self,
+        parametros: Parametros,
+        usuario: Usuario | None,
+        destino: IO[bytes],
+        *,
+        titulo: str,
+        al_avanzar: Callable[[int], None] | None = None,
+    ) -> int:
         inf = self.informe(parametros, usuario)
         libro = Workbook(write_only=True)
         hojas = [
@@ -428,7 +444,7 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
 
     # Page and PDF --------------------------------------------------------------------------------------------
 
-    def contexto(self, parametros, usuario) -> dict:
+    def contexto(self, parametros: Parametros, usuario: Usuario | None) -> dict[str, Any]:
         inf = self.informe(parametros, usuario)
         dependencia = None
         if parametros.get("dependencia"):
@@ -506,7 +522,7 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
             )
         return resultado
 
-    def al_terminar(self, generado) -> None:
+    def al_terminar(self, generado: ReporteGenerado) -> None:
         """Activity 18: a whole-entity copy (the cut-off's, or Planeación's) goes to Control Interno."""
         if generado.parametros.get("dependencia"):
             return  # a Jefe's copy of their own dependencia stays with them

@@ -2,15 +2,21 @@
 quarterly report, each in a constant number of queries whatever the number of activities. Figures of indicators
 come from indicadores (calculo.calcular), never computed here."""
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
+from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import periodos
+from cooperacion.core.models import Dependencia
 from indicadores import calculo
 from indicadores import selectors as indicadores
 from indicadores.models import MetaTrimestral
@@ -27,10 +33,13 @@ from .models import (
     SolicitudAjuste,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 CERO = Decimal(0)
 
 
-def actividades_de(plan: Plan, *, con_retiradas: bool = False):
+def actividades_de(plan: Plan, *, con_retiradas: bool = False) -> QuerySet[Actividad]:
     consulta = Actividad.objects.filter(plan=plan).select_related(
         "indicador",
         "estrategia",
@@ -45,9 +54,9 @@ def actividades_de(plan: Plan, *, con_retiradas: bool = False):
     return consulta.order_by("orden", "codigo", "pk")
 
 
-def metas_generales(indicador_ids, anios) -> dict[int, dict[int, dict[int, Decimal]]]:
+def metas_generales(indicador_ids: Iterable[int], anios: Iterable[int]) -> dict[int, dict[int, dict[int, Decimal]]]:
     """{indicador: {anio: {trimestre: meta}}} of the general series (one query)."""
-    resultado: dict = defaultdict(lambda: defaultdict(dict))
+    resultado: dict[int, dict[int, dict[int, Decimal]]] = defaultdict(lambda: defaultdict(dict))
     for indicador_id, anio, trimestre, valor in MetaTrimestral.objects.filter(
         indicador_id__in=list(indicador_ids), anio__in=list(anios), dependencia__isnull=True
     ).values_list("indicador_id", "anio", "trimestre", "valor"):
@@ -55,7 +64,7 @@ def metas_generales(indicador_ids, anios) -> dict[int, dict[int, dict[int, Decim
     return resultado
 
 
-def actividad_plana(actividad: Actividad, metas) -> reglas.ActividadPlana:
+def actividad_plana(actividad: Actividad, metas: dict[int, dict[int, dict[int, Decimal]]]) -> reglas.ActividadPlana:
     alineada = actividad.alineada_con
     return reglas.ActividadPlana(
         pk=actividad.pk,
@@ -76,7 +85,7 @@ def actividad_plana(actividad: Actividad, metas) -> reglas.ActividadPlana:
     )
 
 
-def plan_plano(plan: Plan, actividades=None) -> reglas.PlanPlano:
+def plan_plano(plan: Plan, actividades: Iterable[Actividad] | None = None) -> reglas.PlanPlano:
     """What the control points need of a plan (five queries)."""
     actividades = list(actividades if actividades is not None else actividades_de(plan))
     metas = metas_generales({a.indicador_id for a in actividades}, plan.anios)
@@ -106,14 +115,14 @@ class NodoActividad:
     metas: dict[int, Decimal]
     meta_anual: Decimal | None
     resultado: calculo.Resultado | None
-    cambios: list = field(default_factory=list)
+    cambios: list[CambioAjuste] = field(default_factory=list)
 
     @property
     def programacion(self) -> list[Decimal | None]:
         return [self.metas.get(t) for t in (1, 2, 3, 4)]
 
 
-def arbol(plan: Plan, anio: int, *, trimestre: int | None = None) -> list[dict]:
+def arbol(plan: Plan, anio: int, *, trimestre: int | None = None) -> list[dict[str, Any]]:
     """The plan's objectives → strategies → activities with the year's programming (and the figures at a quarter
     when the plan is in force); constant queries."""
     objetivos = list(
@@ -125,14 +134,14 @@ def arbol(plan: Plan, anio: int, *, trimestre: int | None = None) -> list[dict]:
     actividades = list(actividades_de(plan, con_retiradas=True))
     metas = metas_generales({a.indicador_id for a in actividades}, [anio])
     series = indicadores.series([a.indicador for a in actividades], anio) if trimestre else {}
-    cambios: dict[int, list] = defaultdict(list)
+    cambios: dict[int | None, list[CambioAjuste]] = defaultdict(list)
     for cambio in (
         CambioAjuste.objects.filter(solicitud__plan=plan, solicitud__estado=SolicitudAjuste.Estado.APROBADO)
         .select_related("solicitud")
         .order_by("solicitud__decidida_en", "pk")
     ):
         cambios[cambio.actividad_id].append(cambio)
-    por_estrategia: dict[int, list] = defaultdict(list)
+    por_estrategia: dict[int | None, list[NodoActividad]] = defaultdict(list)
     for a in actividades:
         metas_anio = dict(metas.get(a.indicador_id, {}).get(anio, {}))
         anual = calculo.calcular(a.indicador.ficha, metas_anio, {})[3].meta_anual if metas_anio else None
@@ -165,6 +174,9 @@ class FilaActividad:
     por_debajo: bool
     metas: dict[int, Decimal] = field(default_factory=dict)
     resultados: list[calculo.Resultado] = field(default_factory=list)  # the four quarters, for charts
+    # What the viewer may do with the row (set by the follow-up page).
+    puede_reportar: bool = False
+    puede_devolver: bool = False
 
     @property
     def justificacion(self) -> str:
@@ -174,7 +186,7 @@ class FilaActividad:
         return trimestre in self.actividad.indicador.trimestres_de_reporte
 
     @property
-    def estado_reporte(self) -> str:
+    def estado_reporte(self) -> StrOrPromise:
         return self.avance.get_estado_display() if self.avance else AvanceActividad.Estado.PENDIENTE.label
 
     @property
@@ -182,7 +194,9 @@ class FilaActividad:
         return reglas.control_16(resultado=self.resultado, justificacion=self.justificacion, coherente=self.coherencia)
 
 
-def filas_de_actividades(actividades, anio: int, trimestre: int, avances) -> list[FilaActividad]:
+def filas_de_actividades(
+    actividades: Iterable[Actividad], anio: int, trimestre: int, avances: Iterable[AvanceActividad]
+) -> list[FilaActividad]:
     """Each activity's figures at the quarter: the indicator's (calculo), the budget executed up to the quarter and
     its coherence with the progress. `avances` are the activities' rows of the year up to that quarter."""
     actividades = list(actividades)
@@ -216,7 +230,7 @@ def filas_de_actividades(actividades, anio: int, trimestre: int, avances) -> lis
     return filas
 
 
-def avances_del_anio(actividad_ids, anio: int, hasta: int):
+def avances_del_anio(actividad_ids: Iterable[int], anio: int, hasta: int) -> QuerySet[AvanceActividad]:
     return (
         AvanceActividad.objects.filter(
             actividad_id__in=list(actividad_ids), seguimiento__anio=anio, seguimiento__trimestre__lte=hasta
@@ -267,7 +281,7 @@ class FilaDiagnostico:
     alertas: int
     presupuesto: Decimal
     ejecutado: Decimal
-    observaciones: list = field(default_factory=list)
+    observaciones: list[ObservacionControl] = field(default_factory=list)
 
     @property
     def ejecucion(self) -> Decimal | None:
@@ -288,10 +302,10 @@ class FilaDiagnostico:
 
 @dataclass
 class Pendiente:
-    dependencia: object
+    dependencia: Dependencia | None
     actividad: Actividad | None
-    estado: str
-    fecha_limite: object
+    estado: StrOrPromise
+    fecha_limite: date | None
     dias_vencido: int | None
 
 
@@ -327,7 +341,7 @@ class Informe:
     def alertas(self) -> list[FilaActividad]:
         return [f for f in self.actividades if f.coherencia.diverge]
 
-    def conteo_semaforo(self) -> dict[str, int]:
+    def conteo_semaforo(self) -> dict[calculo.Estado, int]:
         conteo = dict.fromkeys(calculo.Estado, 0)
         for fila in self.actividades:
             conteo[fila.resultado.acumulado.estado] += 1
@@ -337,24 +351,24 @@ class Informe:
 def informe(anio: int, trimestre: int, *, dependencia_id: int | None = None) -> Informe:
     """Everything the quarterly follow-up report shows, for every dependencia or one (about ten queries)."""
     planes = list(Plan.objects.en_vigor(anio).select_related("dependencia").order_by("tipo", "dependencia__nombre"))
-    actividades = Actividad.objects.filter(plan__in=[p.pk for p in planes], retirada=False)
+    consulta_actividades = Actividad.objects.filter(plan__in=[p.pk for p in planes], retirada=False)
     if dependencia_id is not None:
-        actividades = actividades.filter(dependencia_responsable_id=dependencia_id)
+        consulta_actividades = consulta_actividades.filter(dependencia_responsable_id=dependencia_id)
     actividades = list(
-        actividades.select_related(
+        consulta_actividades.select_related(
             "indicador", "plan", "plan__dependencia", "dependencia_responsable", "estrategia"
         ).order_by("dependencia_responsable__nombre", "plan__tipo", "plan__nombre", "orden", "codigo", "pk")
     )
     avances = list(avances_del_anio([a.pk for a in actividades], anio, trimestre))
     filas = filas_de_actividades(actividades, anio, trimestre, avances)
 
-    seguimientos = SeguimientoTrimestral.objects.filter(anio=anio, trimestre=trimestre).select_related(
+    consulta_seguimientos = SeguimientoTrimestral.objects.filter(anio=anio, trimestre=trimestre).select_related(
         "dependencia", "calendario"
     )
     if dependencia_id is not None:
-        seguimientos = seguimientos.filter(dependencia_id=dependencia_id)
+        consulta_seguimientos = consulta_seguimientos.filter(dependencia_id=dependencia_id)
     seguimientos = list(
-        seguimientos.prefetch_related(
+        consulta_seguimientos.prefetch_related(
             Prefetch("observaciones", queryset=ObservacionControl.objects.select_related("autor"))
         ).order_by("dependencia__nombre")
     )
@@ -443,15 +457,19 @@ def informe(anio: int, trimestre: int, *, dependencia_id: int | None = None) -> 
             )
         )
     inicio, fin = periodos.limites(periodos.periodo(anio, trimestre))
-    ajustes = CambioAjuste.objects.filter(  # decided in the quarter (the date of the approving session or decision)
-        solicitud__estado=SolicitudAjuste.Estado.APROBADO,
-        solicitud__acta_fecha__gte=inicio.date(),
-        solicitud__acta_fecha__lt=fin.date(),
+    consulta_ajustes = (
+        CambioAjuste.objects.filter(  # decided in the quarter (the date of the approving session or decision)
+            solicitud__estado=SolicitudAjuste.Estado.APROBADO,
+            solicitud__acta_fecha__gte=inicio.date(),
+            solicitud__acta_fecha__lt=fin.date(),
+        )
     )
     if dependencia_id is not None:
-        ajustes = ajustes.filter(actividad__dependencia_responsable_id=dependencia_id)
+        consulta_ajustes = consulta_ajustes.filter(actividad__dependencia_responsable_id=dependencia_id)
     ajustes = list(
-        ajustes.select_related("solicitud", "solicitud__plan", "actividad").order_by("solicitud__acta_fecha", "pk")
+        consulta_ajustes.select_related("solicitud", "solicitud__plan", "actividad").order_by(
+            "solicitud__acta_fecha", "pk"
+        )
     )
     return Informe(
         anio=anio,
@@ -466,7 +484,7 @@ def informe(anio: int, trimestre: int, *, dependencia_id: int | None = None) -> 
     )
 
 
-def resumen_de_seguimientos(consulta):
+def resumen_de_seguimientos(consulta: QuerySet[SeguimientoTrimestral]) -> QuerySet[SeguimientoTrimestral]:
     """Each quarter of a list with its counts of activities by report state (one query for the page)."""
     return consulta.annotate(
         total_avances=Count("avances"),

@@ -6,7 +6,7 @@ class RendicionConfig(AppConfig):
     label = "rendicion"
     verbose_name = "Rendición de cuentas"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import registro
 
         registro.registrar_en_el_nucleo()

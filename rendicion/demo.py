@@ -11,9 +11,11 @@ Idempotent: a year whose strategy exists is left as it is.
 import json
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import cast
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.utils import timezone
 from django_fsm_log.models import StateLog
 
@@ -130,7 +132,7 @@ def _fechar(obj, **campos) -> None:
     obj.save(update_fields=list(campos))
 
 
-def _fechar_transicion(obj, transicion: str, momento: datetime) -> None:
+def _fechar_transicion(obj: Model, transicion: str, momento: datetime | None) -> None:
     """The transition log row of a step of the story, with the date it had (the log keeps no field history)."""
     StateLog.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, transition=transicion
@@ -372,13 +374,13 @@ def _audiencia_2020(estrategia, *, planeacion, comunicaciones, dependencias) -> 
         "el detalle territorial del PAEF y programar una mesa técnica con las centrales obreras.",
         encuesta_respuestas=412,
     )
-    for pregunta, valores in (
+    for texto_pregunta, valores in (
         ("La información presentada fue clara y suficiente", (188, 161, 49, 14)),
         ("Las respuestas atendieron las preguntas de la ciudadanía", (152, 170, 66, 24)),
         ("El medio de transmisión fue adecuado", (231, 139, 31, 11)),
     ):
         services.encuesta_agregar(
-            espacio=espacio, usuario=comunicaciones, pregunta=pregunta,
+            espacio=espacio, usuario=comunicaciones, pregunta=texto_pregunta,
             excelente=valores[0], bueno=valores[1], regular=valores[2], malo=valores[3],
         )  # fmt: skip
     return espacio
@@ -423,7 +425,7 @@ def _audiencia_actual(estrategia, *, planeacion, comunicaciones, dependencias, h
             texto_pregunta=texto,
             consentimiento=consentimiento,
             acepta=True,
-            ahora=max(ahora - timedelta(hours=horas), _momento(espacio.aviso_desde, 0, 5)),
+            ahora=max(ahora - timedelta(hours=horas), _momento(cast(date, espacio.aviso_desde), 0, 5)),
         )
         if destino == "spam":
             services.pregunta_rechazar_spam(pregunta=pregunta, usuario=comunicaciones)

@@ -1,3 +1,5 @@
+from typing import Any
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +14,7 @@ def _estrategias(request):
 
 
 class EstrategiaChoiceFilter(django_filters.ModelChoiceFilter):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Año"))
         kwargs.setdefault("queryset", _estrategias)
         kwargs.setdefault("empty_label", _("Todos"))
@@ -39,7 +41,7 @@ class AccionFilter(TextoFilterMixin, django_filters.FilterSet):
         model = AccionRendicion
         fields = ["q", "estrategia", "elemento", "estado", "dependencia"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.filters["estrategia"].field.label_from_instance = lambda e: str(e.anio)
         usuario = getattr(self.request, "user", None)
@@ -62,7 +64,7 @@ class EspacioFilter(TextoFilterMixin, django_filters.FilterSet):
         model = EspacioDialogo
         fields = ["q", "estrategia", "tipo", "estado"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.filters["estrategia"].field.label_from_instance = lambda e: str(e.anio)
 
@@ -79,7 +81,7 @@ class PreguntaFilter(TextoFilterMixin, django_filters.FilterSet):
         model = PreguntaCiudadana
         fields = ["q", "estado", "espacio"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         usuario = getattr(self.request, "user", None)
         self.filters["espacio"].queryset = (
@@ -100,6 +102,6 @@ class MejoraFilter(TextoFilterMixin, django_filters.FilterSet):
         model = AccionMejora
         fields = ["q", "estrategia", "origen", "estado"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.filters["estrategia"].field.label_from_instance = lambda e: str(e.anio)

@@ -3,7 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cooperacion.core.campos import CampoArchivo, CampoFecha, CampoNumero, FormularioModelo
+from cooperacion.core.campos import (
+    CampoArchivo,
+    CampoFecha,
+    CampoNumero,
+    FormularioModelo,
+    campo_de_opciones,
+    con_etiquetas,
+)
 from cooperacion.core.models import ODS, Dependencia, Usuario
 
 from .models import (
@@ -96,7 +103,7 @@ class EstrategiaForm(FormularioModelo):
 
     def __init__(self, *args, creando: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ods"].queryset = _ods()
+        campo_de_opciones(self, "ods").queryset = _ods()
         if not creando:
             del self.fields["anio"]
         instancia = self.instance if self.instance.pk else None
@@ -152,9 +159,9 @@ class AccionForm(FormularioModelo):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["dependencia_lider"].queryset = _dependencias()
-        self.fields["dependencias_apoyo"].queryset = _dependencias()
-        self.fields["ods"].queryset = _ods()
+        campo_de_opciones(self, "dependencia_lider").queryset = _dependencias()
+        campo_de_opciones(self, "dependencias_apoyo").queryset = _dependencias()
+        campo_de_opciones(self, "ods").queryset = _ods()
         if self.instance.pk:
             responsables = self.instance.responsables_ordenados
             lider = next((r for r in responsables if r.lidera), None)
@@ -184,7 +191,7 @@ class AvanceForm(forms.Form):
     def __init__(self, *args, dependencias=(), **kwargs):
         super().__init__(*args, **kwargs)
         ids = [d.pk for d in dependencias]
-        self.fields["dependencia"].queryset = Dependencia.objects.filter(pk__in=ids).order_by("nombre")
+        campo_de_opciones(self, "dependencia").queryset = Dependencia.objects.filter(pk__in=ids).order_by("nombre")
         if len(ids) == 1:
             self.fields["dependencia"].initial = ids[0]
 
@@ -223,8 +230,8 @@ class MetricaForm(FormularioModelo):
 
     def __init__(self, *args, estrategia: Estrategia, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["accion"].queryset = estrategia.acciones.order_by("elemento", "numero")
-        self.fields["accion"].label_from_instance = lambda a: f"{a.codigo} {a.texto[:90]}"
+        campo_de_opciones(self, "accion").queryset = estrategia.acciones.order_by("elemento", "numero")
+        con_etiquetas(self, "accion", lambda a: f"{a.codigo} {a.texto[:90]}")
 
 
 class EspacioForm(FormularioModelo):
@@ -239,10 +246,12 @@ class EspacioForm(FormularioModelo):
 
     def __init__(self, *args, estrategia: Estrategia, elige_dependencia: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["accion"].queryset = estrategia.acciones.filter(elemento=Elemento.DIALOGO).order_by("numero")
-        self.fields["accion"].label_from_instance = lambda a: f"{a.codigo} {a.texto[:90]}"
+        campo_de_opciones(self, "accion").queryset = estrategia.acciones.filter(elemento=Elemento.DIALOGO).order_by(
+            "numero"
+        )
+        con_etiquetas(self, "accion", lambda a: f"{a.codigo} {a.texto[:90]}")
         if elige_dependencia:
-            self.fields["dependencia"].queryset = _dependencias()
+            campo_de_opciones(self, "dependencia").queryset = _dependencias()
         else:
             del self.fields["dependencia"]
 
@@ -365,18 +374,20 @@ class MejoraForm(FormularioModelo):
 
     def __init__(self, *args, estrategia: Estrategia, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["dependencia"].queryset = _dependencias()
-        self.fields["evaluacion"].queryset = (
+        campo_de_opciones(self, "dependencia").queryset = _dependencias()
+        campo_de_opciones(self, "evaluacion").queryset = (
             EvaluacionAccion.objects.filter(corte__estrategia=estrategia)
             .exclude(resultado="")
             .select_related("accion", "corte")
             .order_by("corte__fecha_corte", "accion__elemento", "accion__numero")
         )
-        self.fields["evaluacion"].label_from_instance = lambda e: (
-            f"{e.corte.nombre} · {e.accion.codigo} {e.accion.texto[:60]} ({e.get_resultado_display()})"
+        con_etiquetas(
+            self,
+            "evaluacion",
+            lambda e: f"{e.corte.nombre} · {e.accion.codigo} {e.accion.texto[:60]} ({e.get_resultado_display()})",
         )
-        self.fields["espacio"].queryset = estrategia.espacios.order_by("fecha")
-        self.fields["responsable"].queryset = Usuario.objects.filter(
+        campo_de_opciones(self, "espacio").queryset = estrategia.espacios.order_by("fecha")
+        campo_de_opciones(self, "responsable").queryset = Usuario.objects.filter(
             is_active=True, dependencia__isnull=False
         ).order_by("first_name", "last_name")
         self.fields["responsable"].required = False

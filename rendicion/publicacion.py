@@ -4,6 +4,7 @@ transparency index and two open data sets (actions and answers). Only published 
 from collections.abc import Iterator
 from datetime import date
 from itertools import islice
+from typing import cast
 
 from django.db.models import Max, Prefetch
 from django.utils import timezone
@@ -32,7 +33,7 @@ def documentos_publicados(limite: int) -> Iterator[Documento]:
             Documento(
                 titulo=espacio.nombre,
                 url=espacio.get_public_url(),
-                publicado_en=espacio.aviso_desde,
+                publicado_en=cast(date, espacio.aviso_desde),  # publicos(): the notice date has come
                 tipo=_("Aviso de espacio de diálogo"),
                 descripcion=_("%(t)s el %(f)s")
                 % {"t": espacio.get_tipo_display(), "f": timezone.localtime(espacio.fecha).strftime("%d/%m/%Y %H:%M")},

@@ -2,17 +2,28 @@
 (published on the transparency pages), the questions and answers of a dialogue space, and the social-media metrics
 of a year with their charts. Each is PDF (from the same template as its page) and Excel."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cooperacion.core.reportes import Columna, Reporte
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.errores import ErrorDeDominio
+from cooperacion.core.models import Usuario
+from cooperacion.core.reportes import Columna, Fila, Parametros, Reporte
 
 from . import selectors
 from .models import Corte, EspacioDialogo, Estrategia, EvaluacionAccion, PreguntaCiudadana
 from .models.estrategia import orden_de_elemento
 from .services.seguimiento import INFORME_SEGUIMIENTO
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from cooperacion.core.tipos import UsuarioOAnonimo
 
 
 def _identificador(datos) -> int:
@@ -29,10 +40,10 @@ class DocumentoDeRendicion(Reporte):
     horizontal = True
     en_lista = False
 
-    def puede_generar(self, usuario) -> bool:
+    def puede_generar(self, usuario: UsuarioOAnonimo) -> bool:
         return bool(usuario.is_authenticated and usuario.is_active and (usuario.roles or usuario.is_superuser))
 
-    def puede_ver_automaticos(self, usuario) -> bool:
+    def puede_ver_automaticos(self, usuario: Usuario) -> bool:
         return False
 
 
@@ -54,16 +65,16 @@ class SeguimientoReporte(DocumentoDeRendicion):
         Columna(gettext_lazy("Evidencia revisada"), ancho=40),
     )
 
-    def puede_generar(self, usuario) -> bool:
+    def puede_generar(self, usuario: UsuarioOAnonimo) -> bool:
         return bool(usuario.is_authenticated and usuario.ve_todas_las_dependencias)
 
-    def parametros(self, datos, usuario) -> dict:
+    def parametros(self, datos: Mapping[str, Any], usuario: Usuario | None) -> Parametros:
         pk = _identificador(datos)
-        if not Corte.objects.visibles_para(usuario).filter(pk=pk).exists():
+        if usuario is None or not Corte.objects.visibles_para(usuario).filter(pk=pk).exists():
             raise ErrorDeDominio(_("No hay un corte de seguimiento con ese número a su alcance."))
         return {"id": pk}
 
-    def titulo_con(self, parametros) -> str:
+    def titulo_con(self, parametros: Parametros) -> StrOrPromise:
         corte = Corte.objects.select_related("estrategia").filter(pk=parametros["id"]).first()
         if corte is None:
             return str(self.titulo)
@@ -76,10 +87,10 @@ class SeguimientoReporte(DocumentoDeRendicion):
             .order_by(orden_de_elemento("accion__elemento"), "accion__numero")
         )
 
-    def total(self, parametros, usuario) -> int:
+    def total(self, parametros: Parametros, usuario: Usuario | None) -> int:
         return self._evaluaciones(parametros).count()
 
-    def filas(self, parametros, usuario):
+    def filas(self, parametros: Parametros, usuario: Usuario | None) -> Iterator[Fila]:
         for evaluacion in self._evaluaciones(parametros).iterator(chunk_size=500):
             accion = evaluacion.accion
             yield (
@@ -94,7 +105,7 @@ class SeguimientoReporte(DocumentoDeRendicion):
                 evaluacion.evidencia_revisada,
             )
 
-    def contexto(self, parametros, usuario) -> dict:
+    def contexto(self, parametros: Parametros, usuario: Usuario | None) -> dict[str, Any]:
         corte = Corte.objects.select_related("estrategia").get(pk=parametros["id"])
         evaluaciones = list(self._evaluaciones(parametros))
         resumen = selectors.resumen_de_evaluaciones(evaluaciones)
@@ -135,23 +146,23 @@ class PreguntasEspacioReporte(DocumentoDeRendicion):
         Columna(gettext_lazy("Fecha límite"), "fecha", ancho=13),
     )
 
-    def parametros(self, datos, usuario) -> dict:
+    def parametros(self, datos: Mapping[str, Any], usuario: Usuario | None) -> Parametros:
         pk = _identificador(datos)
-        if not EspacioDialogo.objects.visibles_para(usuario).filter(pk=pk).exists():
+        if usuario is None or not EspacioDialogo.objects.visibles_para(usuario).filter(pk=pk).exists():
             raise ErrorDeDominio(_("No hay un espacio de diálogo con ese número a su alcance."))
         return {"id": pk}
 
-    def titulo_con(self, parametros) -> str:
+    def titulo_con(self, parametros: Parametros) -> StrOrPromise:
         nombre = EspacioDialogo.objects.filter(pk=parametros["id"]).values_list("nombre", flat=True).first() or ""
         return f"{self.titulo} – {nombre}"
 
     def _preguntas(self, parametros):
         return PreguntaCiudadana.objects.filter(espacio_id=parametros["id"]).order_by("recibida_en", "pk")
 
-    def total(self, parametros, usuario) -> int:
+    def total(self, parametros: Parametros, usuario: Usuario | None) -> int:
         return self._preguntas(parametros).count()
 
-    def filas(self, parametros, usuario):
+    def filas(self, parametros: Parametros, usuario: Usuario | None) -> Iterator[Fila]:
         for pregunta in self._preguntas(parametros).iterator(chunk_size=500):
             yield (
                 pregunta.referencia,
@@ -164,7 +175,7 @@ class PreguntasEspacioReporte(DocumentoDeRendicion):
                 pregunta.fecha_limite_respuesta,
             )
 
-    def contexto(self, parametros, usuario) -> dict:
+    def contexto(self, parametros: Parametros, usuario: Usuario | None) -> dict[str, Any]:
         espacio = EspacioDialogo.objects.select_related("estrategia", "dependencia").get(pk=parametros["id"])
         conteo = dict.fromkeys(PreguntaCiudadana.Estado, 0)
         for estado in self._preguntas(parametros).values_list("estado", flat=True):
@@ -195,17 +206,17 @@ class MetricasReporte(DocumentoDeRendicion):
         Columna(gettext_lazy("Valor"), "entero", ancho=16),
     )
 
-    def parametros(self, datos, usuario) -> dict:
+    def parametros(self, datos: Mapping[str, Any], usuario: Usuario | None) -> Parametros:
         pk = _identificador(datos)
-        if not Estrategia.objects.visibles_para(usuario).filter(pk=pk).exists():
+        if usuario is None or not Estrategia.objects.visibles_para(usuario).filter(pk=pk).exists():
             raise ErrorDeDominio(_("No hay una estrategia con ese número a su alcance."))
         return {"id": pk}
 
-    def titulo_con(self, parametros) -> str:
+    def titulo_con(self, parametros: Parametros) -> StrOrPromise:
         anio = Estrategia.objects.filter(pk=parametros["id"]).values_list("anio", flat=True).first() or ""
         return f"{self.titulo} {anio}"
 
-    def filas(self, parametros, usuario):
+    def filas(self, parametros: Parametros, usuario: Usuario | None) -> Iterator[Fila]:
         from .models import RegistroMetrica
 
         consulta = (
@@ -216,6 +227,6 @@ class MetricasReporte(DocumentoDeRendicion):
         for registro in consulta.iterator(chunk_size=1000):
             yield (registro.definicion.get_red_display(), registro.definicion.metrica, registro.mes, registro.valor)
 
-    def contexto(self, parametros, usuario) -> dict:
+    def contexto(self, parametros: Parametros, usuario: Usuario | None) -> dict[str, Any]:
         estrategia = Estrategia.objects.get(pk=parametros["id"])
         return {"estrategia": estrategia, **selectors.metricas_de(estrategia)}

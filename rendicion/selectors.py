@@ -1,19 +1,25 @@
 """Non-trivial reads of the accountability strategy, each with a constant number of queries."""
 
+from __future__ import annotations
+
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from cooperacion.core import graficos
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .models import (
     AccionMejora,
     AccionRendicion,
     Corte,
     Elemento,
+    ElementoEstrategia,
     EspacioDialogo,
     Estrategia,
     EvaluacionAccion,
@@ -47,11 +53,11 @@ COLORES_RESULTADO = {
 }
 
 
-def responsables_prefetch():
+def responsables_prefetch() -> Prefetch[Any, Any, Any]:
     return Prefetch("responsables", queryset=ResponsableAccion.objects.select_related("dependencia"))
 
 
-def acciones_con_responsables(consulta):
+def acciones_con_responsables(consulta: QuerySet[AccionRendicion]) -> QuerySet[AccionRendicion]:
     return consulta.select_related("estrategia").prefetch_related(responsables_prefetch())
 
 
@@ -59,11 +65,11 @@ def acciones_con_responsables(consulta):
 class GrupoDeElemento:
     clave: str
     nombre: str
-    elemento: object  # ElementoEstrategia or None
-    acciones: list
+    elemento: ElementoEstrategia | None
+    acciones: list[AccionRendicion]
 
 
-def acciones_por_elemento(estrategia: Estrategia, acciones) -> list[GrupoDeElemento]:
+def acciones_por_elemento(estrategia: Estrategia, acciones: Iterable[AccionRendicion]) -> list[GrupoDeElemento]:
     """The three elements in order with the strategy's texts and their actions (already loaded)."""
     textos = {e.clave: e for e in estrategia.elementos.all()}
     por_elemento = defaultdict(list)
@@ -80,7 +86,7 @@ def acciones_por_elemento(estrategia: Estrategia, acciones) -> list[GrupoDeEleme
     ]
 
 
-def detalle_de_estrategia(estrategia: Estrategia, usuario) -> dict:
+def detalle_de_estrategia(estrategia: Estrategia, usuario: UsuarioOAnonimo) -> dict[str, Any]:
     """Everything the strategy's staff page shows."""
     acciones = list(
         acciones_con_responsables(estrategia.acciones.all()).prefetch_related("ods").order_by("elemento", "numero")
@@ -89,7 +95,7 @@ def detalle_de_estrategia(estrategia: Estrategia, usuario) -> dict:
         AccionRendicion.objects.visibles_para(usuario).filter(estrategia=estrategia).values_list("pk", flat=True)
     )
     for accion in acciones:
-        accion.visible = accion.pk in visibles
+        accion.visible = accion.pk in visibles  # type: ignore[attr-defined]  # a flag for the page on the loaded row
     return {
         "grupos": acciones_por_elemento(estrategia, acciones),
         "objetivos": list(estrategia.objetivos.all()),
@@ -111,11 +117,11 @@ def detalle_de_estrategia(estrategia: Estrategia, usuario) -> dict:
     }
 
 
-def avance_de_la_estrategia(acciones) -> int:
-    acciones = list(acciones)
-    if not acciones:
+def avance_de_la_estrategia(acciones: Iterable[AccionRendicion]) -> int:
+    lista = list(acciones)
+    if not lista:
         return 0
-    return round(sum(a.porcentaje_avance for a in acciones) / len(acciones))
+    return round(sum(a.porcentaje_avance for a in lista) / len(lista))
 
 
 # Metrics ---------------------------------------------------------------------------------------------
@@ -124,10 +130,10 @@ def avance_de_la_estrategia(acciones) -> int:
 @dataclass
 class FilaMetrica:
     definicion: MetricaDefinida
-    valores: list  # 12 values (None where not entered)
+    valores: list[int | None]  # 12 values (None where not entered)
 
 
-def metricas_de(estrategia: Estrategia) -> dict:
+def metricas_de(estrategia: Estrategia) -> dict[str, Any]:
     """The metric fields of the strategy grouped by network, with their 12 monthly values and a chart per metric
     (two queries)."""
     definiciones = list(estrategia.metricas.order_by("red", "orden", "pk"))
@@ -136,15 +142,15 @@ def metricas_de(estrategia: Estrategia) -> dict:
         "definicion_id", "mes", "valor"
     ):
         valores[(definicion_id, mes.month)] = valor
-    redes = []
-    actual = None
+    redes: list[dict[str, Any]] = []
+    actual: dict[str, Any] | None = None
     for definicion in definiciones:
         fila = FilaMetrica(definicion, [valores.get((definicion.pk, m)) for m in range(1, 13)])
         if actual is None or actual["red"] != definicion.red:
             actual = {"red": definicion.red, "nombre": definicion.get_red_display(), "filas": [], "graficos": []}
             redes.append(actual)
         actual["filas"].append(fila)
-        datos = [(MESES[m], fila.valores[m]) for m in range(12) if fila.valores[m] is not None]
+        datos = [(MESES[m], valor) for m, valor in enumerate(fila.valores) if valor is not None]
         if datos:
             titulo = f"{definicion.get_red_display()}: {definicion.metrica} ({estrategia.anio})"
             actual["graficos"].append((titulo, graficos.barras(titulo, datos)))
@@ -171,8 +177,8 @@ def evaluaciones_del_corte(corte: Corte) -> list[EvaluacionAccion]:
     )
 
 
-def resumen_de_evaluaciones(evaluaciones) -> list[tuple[str, int]]:
-    conteo = defaultdict(int)
+def resumen_de_evaluaciones(evaluaciones: Iterable[EvaluacionAccion]) -> list[tuple[str, int]]:
+    conteo: defaultdict[str, int] = defaultdict(int)
     for evaluacion in evaluaciones:
         conteo[evaluacion.resultado] += 1
     filas = [(str(r.label), conteo[r.value]) for r in EvaluacionAccion.Resultado]
@@ -181,5 +187,5 @@ def resumen_de_evaluaciones(evaluaciones) -> list[tuple[str, int]]:
     return filas
 
 
-def grafico_de_evaluaciones(titulo: str, resumen) -> str:
+def grafico_de_evaluaciones(titulo: str, resumen: Sequence[tuple[str, float]]) -> str:
     return graficos.barras(titulo, resumen, colores=COLORES_RESULTADO)

@@ -1,21 +1,29 @@
 """Sign-in guards: the client's address behind the trusted proxies, and the limit on the change-password form."""
 
+from __future__ import annotations
+
 import ipaddress
 import logging
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import PasswordChangeView, redirect_to_login
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+if TYPE_CHECKING:
+    from .tipos import UsuarioOAnonimo
+
 logger = logging.getLogger(__name__)
 
 
-def ip_del_cliente(request) -> str | None:
+def ip_del_cliente(request: HttpRequest) -> str | None:
     """The client's address for django-axes: REMOTE_ADDR, or what the outermost of our proxies saw.
 
     Each proxy appends to X-Forwarded-For the address that connected to it, so with TRUSTED_PROXY_COUNT = n the
@@ -34,11 +42,11 @@ def ip_del_cliente(request) -> str | None:
         return remota
 
 
-def _clave_de_fallos(usuario) -> str:
+def _clave_de_fallos(usuario: UsuarioOAnonimo) -> str:
     return f"cambio-clave:fallos:{usuario.pk}"
 
 
-def _registrar_fallo(usuario) -> int:
+def _registrar_fallo(usuario: UsuarioOAnonimo) -> int:
     """Count one wrong current password; the count lives CAMBIO_CLAVE_ESPERA from the first one (a fixed window)."""
     clave = _clave_de_fallos(usuario)
     espera = int(settings.CAMBIO_CLAVE_ESPERA.total_seconds())
@@ -50,7 +58,7 @@ def _registrar_fallo(usuario) -> int:
         return 1
 
 
-def _cambio_bloqueado(usuario) -> bool:
+def _cambio_bloqueado(usuario: UsuarioOAnonimo) -> bool:
     return cache.get(_clave_de_fallos(usuario), 0) >= settings.CAMBIO_CLAVE_INTENTOS
 
 
@@ -65,13 +73,13 @@ class CambioDeClaveView(PasswordChangeView):
     guess it. At the limit the session is closed, and the form stays refused until the window ends.
     """
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and _cambio_bloqueado(request.user):
             contexto = {"minutos": _minutos_de_espera()}
             return render(request, "registration/cambio_clave_bloqueado.html", contexto, status=429)
         return super().dispatch(request, *args, **kwargs)
 
-    def form_invalid(self, form):
+    def form_invalid(self, form: Any) -> HttpResponse:
         if form.has_error("old_password", "password_incorrect"):
             usuario = self.request.user
             if _registrar_fallo(usuario) >= settings.CAMBIO_CLAVE_INTENTOS:
@@ -88,6 +96,6 @@ class CambioDeClaveView(PasswordChangeView):
                 return redirect_to_login(reverse("password_change"))
         return super().form_invalid(form)
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         cache.delete(_clave_de_fallos(self.request.user))
         return super().form_valid(form)

@@ -1,7 +1,12 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import ManyToManyField, QuerySet
+from django.forms import ModelMultipleChoiceField
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -23,12 +28,12 @@ from .models import (
 
 
 @admin.register(Usuario)
-class UsuarioAdmin(UserAdmin, SimpleHistoryAdmin):
+class UsuarioAdmin(UserAdmin[Usuario], SimpleHistoryAdmin):
     list_display = ["username", "first_name", "last_name", "dependencia", "cargo", "is_active"]
     list_filter = ["groups", "dependencia", "is_active"]
     list_select_related = ["dependencia"]
     fieldsets = [
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (_("Organización"), {"fields": ["dependencia", "cargo", "preferencia_correo"]}),
     ]
     add_fieldsets = [
@@ -38,35 +43,39 @@ class UsuarioAdmin(UserAdmin, SimpleHistoryAdmin):
     # What only a superuser grants: access to this site, every permission, or permissions one by one.
     campos_de_superusuario = ["is_superuser", "is_staff", "user_permissions"]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Usuario]:
         usuarios = super().get_queryset(request)
         return usuarios if request.user.is_superuser else usuarios.filter(is_superuser=False)
 
-    def _es_ajeno(self, request, obj) -> bool:
+    def _es_ajeno(self, request: HttpRequest, obj: Usuario | None) -> bool:
         return obj is not None and obj.is_superuser and not request.user.is_superuser
 
-    def has_view_permission(self, request, obj=None):
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return not self._es_ajeno(request, obj) and super().has_view_permission(request, obj)
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return not self._es_ajeno(request, obj) and super().has_change_permission(request, obj)
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         campos = list(super().get_readonly_fields(request, obj))
         return campos if request.user.is_superuser else [*campos, *self.campos_de_superusuario]
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
+    def formfield_for_manytomany(
+        self, db_field: ManyToManyField[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelMultipleChoiceField[Any] | None:
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.filter(name__in=roles.TODOS).order_by("name")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         # The Administrador does not see groups outside the product's roles, so saving must not drop them.
         otros = [] if request.user.is_superuser else list(form.instance.groups.exclude(name__in=roles.TODOS))
         super().save_related(request, form, formsets, change)
         form.instance.groups.add(*otros)
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         # Reverting writes back every column of the old row, is_superuser and is_staff included.
         if not request.user.is_superuser:
             raise PermissionDenied
@@ -141,7 +150,7 @@ class TipoPlazoAdmin(SimpleHistoryAdmin):
     fields = ["codigo", "nombre", "dias_habiles", "umbrales", "avisar_el_dia", "repetir_vencido_cada", "dias_alerta"]
     readonly_fields = ["codigo"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # kinds are declared by the apps; only their thresholds are edited here
 
 
@@ -152,31 +161,41 @@ class CorteTrimestralAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RecordatorioEnviado)
-class RecordatorioEnviadoAdmin(admin.ModelAdmin):
+class RecordatorioEnviadoAdmin(admin.ModelAdmin[RecordatorioEnviado]):
     list_display = ["titulo", "tipo", "umbral", "fecha_plazo", "enviado_en"]
     list_filter = ["tipo", "umbral"]
     list_select_related = ["tipo"]
     search_fields = ["titulo"]
-    fields = ["titulo", "tipo", "umbral", "fecha_plazo", "enviado_en", "destinatarios"]
-    readonly_fields = fields
+    readonly_fields = ("titulo", "tipo", "umbral", "fecha_plazo", "enviado_en", "destinatarios")
+    fields = readonly_fields
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
 @admin.register(ReporteGenerado)
-class ReporteGeneradoAdmin(admin.ModelAdmin):
+class ReporteGeneradoAdmin(admin.ModelAdmin[ReporteGenerado]):
     list_display = ["titulo", "formato", "estado", "solicitado_por", "creado_en", "periodo", "automatico"]
     list_filter = ["codigo", "estado", "formato", "automatico"]
     list_select_related = ["solicitado_por"]
-    fields = ["codigo", "titulo", "formato", "parametros", "periodo", "automatico", "estado", "progreso", "error"]
-    readonly_fields = fields
+    readonly_fields = (
+        "codigo",
+        "titulo",
+        "formato",
+        "parametros",
+        "periodo",
+        "automatico",
+        "estado",
+        "progreso",
+        "error",
+    )
+    fields = readonly_fields
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -1,6 +1,13 @@
+from typing import Any
+
+import django_stubs_ext
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
+
+# Django's generic classes subscripted in annotations and bases (forms.ModelForm[Usuario], DetailView[Actor]) need
+# `__class_getitem__` at run time; the app configs are imported before any model, form or view module.
+django_stubs_ext.monkeypatch()
 
 
 class CoreConfig(AppConfig):
@@ -8,7 +15,7 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "Núcleo y catálogos"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
         # checks and tasks register themselves on import (system checks; the Celery tasks the outbox publishes).
@@ -41,7 +48,7 @@ class CoreConfig(AppConfig):
         user_logged_in.connect(registrar_inicio_de_sesion, dispatch_uid="core.inicio_de_sesion")
 
 
-def _crear_tipos_de_plazo(sender, using="default", **kwargs):
+def _crear_tipos_de_plazo(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
     """Every registered kind of deadline gets its editable row (thresholds) as soon as the database exists, and the
     open deadlines are computed once when their table is still empty (an upgraded installation)."""
     from . import plazos

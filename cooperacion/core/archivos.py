@@ -7,14 +7,20 @@ read from the header without decoding. Files live under MEDIA_ROOT, never under 
 views that check the user's scope (`servir`).
 """
 
+from __future__ import annotations
+
 import mimetypes
 import uuid
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db.models import Model
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -58,7 +64,7 @@ def extension_de(nombre: str) -> str:
     return PurePath(nombre or "").suffix.lower().lstrip(".")
 
 
-def _cabecera_y_cola(archivo, n: int = 2048) -> tuple[bytes, bytes]:
+def _cabecera_y_cola(archivo: File[bytes], n: int = 2048) -> tuple[bytes, bytes]:
     posicion = archivo.tell() if hasattr(archivo, "tell") else 0
     archivo.seek(0)
     cabecera = archivo.read(n)
@@ -69,7 +75,9 @@ def _cabecera_y_cola(archivo, n: int = 2048) -> tuple[bytes, bytes]:
     return cabecera, cola
 
 
-def revisar_zip(archivo, *, miembro: str = "", max_entradas=MAX_ENTRADAS_ZIP, max_inflado=MAX_INFLADO_ZIP) -> str:
+def revisar_zip(
+    archivo: File[bytes], *, miembro: str = "", max_entradas: int = MAX_ENTRADAS_ZIP, max_inflado: int = MAX_INFLADO_ZIP
+) -> str:
     """'' when the archive's directory is sane, else the reason. Reads the central directory only."""
     posicion = archivo.tell() if hasattr(archivo, "tell") else 0
     try:
@@ -98,7 +106,7 @@ def revisar_zip(archivo, *, miembro: str = "", max_entradas=MAX_ENTRADAS_ZIP, ma
     return ""
 
 
-def revisar_imagen(archivo, formato: str, *, max_pixeles=MAX_PIXELES) -> str:
+def revisar_imagen(archivo: File[bytes], formato: str, *, max_pixeles: int = MAX_PIXELES) -> str:
     """'' when the image header is of `formato` and its pixel count is within the limit, else the reason."""
     from PIL import Image, UnidentifiedImageError
 
@@ -128,13 +136,13 @@ def revisar_imagen(archivo, formato: str, *, max_pixeles=MAX_PIXELES) -> str:
     return ""
 
 
-def ayuda_de(tipos, tamano_maximo: int) -> str:
+def ayuda_de(tipos: Iterable[str], tamano_maximo: int) -> str:
     nombres = [TIPOS[t].nombre for t in tipos]
     lista = ", ".join(nombres[:-1]) + _(" o ") + nombres[-1] if len(nombres) > 1 else nombres[0]
     return _("%(tipos)s; máximo %(mb)s MB.") % {"tipos": lista, "mb": tamano_maximo // MEGABYTE}
 
 
-def acepta_de(tipos) -> str:
+def acepta_de(tipos: Iterable[str]) -> str:
     return ",".join(f".{e}" for t in tipos for e in TIPOS[t].extensiones)
 
 
@@ -146,13 +154,13 @@ class ValidadorDeArchivo:
         self.tipos = tuple(tipos)
         self.tamano_maximo = tamano_maximo
 
-    def __eq__(self, otro):
+    def __eq__(self, otro: object) -> bool:
         return isinstance(otro, ValidadorDeArchivo) and (otro.tipos, otro.tamano_maximo) == (
             self.tipos,
             self.tamano_maximo,
         )
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self.tipos, self.tamano_maximo))
 
     @property
@@ -163,12 +171,12 @@ class ValidadorDeArchivo:
     def acepta(self) -> str:
         return acepta_de(self.tipos)
 
-    def __call__(self, archivo) -> None:
+    def __call__(self, archivo: File[bytes] | None) -> None:
         if archivo is None or not getattr(archivo, "name", ""):
             return
         if getattr(archivo, "_committed", False) and not hasattr(archivo, "content_type"):
             return  # a file already stored (an edit that does not replace it)
-        nombre = PurePath(archivo.name).name
+        nombre = PurePath(archivo.name or "").name
         extension = extension_de(nombre)
         tipo = next((TIPOS[t] for t in self.tipos if extension in TIPOS[t].extensiones), None)
         if tipo is None:
@@ -207,11 +215,11 @@ validar_documento = ValidadorDeArchivo(DOCUMENTOS)
 validar_hoja = ValidadorDeArchivo(HOJAS)
 
 
-def tiene_validador(campo) -> bool:
+def tiene_validador(campo: object) -> bool:
     return any(isinstance(v, ValidadorDeArchivo) for v in getattr(campo, "validators", ()))
 
 
-def ruta_de_archivo(instancia, nombre: str) -> str:
+def ruta_de_archivo(instancia: Model, nombre: str) -> str:
     """<app>/<model>/<yyyy>/<random>-<slug>.<ext>: unguessable, never overwritten, never under static."""
     base = PurePath(nombre)
     limpio = slugify(base.stem)[:60] or "archivo"
@@ -229,7 +237,7 @@ def nombre_visible(ruta: str) -> str:
     return resto if len(prefijo) == 12 and resto and all(c in "0123456789abcdef" for c in prefijo) else nombre
 
 
-def servir(archivo, *, nombre: str = "", en_linea: bool = False) -> FileResponse:
+def servir(archivo: FieldFile, *, nombre: str = "", en_linea: bool = False) -> FileResponse:
     """A stored file as a download (after the caller checked the user's scope); 404 when it is missing."""
     if not archivo:
         raise Http404
@@ -237,7 +245,7 @@ def servir(archivo, *, nombre: str = "", en_linea: bool = False) -> FileResponse
         contenido = archivo.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    nombre = nombre or nombre_visible(archivo.name)
+    nombre = nombre or nombre_visible(archivo.name or "")
     tipo = mimetypes.guess_type(nombre)[0] or "application/octet-stream"
     respuesta = FileResponse(contenido, as_attachment=not en_linea, filename=nombre, content_type=tipo)
     respuesta["Cache-Control"] = "private, no-store"

@@ -8,8 +8,10 @@ Every form of the product uses these (the system check `cooperacion.core.checks`
 a `FormularioModelo` gets them for its model's date, file and decimal fields without naming them.
 """
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,35 +23,35 @@ from . import archivos, fechas
 from .numeros import NumeroAmbiguo, formatear_numero, leer_numero
 
 
-def _limites_del_selector(minimo: date) -> dict:
+def _limites_del_selector(minimo: date) -> dict[str, str]:
     return {"min": minimo.isoformat(), "max": fechas.maximo().isoformat()}
 
 
 class SelectorDeFecha(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, attrs=None, minimo: date = fechas.MINIMO):
+    def __init__(self, attrs: dict[str, Any] | None = None, minimo: date = fechas.MINIMO) -> None:
         self.minimo = minimo
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
-    def get_context(self, name, value, attrs):
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         return super().get_context(name, value, {**_limites_del_selector(self.minimo), **(attrs or {})})
 
 
 class SelectorDeFechaHora(forms.DateTimeInput):
     input_type = "datetime-local"
 
-    def __init__(self, attrs=None, minimo: date = fechas.MINIMO):
+    def __init__(self, attrs: dict[str, Any] | None = None, minimo: date = fechas.MINIMO) -> None:
         self.minimo = minimo
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
-    def get_context(self, name, value, attrs):
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         limites = {"min": f"{self.minimo.isoformat()}T00:00", "max": f"{fechas.maximo().isoformat()}T23:59"}
         return super().get_context(name, value, {**limites, **(attrs or {})})
 
 
 class CampoFecha(forms.DateField):
-    def __init__(self, *args, minimo: date = fechas.MINIMO, **kwargs):
+    def __init__(self, *args: Any, minimo: date = fechas.MINIMO, **kwargs: Any) -> None:
         kwargs.setdefault("widget", SelectorDeFecha(minimo=minimo))
         kwargs.setdefault("error_messages", {"invalid": _("Escriba una fecha válida (dd/mm/aaaa).")})
         super().__init__(*args, **kwargs)
@@ -57,7 +59,7 @@ class CampoFecha(forms.DateField):
 
 
 class CampoFechaHora(forms.DateTimeField):
-    def __init__(self, *args, minimo: date = fechas.MINIMO, **kwargs):
+    def __init__(self, *args: Any, minimo: date = fechas.MINIMO, **kwargs: Any) -> None:
         kwargs.setdefault("widget", SelectorDeFechaHora(minimo=minimo))
         kwargs.setdefault("error_messages", {"invalid": _("Escriba una fecha y hora válidas (dd/mm/aaaa hh:mm).")})
         super().__init__(*args, **kwargs)
@@ -65,7 +67,13 @@ class CampoFechaHora(forms.DateTimeField):
 
 
 class CampoArchivo(forms.FileField):
-    def __init__(self, *args, tipos=archivos.DOCUMENTOS, tamano_maximo=archivos.TAMANO_MAXIMO, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        tipos: tuple[str, ...] = archivos.DOCUMENTOS,
+        tamano_maximo: int = archivos.TAMANO_MAXIMO,
+        **kwargs: Any,
+    ) -> None:
         validador = archivos.ValidadorDeArchivo(tipos, tamano_maximo)
         requerido = kwargs.get("required", True)
         atributos = {"accept": validador.acepta}
@@ -81,11 +89,11 @@ class CampoArchivo(forms.FileField):
 class EntradaNumero(forms.TextInput):
     """A text box (not type=number, which refuses "1.500.000") that shows numbers the Colombian way."""
 
-    def __init__(self, attrs=None, decimales: int | None = None):
+    def __init__(self, attrs: dict[str, Any] | None = None, decimales: int | None = None) -> None:
         self.decimales = decimales
         super().__init__(attrs={"inputmode": "decimal", "autocomplete": "off", "data-numero": "es-CO", **(attrs or {})})
 
-    def format_value(self, value):
+    def format_value(self, value: Any) -> str | None:
         if value in (None, ""):
             return ""
         if isinstance(value, str):
@@ -101,7 +109,7 @@ class CampoNumero(forms.DecimalField):
 
     decimales_a_mostrar: int | None = None
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", EntradaNumero(decimales=self.decimales_a_mostrar))
         super().__init__(*args, **kwargs)
         self.localize = False
@@ -109,7 +117,7 @@ class CampoNumero(forms.DecimalField):
         for atributo in ("step",):
             self.widget.attrs.pop(atributo, None)
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stub gives DecimalField IntegerField's int
         if value in self.empty_values:
             return None
         if isinstance(value, Decimal | int | float):
@@ -123,7 +131,7 @@ class CampoNumero(forms.DecimalField):
                 _("Escriba un número como 1.500.000 o 4.450,50 (miles con punto, decimales con coma)."), code="invalid"
             ) from error
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         atributos = super().widget_attrs(widget)
         atributos.pop("step", None)
         return atributos
@@ -132,7 +140,7 @@ class CampoNumero(forms.DecimalField):
 class CampoMonto(CampoNumero):
     """Money: up to 2 decimals, shown with them when it has any."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_digits", 18)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("min_value", Decimal(0))
@@ -144,7 +152,7 @@ class CampoMonto(CampoNumero):
 class CampoTasa(CampoNumero):
     """An exchange rate to COP (up to 4 decimals); the page shows the COP equivalent as it is typed."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_digits", 18)
         kwargs.setdefault("decimal_places", 4)
         kwargs.setdefault("min_value", Decimal("0.0001"))
@@ -152,7 +160,7 @@ class CampoTasa(CampoNumero):
         self.widget.attrs.setdefault("data-tasa", "1")
 
 
-def campo_para(campo_modelo: models.Field, **kwargs):
+def campo_para(campo_modelo: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     """The guarded form field for a model field (the `formfield_callback` of `FormularioModelo`)."""
     if isinstance(campo_modelo, models.DateTimeField):
         return campo_modelo.formfield(form_class=CampoFechaHora, **kwargs)
@@ -162,7 +170,7 @@ def campo_para(campo_modelo: models.Field, **kwargs):
         tipos = getattr(campo_modelo, "tipos_permitidos", archivos.DOCUMENTOS)
         return campo_modelo.formfield(form_class=CampoArchivo, tipos=tipos, **kwargs)
     if isinstance(campo_modelo, models.DecimalField):
-        clase = CampoTasa if campo_modelo.name.startswith("tasa") else CampoMonto
+        clase: type[CampoNumero] = CampoTasa if campo_modelo.name.startswith("tasa") else CampoMonto
         if clase is CampoMonto and campo_modelo.decimal_places != 2:
             clase = CampoNumero
         return campo_modelo.formfield(form_class=clase, **kwargs)
@@ -172,21 +180,21 @@ def campo_para(campo_modelo: models.Field, **kwargs):
 class _MetaclaseGuardada(ModelFormMetaclass):
     """Gives every subclass's Meta the guarded `formfield_callback`, even when it declares its own Meta."""
 
-    def __new__(mcs, name, bases, attrs):
+    def __new__(mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any]) -> type:
         meta = attrs.get("Meta")
         if meta is not None and not hasattr(meta, "formfield_callback"):
             meta.formfield_callback = staticmethod(campo_para)
         return super().__new__(mcs, name, bases, attrs)
 
 
-class FormularioModelo(forms.ModelForm, metaclass=_MetaclaseGuardada):
+class FormularioModelo(forms.ModelForm[Any], metaclass=_MetaclaseGuardada):
     """ModelForm whose date, file and decimal fields carry the core's guards."""
 
     class Meta:
         formfield_callback = campo_para
 
 
-def agregar_campo_de_control(form, nombre: str, campo: forms.Field) -> None:
+def agregar_campo_de_control(form: Any, nombre: str, campo: forms.Field) -> None:
     """Add a hidden field the view needs (a create token, a record version) that the service must not receive:
     after validation its value is in `form.control[nombre]`, not in `cleaned_data`. A required one that is missing
     makes the form say so at the top (hidden fields have no place of their own to show an error)."""
@@ -195,7 +203,7 @@ def agregar_campo_de_control(form, nombre: str, campo: forms.Field) -> None:
         form.control = {}
         limpiar = form.clean
 
-        def clean():
+        def clean() -> dict[str, Any]:
             datos = limpiar()
             datos = form.cleaned_data if datos is None else datos
             for clave in list(form.control_nombres):
@@ -208,3 +216,14 @@ def agregar_campo_de_control(form, nombre: str, campo: forms.Field) -> None:
         form.clean = clean
     if nombre not in form.control_nombres:  # replacing a control field (another record's version) keeps one entry
         form.control_nombres.append(nombre)
+
+
+def campo_de_opciones(form: forms.BaseForm, nombre: str) -> forms.ModelChoiceField[Any]:
+    """A form's model-choice field (single or multiple), typed as such, to set its queryset or its labels."""
+    return cast("forms.ModelChoiceField[Any]", form.fields[nombre])
+
+
+def con_etiquetas(form: forms.BaseForm, nombre: str, etiqueta: Callable[[Any], str]) -> None:
+    """Show each option of a form's model-choice field as `etiqueta(registro)` instead of `str(registro)`."""
+    campo = campo_de_opciones(form, nombre)
+    campo.label_from_instance = etiqueta  # type: ignore[method-assign, assignment]  # Django's documented way to relabel

@@ -1,8 +1,13 @@
 """What a production instance refuses beyond Django's own deploy warnings: a secret key anyone can read."""
 
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
+
+from django.apps import AppConfig
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
+from django.forms import BaseForm
 
 # The sample value in .env.example. The local fallback in settings.py starts with "django-insecure-".
 CLAVE_DE_EJEMPLO = "reemplazar-por-una-clave-secreta-larga-y-aleatoria"
@@ -25,12 +30,12 @@ def problema_de_la_clave(clave: str) -> str | None:
 
 
 @register(Tags.security, deploy=True)
-def revisar_clave_secreta(app_configs, **kwargs):
+def revisar_clave_secreta(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[CheckMessage]:
     problema = problema_de_la_clave(settings.SECRET_KEY)
     return [Error(problema, hint=AYUDA_CLAVE, id="core.E001")] if problema else []
 
 
-def exigir_clave_de_produccion():
+def exigir_clave_de_produccion() -> None:
     """Start-up guard of the servers (wsgi.py, asgi.py): with DEBUG off, no missing, sample or short SECRET_KEY."""
     if not settings.DEBUG and (problema := problema_de_la_clave(settings.SECRET_KEY)):
         raise ImproperlyConfigured(f"{problema} {AYUDA_CLAVE}")
@@ -38,16 +43,18 @@ def exigir_clave_de_produccion():
 
 # The core's guards on every form --------------------------------------------------------------------
 
+T = TypeVar("T")
+
 APPS_DEL_PROYECTO = ("cooperacion", "procesos", "convocatorias", "planes", "rendicion", "indicadores")
 
 
-def _subclases(clase):
+def _subclases(clase: type[T]) -> Iterator[type[T]]:
     for subclase in clase.__subclasses__():
         yield subclase
         yield from _subclases(subclase)
 
 
-def formularios_del_proyecto():
+def formularios_del_proyecto() -> Iterator[type[BaseForm]]:
     """Every form class defined in the project's apps (their forms and views modules are imported first)."""
     from importlib import import_module
 
@@ -64,14 +71,14 @@ def formularios_del_proyecto():
                 except ModuleNotFoundError as error:
                     if error.name != f"{config.name}.{modulo}":
                         raise
-    vistas = set()
+    vistas: set[type[BaseForm]] = set()
     for clase in _subclases(forms.BaseForm):
         if clase.__module__.split(".")[0] in APPS_DEL_PROYECTO and clase not in vistas:
             vistas.add(clase)
             yield clase
 
 
-def problemas_de_formulario(clase) -> list[str]:
+def problemas_de_formulario(clase: type[BaseForm]) -> list[str]:
     """What a form class lacks of the core's guards (see campos.py)."""
     from django import forms
 
@@ -79,8 +86,9 @@ def problemas_de_formulario(clase) -> list[str]:
     from .campos import CampoNumero
     from .fechas import tiene_ventana
 
-    problemas = []
-    for nombre, campo in clase.base_fields.items():
+    problemas: list[str] = []
+    # Every form class of the project is declarative (a Form or a ModelForm), which gives it base_fields.
+    for nombre, campo in clase.base_fields.items():  # type: ignore[attr-defined]  # BaseForm itself has none
         if isinstance(campo, forms.DateField | forms.DateTimeField) and not tiene_ventana(campo):
             problemas.append(f"el campo «{nombre}» es una fecha sin la ventana de fechas (use campos.CampoFecha)")
         if isinstance(campo, forms.FileField) and not tiene_validador(campo):
@@ -89,15 +97,15 @@ def problemas_de_formulario(clase) -> list[str]:
             problemas.append(f"el campo «{nombre}» es un número sin el formato colombiano (use campos.CampoMonto)")
     meta = getattr(clase, "_meta", None)
     es_de_modelo = meta is not None and getattr(meta, "model", None) is not None
-    if es_de_modelo and (meta.fields == "__all__" or meta.exclude):
+    if meta is not None and es_de_modelo and (meta.fields == "__all__" or meta.exclude):
         problemas.append("un ModelForm debe nombrar sus campos (nunca __all__ ni exclude)")
     return problemas
 
 
 @register(Tags.security)
-def revisar_formularios(app_configs, **kwargs):
+def revisar_formularios(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[CheckMessage]:
     """Every form of the project carries the date window, the upload validator and es-CO numbers."""
-    errores = []
+    errores: list[CheckMessage] = []
     for clase in formularios_del_proyecto():
         for problema in problemas_de_formulario(clase):
             errores.append(Error(f"{clase.__module__}.{clase.__qualname__}: {problema}.", id="core.E010"))
@@ -105,14 +113,14 @@ def revisar_formularios(app_configs, **kwargs):
 
 
 @register(Tags.security)
-def revisar_archivos_de_modelos(app_configs, **kwargs):
+def revisar_archivos_de_modelos(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[CheckMessage]:
     """Every file field a person can fill (model forms, the admin) carries the upload validator."""
     from django.apps import apps
     from django.db import models
 
     from .archivos import tiene_validador
 
-    errores = []
+    errores: list[CheckMessage] = []
     for modelo in apps.get_models():
         if modelo.__module__.split(".")[0] not in APPS_DEL_PROYECTO:
             continue

@@ -1,13 +1,14 @@
 from django.conf import settings
+from django.http import HttpRequest
 
 from . import permissions, roles
 from .menu import menu_para
 from .models import Notificacion
 
 
-def navegacion(request):
+def navegacion(request: HttpRequest) -> dict[str, object]:
     """What the layout needs: the user's roles for the menu and the unread count for the bell."""
-    contexto = {"ENTIDAD_NOMBRE": settings.ENTIDAD_NOMBRE}
+    contexto: dict[str, object] = {"ENTIDAD_NOMBRE": settings.ENTIDAD_NOMBRE}
     usuario = getattr(request, "user", None)
     if usuario is None or not usuario.is_authenticated:
         return contexto

@@ -1,5 +1,7 @@
 """E-mail rendering: one HTML and one text template per message, in Spanish, with an absolute link."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -17,7 +19,12 @@ def asunto_seguro(texto: str) -> str:
 
 
 def enviar_correo(
-    *, destinatarios: list[str], asunto: str, plantilla: str, contexto: dict, responder_a: list[str] | None = None
+    *,
+    destinatarios: list[str],
+    asunto: str,
+    plantilla: str,
+    contexto: dict[str, Any],
+    responder_a: list[str] | None = None,
 ) -> None:
     """Render `<plantilla>.txt` and `<plantilla>.html` and send them as one message."""
     contexto = {"entidad": settings.ENTIDAD_NOMBRE, "sitio": settings.SITE_URL, **contexto}

@@ -6,14 +6,14 @@ idempotent (running `cargar_demo` twice changes nothing).
 
 from collections.abc import Callable
 
-_cargadores: list[tuple[int, str, Callable]] = []
+_cargadores: list[tuple[int, str, Callable[..., object]]] = []
 
 
-def registrar(nombre: str, funcion: Callable, *, orden: int = 50) -> None:
+def registrar(nombre: str, funcion: Callable[..., object], *, orden: int = 50) -> None:
     if all(n != nombre for _o, n, _f in _cargadores):
         _cargadores.append((orden, nombre, funcion))
         _cargadores.sort(key=lambda c: (c[0], c[1]))
 
 
-def cargadores() -> list[tuple[str, Callable]]:
+def cargadores() -> list[tuple[str, Callable[..., object]]]:
     return [(nombre, funcion) for _orden, nombre, funcion in _cargadores]

@@ -5,7 +5,10 @@ By default from 1 January 1990 to 31 December of the year 30 years ahead. A fiel
 computation over deadlines or schedules ever runs towards year 9999.
 """
 
+from __future__ import annotations
+
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -13,6 +16,9 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 from .errores import ErrorDeDominio
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MINIMO = date(1990, 1, 1)
 ANIOS_ADELANTE = 30
@@ -26,7 +32,7 @@ def maximo(hoy: date | None = None) -> date:
     return date(hoy.year + ANIOS_ADELANTE, 12, 31)
 
 
-def _como_fecha(valor) -> date | None:
+def _como_fecha(valor: object) -> date | None:
     if isinstance(valor, datetime):
         return timezone.localtime(valor).date() if timezone.is_aware(valor) else valor.date()
     if isinstance(valor, date):
@@ -34,7 +40,7 @@ def _como_fecha(valor) -> date | None:
     return None
 
 
-def error_de_ventana(valor, *, minimo: date = MINIMO, hoy: date | None = None) -> str | None:
+def error_de_ventana(valor: object, *, minimo: date = MINIMO, hoy: date | None = None) -> str | None:
     """The message for a date outside the window, or None when it is inside (or not a date)."""
     fecha = _como_fecha(valor)
     if fecha is None:
@@ -59,18 +65,18 @@ class VentanaDeFechas:
 
     codigo = "fecha_fuera_de_rango"
 
-    def __init__(self, minimo: date = MINIMO):
+    def __init__(self, minimo: date = MINIMO) -> None:
         self.minimo = minimo
 
-    def __call__(self, valor):
+    def __call__(self, valor: object) -> None:
         mensaje = error_de_ventana(valor, minimo=self.minimo)
         if mensaje:
             raise ValidationError(mensaje, code=self.codigo)
 
-    def __eq__(self, otro):
+    def __eq__(self, otro: object) -> bool:
         return isinstance(otro, VentanaDeFechas) and otro.minimo == self.minimo
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(("VentanaDeFechas", self.minimo))
 
 
@@ -78,13 +84,13 @@ validar_fecha = VentanaDeFechas()
 validar_fecha_historica = VentanaDeFechas(MINIMO_HISTORICO)
 
 
-def exigir_en_ventana(valor, *, etiqueta: str = "", minimo: date = MINIMO) -> None:
+def exigir_en_ventana(valor: object, *, etiqueta: StrOrPromise = "", minimo: date = MINIMO) -> None:
     """For services: raise the domain error (safe to show) when a date is outside the window."""
     mensaje = error_de_ventana(valor, minimo=minimo)
     if mensaje:
         raise ErrorDeDominio(f"{etiqueta}: {mensaje}" if etiqueta else mensaje)
 
 
-def tiene_ventana(campo) -> bool:
+def tiene_ventana(campo: object) -> bool:
     """Whether a form or model field carries the date rule."""
     return any(isinstance(v, VentanaDeFechas) for v in getattr(campo, "validators", ()))

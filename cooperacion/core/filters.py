@@ -1,14 +1,18 @@
+from typing import Any, TypeVar
+
 import django_filters
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, Dependencia, Municipio
+
+M = TypeVar("M", bound=Model)
 
 
 class TextoFilterMixin:
     campos_texto: tuple[str, ...] = ()
 
-    def filtrar_texto(self, queryset, name, value):
+    def filtrar_texto(self, queryset: QuerySet[M], name: str, value: str) -> QuerySet[M]:
         condicion = Q()
         for campo in self.campos_texto:
             condicion |= Q(**{f"{campo}__icontains": value.strip()})
@@ -49,7 +53,7 @@ class MunicipioFilter(TextoFilterMixin, django_filters.FilterSet):
         model = Municipio
         fields = ["q", "departamento"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         from .models import Departamento
 

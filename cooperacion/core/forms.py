@@ -1,6 +1,10 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+
+from .models import Usuario
 
 
 class MotivoForm(forms.Form):
@@ -13,13 +17,13 @@ class MotivoForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, requerido: bool = False, **kwargs):
+    def __init__(self, *args: Any, requerido: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["motivo"].required = requerido
         self.fields["motivo"].error_messages["required"] = _("Escriba el motivo para continuar.")
 
 
-class PerfilForm(forms.ModelForm):
+class PerfilForm(forms.ModelForm[Usuario]):
     class Meta:
         model = get_user_model()
         fields = ["first_name", "last_name", "email", "preferencia_correo"]

@@ -2,6 +2,7 @@
 the page and the PDF show the same picture, and an <img> keeps the SVG out of the page's Content-Security-Policy."""
 
 import base64
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 COLORES = ("#123B6D", "#B35C00", "#1E7D34", "#6F42C1", "#0A6F9C", "#B02A37")
@@ -9,7 +10,7 @@ COLORES_SEMAFORO = {"Vencido": "#B02A37", "Próximo a vencer": "#C98A00", "A tie
 FUENTE = "DejaVu Sans, Arial, sans-serif"
 
 
-def barras_svg(titulo: str, datos: list[tuple[str, float]], *, colores: dict[str, str] | None = None) -> str:
+def barras_svg(titulo: str, datos: Sequence[tuple[str, float]], *, colores: dict[str, str] | None = None) -> str:
     """A horizontal bar chart: one labelled bar per (label, value), the value printed at the bar's end."""
     ancho, margen_izq, alto_barra, separacion, cabecera = 640, 210, 26, 12, 40
     alto = cabecera + len(datos) * (alto_barra + separacion) + 16
@@ -37,13 +38,13 @@ def barras_svg(titulo: str, datos: list[tuple[str, float]], *, colores: dict[str
     return "".join(partes)
 
 
-def barras(titulo: str, datos: list[tuple[str, float]], *, colores: dict[str, str] | None = None) -> str:
+def barras(titulo: str, datos: Sequence[tuple[str, float]], *, colores: dict[str, str] | None = None) -> str:
     """`barras_svg` as a data: URI for an <img>."""
     svg = barras_svg(titulo, datos, colores=colores)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def _numero(valor) -> str:
+def _numero(valor: float) -> str:
     if isinstance(valor, float) and not valor.is_integer():
         return f"{valor:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
     return f"{int(valor):,}".replace(",", ".")

@@ -8,6 +8,8 @@ converted by helpers that apply the core's date window. A wrong file is refused 
 safe to show (`HojaIlegible`); the callers import all rows or none.
 """
 
+from __future__ import annotations
+
 import re
 import zipfile
 from collections.abc import Iterator
@@ -15,15 +17,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any, TypeVar
 
+from django.core.files import File
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
 
 from . import fechas
 from .archivos import MEGABYTE
 from .errores import ErrorDeDominio
 from .numeros import leer_numero
+
+D = TypeVar("D", date, datetime)
 
 
 class HojaIlegible(ErrorDeDominio):
@@ -53,7 +60,7 @@ def _mb(n: int) -> str:
     return f"{n / MEGABYTE:.0f}"
 
 
-def revisar_archivo(archivo, limites: Limites = LIMITES) -> None:
+def revisar_archivo(archivo: File[bytes], limites: Limites = LIMITES) -> None:
     """Refuse a file whose size or archive directory exceeds the limits, without inflating anything."""
     tamano = getattr(archivo, "size", None)
     if tamano is None:
@@ -114,7 +121,7 @@ def revisar_archivo(archivo, limites: Limites = LIMITES) -> None:
 
 
 @contextmanager
-def abrir(archivo, limites: Limites = LIMITES):
+def abrir(archivo: File[bytes], limites: Limites = LIMITES) -> Iterator[Workbook]:
     """The workbook in read-only mode after the archive checks; closed on exit."""
     revisar_archivo(archivo, limites)
     archivo.seek(0)
@@ -128,7 +135,7 @@ def abrir(archivo, limites: Limites = LIMITES):
         libro.close()
 
 
-def filas(hoja, limites: Limites = LIMITES) -> Iterator[tuple[int, tuple]]:
+def filas(hoja: Any, limites: Limites = LIMITES) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """(Excel row number, values) of every row of a read-only sheet, header included, within the limits.
 
     A cell openpyxl cannot convert (a date serial past year 9999) stops the reading with the row's number.
@@ -164,7 +171,7 @@ def filas(hoja, limites: Limites = LIMITES) -> Iterator[tuple[int, tuple]]:
 # Cell values --------------------------------------------------------------------------------------
 
 
-def texto(valor) -> str:
+def texto(valor: object) -> str:
     if valor is None:
         return ""
     if isinstance(valor, float) and valor.is_integer():
@@ -174,15 +181,15 @@ def texto(valor) -> str:
     return str(valor).strip()
 
 
-def vacio(valor) -> bool:
+def vacio(valor: object) -> bool:
     return valor is None or (isinstance(valor, str) and not valor.strip())
 
 
-def normalizar(valor) -> str:
+def normalizar(valor: object) -> str:
     return re.sub(r"\s+", " ", str(valor or "")).strip().lower()
 
 
-def decimal(valor) -> Decimal | None:
+def decimal(valor: object) -> Decimal | None:
     """A number as Excel gives it, or as text written the Colombian way (1.500.000,50)."""
     if vacio(valor):
         return None
@@ -198,14 +205,14 @@ def decimal(valor) -> Decimal | None:
         raise ValorInvalido(_("«%(v)s» no es un número.") % {"v": valor}) from error
 
 
-def _en_ventana(resultado, minimo):
+def _en_ventana(resultado: D, minimo: date) -> D:
     mensaje = fechas.error_de_ventana(resultado, minimo=minimo)
     if mensaje:
         raise ValorInvalido(mensaje)
     return resultado
 
 
-def fecha(valor, *, minimo: date = fechas.MINIMO) -> date | None:
+def fecha(valor: object, *, minimo: date = fechas.MINIMO) -> date | None:
     """A date cell or text dd/mm/aaaa (or aaaa-mm-dd), inside the core's date window."""
     if vacio(valor):
         return None
@@ -225,7 +232,7 @@ def fecha(valor, *, minimo: date = fechas.MINIMO) -> date | None:
     return _en_ventana(resultado, minimo)
 
 
-def fecha_hora(valor, *, minimo: date = fechas.MINIMO) -> datetime | None:
+def fecha_hora(valor: object, *, minimo: date = fechas.MINIMO) -> datetime | None:
     """A date-time in Colombia's time zone: an Excel date cell, or text dd/mm/aaaa [hh:mm], inside the window."""
     if vacio(valor):
         return None

@@ -1,17 +1,25 @@
 """The main navigation, filled by each app in its AppConfig.ready() (the core cannot import the apps)."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
 from django.urls import reverse
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from .tipos import UsuarioOAnonimo
 
 
 @dataclass(frozen=True)
 class Entrada:
-    etiqueta: str
+    etiqueta: StrOrPromise
     url_name: str
-    visible: Callable[[object], bool]
-    hijos: tuple["Entrada", ...] = field(default_factory=tuple)
+    visible: Callable[[UsuarioOAnonimo], bool]
+    hijos: tuple[Entrada, ...] = field(default_factory=tuple)
     orden: int = 50
 
 
@@ -24,12 +32,23 @@ def registrar(entrada: Entrada) -> None:
         _entradas.sort(key=lambda e: e.orden)
 
 
-def menu_para(usuario) -> list[dict]:
+class EnlaceDeMenu(TypedDict):
+    etiqueta: StrOrPromise
+    url: str
+
+
+class EntradaDeMenu(EnlaceDeMenu):
+    hijos: list[EnlaceDeMenu]
+
+
+def menu_para(usuario: UsuarioOAnonimo) -> list[EntradaDeMenu]:
     """The entries this user may see, resolved to URLs."""
-    resultado = []
+    resultado: list[EntradaDeMenu] = []
     for entrada in _entradas:
         if not entrada.visible(usuario):
             continue
-        hijos = [{"etiqueta": h.etiqueta, "url": reverse(h.url_name)} for h in entrada.hijos if h.visible(usuario)]
+        hijos: list[EnlaceDeMenu] = [
+            {"etiqueta": h.etiqueta, "url": reverse(h.url_name)} for h in entrada.hijos if h.visible(usuario)
+        ]
         resultado.append({"etiqueta": entrada.etiqueta, "url": reverse(entrada.url_name), "hijos": hijos})
     return resultado

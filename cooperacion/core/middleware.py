@@ -1,11 +1,14 @@
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -13,7 +16,7 @@ from django.utils.translation import gettext as _
 INICIO_DE_SESION = "_inicio_sesion"
 
 
-def registrar_inicio_de_sesion(sender, request, user, **kwargs):
+def registrar_inicio_de_sesion(sender: object, request: HttpRequest | None, user: object, **kwargs: Any) -> None:
     """On user_logged_in: remember when the session began, for the absolute cap."""
     if request is not None and hasattr(request, "session"):
         request.session[INICIO_DE_SESION] = int(time.time())
@@ -28,10 +31,10 @@ class ExpiracionPorInactividadMiddleware:
 
     CLAVE = "_ultima_actividad"
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.user.is_authenticated:
             ahora = int(time.time())
             ultima = request.session.get(self.CLAVE)
@@ -47,7 +50,7 @@ class ExpiracionPorInactividadMiddleware:
             request.session[self.CLAVE] = ahora
         return self.get_response(request)
 
-    def _cerrar(self, request, mensaje):
+    def _cerrar(self, request: HttpRequest, mensaje: str) -> HttpResponseRedirect:
         logout(request)
         messages.info(request, mensaje)
         return redirect_to_login(request.get_full_path())
@@ -61,10 +64,10 @@ class SinCacheParaUsuariosMiddleware:
     calendar clients with its secret token, not with the session.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         respuesta = self.get_response(request)
         usuario = getattr(request, "user", None)
         if usuario is not None and usuario.is_authenticated and not respuesta.has_header("Cache-Control"):
@@ -76,10 +79,10 @@ class LimiteDeSolicitudMiddleware:
     """Refuse a request body larger than MAX_SOLICITUD_BYTES before anything reads it (413), with a page that says
     the limit. The reverse proxy should refuse it first (client_max_body_size); this is the application's guard."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         try:
             longitud = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -95,17 +98,17 @@ class LimiteDeSolicitudMiddleware:
 class LimiteDeSubidaHandler(FileUploadHandler):
     """The same limit for bodies sent without a Content-Length (chunked): stop reading once it is passed."""
 
-    def __init__(self, request=None):
+    def __init__(self, request: HttpRequest | None = None) -> None:
         super().__init__(request)
         self.recibidos = 0
 
-    def receive_data_chunk(self, raw_data, start):
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
         self.recibidos += len(raw_data)
         if self.recibidos > settings.MAX_SOLICITUD_BYTES:
             raise StopUpload(connection_reset=True)
         return raw_data
 
-    def file_complete(self, file_size):
+    def file_complete(self, file_size: int) -> None:
         return None
 
 
@@ -113,10 +116,10 @@ class PaginaMetodoNoPermitidoMiddleware:
     """A GET on an address that only takes a form's POST (an action button, a bookmark of it) gets a page that
     explains and links back, not the browser's bare 405."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         respuesta = self.get_response(request)
         if respuesta.status_code == 405 and not respuesta.content:
             volver = request.META.get("HTTP_REFERER", "")

@@ -67,7 +67,7 @@ def leer_numero(texto: str) -> Decimal:
         raise ValueError(texto) from error
 
 
-def formatear_numero(valor, decimales: int | None = None) -> str:
+def formatear_numero(valor: object, decimales: int | None = None) -> str:
     """1234567.5 → "1.234.567,5"; with `decimales`, exactly that many (rounded). Integers carry no decimals."""
     if valor is None or valor == "":
         return ""
@@ -80,7 +80,7 @@ def formatear_numero(valor, decimales: int | None = None) -> str:
         numero = numero.normalize()
     signo = "-" if numero < 0 else ""
     entero, _punto, fraccion = f"{abs(numero):f}".partition(".")
-    grupos = []
+    grupos: list[str] = []
     while len(entero) > 3:
         grupos.insert(0, entero[-3:])
         entero = entero[:-3]

@@ -5,9 +5,15 @@ what this user can act on now (each item names the action and links to where it 
 to-dos: they live in the bell and its list.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from .models import Usuario
 
 
 @dataclass(frozen=True)
@@ -21,7 +27,7 @@ class Pendiente:
     accion: str = ""  # the button's label ("Validar", "Aprobar", "Responder"); the title when empty
 
 
-Proveedor = Callable[[object], Iterable[Pendiente]]
+Proveedor: TypeAlias = "Callable[[Usuario], Iterable[Pendiente]]"
 _proveedores: list[Proveedor] = []
 
 
@@ -32,7 +38,7 @@ def registrar(proveedor: Proveedor) -> Proveedor:
     return proveedor
 
 
-def pendientes_de(usuario) -> list[Pendiente]:
+def pendientes_de(usuario: Usuario) -> list[Pendiente]:
     """Everything waiting for the user, those with a date first, soonest first."""
     items = [p for proveedor in _proveedores for p in proveedor(usuario)]
     return sorted(items, key=lambda p: (p.fecha is None, p.fecha or date.max, p.titulo))

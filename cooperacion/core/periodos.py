@@ -27,9 +27,17 @@ def inicio_de_trimestre(anio: int, trimestre: int) -> date:
     return date(anio, 3 * (trimestre - 1) + 1, 1)
 
 
+def periodo_valido(texto: str) -> tuple[int, int]:
+    """(año, trimestre) of a period already validated (ValueError otherwise)."""
+    leido = leer_periodo(texto)
+    if leido is None:
+        raise ValueError(f"Periodo no válido: {texto!r} (se espera AAAA-T#).")
+    return leido
+
+
 def limites(texto: str) -> tuple[datetime, datetime]:
     """The quarter "AAAA-T#" as [start, end) aware datetimes, for filtering timestamps."""
-    anio, trimestre = leer_periodo(texto)
+    anio, trimestre = periodo_valido(texto)
     siguiente = (anio + 1, 1) if trimestre == 4 else (anio, trimestre + 1)
     return (
         timezone.make_aware(datetime.combine(inicio_de_trimestre(anio, trimestre), time.min)),

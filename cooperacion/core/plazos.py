@@ -21,13 +21,14 @@ after a bulk load that skipped signals). Thresholds live in the TipoPlazo table,
 """
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Model, Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,7 +36,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from . import salidas
 from .calendario import dias_habiles_entre, sumar_dias_habiles
-from .models import Notificacion, PlazoAbierto, RecordatorioEnviado, TipoPlazo, Usuario
+from .models import Dependencia, Notificacion, PlazoAbierto, RecordatorioEnviado, TipoPlazo, Usuario
 
 LOTE = 500  # rows written per statement when keeping the table
 LOTE_BARRIDO = 10000  # deadlines read per batch by the sweep: one or two batches for any office's volume
@@ -57,16 +58,16 @@ class Plazo:
     """What a provider yields for one open deadline."""
 
     tipo: str
-    objeto: object
+    objeto: Model
     fecha: date
     titulo: str
     url: str
-    responsables: tuple = ()
-    dependencia: object = None
+    responsables: tuple[Usuario | None, ...] = ()
+    dependencia: Dependencia | None = None
     detalle: str = ""
-    avisar_tambien: tuple = field(default=())  # e.g. the Jefe: reminded, but not "responsible"
+    avisar_tambien: tuple[Usuario | None, ...] = field(default=())  # e.g. the Jefe: reminded, but not "responsible"
     hora: time | None = None  # a deadline at a time of day (a call closing at 17:00)
-    otra_dependencia: object = None  # a second dependencia that answers for it (the call's, for a project)
+    otra_dependencia: Dependencia | None = None  # a second dependencia that answers for it (the call's, for a project)
 
 
 Proveedor = Callable[[set[int] | None], Iterable[Plazo]]
@@ -76,14 +77,16 @@ Proveedor = Callable[[set[int] | None], Iterable[Plazo]]
 class Registro:
     tipo: TipoDePlazo
     proveedor: Proveedor
-    modelo: type
-    depende_de: dict
+    modelo: type[Model]
+    depende_de: dict[type[Any], str]
 
 
 _registro: dict[str, Registro] = {}
 
 
-def registrar(tipo: TipoDePlazo, proveedor: Proveedor, *, modelo, depende_de: dict | None = None) -> None:
+def registrar(
+    tipo: TipoDePlazo, proveedor: Proveedor, *, modelo: type[Model], depende_de: Mapping[type[Any], str] | None = None
+) -> None:
     """Declare a kind of deadline, its provider, and the models whose changes move it."""
     registro = Registro(tipo, proveedor, modelo, dict(depende_de or {}))
     _registro[tipo.codigo] = registro
@@ -109,8 +112,8 @@ def tipos_registrados() -> list[TipoDePlazo]:
     return [r.tipo for r in _registro.values()]
 
 
-def _receptor(codigo: str, ruta: str):
-    def al_cambiar(sender, instance, raw=False, **kwargs):
+def _receptor(codigo: str, ruta: str) -> Callable[..., None]:
+    def al_cambiar(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
         if raw or codigo not in _registro:
             return
         if not ruta:
@@ -127,7 +130,7 @@ def _receptor(codigo: str, ruta: str):
 # Keeping the table ---------------------------------------------------------------------------------
 
 
-def _firma(tipo: str, ct_id: int, plazo: Plazo) -> tuple:
+def _firma(tipo: str, ct_id: int, plazo: Plazo) -> tuple[object, ...]:
     responsables = tuple(sorted({u.pk for u in plazo.responsables if u is not None}))
     avisados = tuple(sorted({u.pk for u in plazo.avisar_tambien if u is not None}))
     return (
@@ -143,7 +146,9 @@ def _firma(tipo: str, ct_id: int, plazo: Plazo) -> tuple:
     )
 
 
-def _firma_de_fila(fila: PlazoAbierto, responsables: dict, avisados: dict) -> tuple:
+def _firma_de_fila(
+    fila: PlazoAbierto, responsables: dict[int, list[int]], avisados: dict[int, list[int]]
+) -> tuple[object, ...]:
     return (
         fila.fecha,
         fila.hora,
@@ -248,12 +253,12 @@ def sincronizar(codigo: str, ids: Iterable[int] | None = None) -> int:
         vistos.update(lote)
         sobrantes = PlazoAbierto.objects.filter(tipo=codigo, content_type=ct).exclude(object_id__in=vistos)
         if len(vistos) > 20000:  # avoid a huge NOT IN: compare in Python
-            sobrantes = [
+            ids_sobrantes = [
                 pk
                 for pk, oid in PlazoAbierto.objects.filter(tipo=codigo, content_type=ct).values_list("pk", "object_id")
                 if oid not in vistos
             ]
-            borrados, _detalle = PlazoAbierto.objects.filter(pk__in=sobrantes).delete()
+            borrados, _detalle = PlazoAbierto.objects.filter(pk__in=ids_sobrantes).delete()
         else:
             borrados, _detalle = sobrantes.delete()
         escritas += borrados
@@ -288,12 +293,12 @@ def tipos_configurados() -> dict[str, TipoPlazo]:
     return existentes
 
 
-def dias_restantes(configuracion, fecha: date, hoy: date) -> int:
+def dias_restantes(configuracion: TipoPlazo, fecha: date, hoy: date) -> int:
     """Days from today to the deadline (negative when overdue), in business or calendar days."""
     return dias_habiles_entre(hoy, fecha) if configuracion.dias_habiles else (fecha - hoy).days
 
 
-def umbral_vigente(configuracion, fecha: date, hoy: date) -> str | None:
+def umbral_vigente(configuracion: TipoPlazo, fecha: date, hoy: date) -> str | None:
     """The threshold whose reminder is due today, or None.
 
     Before the deadline, the most urgent threshold reached ("-5" once 5 or fewer days remain); a sweep that
@@ -313,14 +318,14 @@ def umbral_vigente(configuracion, fecha: date, hoy: date) -> str | None:
     return f"+{1 + cada * ((vencido - 1) // cada)}"
 
 
-def ultimo_dia_amarillo(configuracion, hoy: date) -> date:
+def ultimo_dia_amarillo(configuracion: TipoPlazo, hoy: date) -> date:
     """The last date whose deadline shows yellow today: `dias_alerta` or fewer days left."""
     if configuracion.dias_habiles:
         return sumar_dias_habiles(hoy, configuracion.dias_alerta + 1) - timedelta(days=1)
     return hoy + timedelta(days=configuracion.dias_alerta)
 
 
-def primer_dia_de_aviso(configuracion, hoy: date) -> date:
+def primer_dia_de_aviso(configuracion: TipoPlazo, hoy: date) -> date:
     """The farthest deadline that may have a reminder due today (the largest threshold)."""
     mayor = max([*configuracion.umbrales, 0])
     if configuracion.dias_habiles:
@@ -335,7 +340,7 @@ SEMAFORO = {
 }
 
 
-def q_semaforo(semaforo: str, configuracion: dict, hoy: date) -> Q:
+def q_semaforo(semaforo: str, configuracion: dict[str, TipoPlazo], hoy: date) -> Q:
     """The deadlines with that traffic light today, as a database condition."""
     if semaforo == "rojo":
         return Q(fecha__lt=hoy)
@@ -384,11 +389,12 @@ class PlazoEnCurso:
         return ngettext("Falta %(n)s %(unidad)s", "Faltan %(n)s %(unidad)s", n) % {"n": n, "unidad": unidad}
 
 
-def estado(fila: PlazoAbierto, configuracion: dict, hoy: date) -> PlazoEnCurso:
+def estado(fila: PlazoAbierto, configuracion: dict[str, TipoPlazo], hoy: date) -> PlazoEnCurso:
     return _situacion(fila.tipo, fila.fecha, configuracion, hoy, fila)
 
 
-def _situacion(tipo: str, fecha: date, configuracion: dict, hoy: date, plazo) -> PlazoEnCurso:
+def _situacion(tipo: str, fecha: date, configuracion: dict[str, TipoPlazo], hoy: date, plazo: Any) -> PlazoEnCurso:
+    """The status of a deadline of `tipo` due on `fecha`; `plazo` is its row (a model, or its values in exports)."""
     conf = configuracion.get(tipo)
     habiles = dias_habiles_entre(hoy, fecha)
     calendario = (fecha - hoy).days
@@ -413,10 +419,10 @@ class FiltroPlazos:
     """Whose deadlines (None: no restriction)."""
 
     responsable_id: int | None = None
-    dependencia_ids: frozenset[int] | None = None
+    dependencia_ids: frozenset[int | None] | None = None  # a user without a dependencia matches none
 
 
-def filtro_para(usuario, alcance: str) -> FiltroPlazos | None:
+def filtro_para(usuario: Usuario, alcance: str) -> FiltroPlazos | None:
     """The filter for "mios" (responsible), "dependencia" (Jefe and up) or "todos" (Planeación, Control,
     Administrador); None when the user may not use that scope."""
     if alcance == "mios":
@@ -438,8 +444,8 @@ def consulta(
     tipos: Iterable[str] | None = None,
     semaforo: str = "",
     hoy: date | None = None,
-    configuracion: dict | None = None,
-):
+    configuracion: dict[str, TipoPlazo] | None = None,
+) -> QuerySet[PlazoAbierto]:
     """The stored open deadlines matching the filter, soonest first (a queryset: page it, count it)."""
     hoy = hoy or timezone.localdate()
     filas = PlazoAbierto.objects.filter(tipo__in=list(tipos) if tipos is not None else list(_registro))
@@ -454,7 +460,9 @@ def consulta(
     return filas.order_by("fecha", "hora", "pk")
 
 
-def conteo_por_semaforo(filas, *, hoy: date | None = None, configuracion: dict | None = None) -> dict[str, int]:
+def conteo_por_semaforo(
+    filas: QuerySet[PlazoAbierto], *, hoy: date | None = None, configuracion: dict[str, TipoPlazo] | None = None
+) -> dict[str, int]:
     """How many deadlines of a query have each traffic light, in one query."""
     hoy = hoy or timezone.localdate()
     configuracion = configuracion or tipos_configurados()
@@ -463,7 +471,9 @@ def conteo_por_semaforo(filas, *, hoy: date | None = None, configuracion: dict |
     )
 
 
-def con_estado(filas, *, hoy: date | None = None, configuracion: dict | None = None) -> list[PlazoEnCurso]:
+def con_estado(
+    filas: QuerySet[PlazoAbierto], *, hoy: date | None = None, configuracion: dict[str, TipoPlazo] | None = None
+) -> list[PlazoEnCurso]:
     """The rows (a page: a few dozen) with their status; their responsables come in one more query."""
     hoy = hoy or timezone.localdate()
     configuracion = configuracion or tipos_configurados()
@@ -471,7 +481,11 @@ def con_estado(filas, *, hoy: date | None = None, configuracion: dict | None = N
 
 
 def iterar(
-    filas, *, hoy: date | None = None, configuracion: dict | None = None, lote: int = 2000
+    filas: QuerySet[PlazoAbierto],
+    *,
+    hoy: date | None = None,
+    configuracion: dict[str, TipoPlazo] | None = None,
+    lote: int = 2000,
 ) -> Iterator[PlazoEnCurso]:
     """Every row of a query with its status, streamed in chunks (reports, the calendar feed)."""
     hoy = hoy or timezone.localdate()
@@ -481,8 +495,8 @@ def iterar(
 
 
 def iterar_planos(
-    filas, *campos: str, hoy: date | None = None, lote: int = 2000
-) -> Iterator[tuple[dict, PlazoEnCurso]]:
+    filas: QuerySet[PlazoAbierto], *campos: str, hoy: date | None = None, lote: int = 2000
+) -> Iterator[tuple[dict[str, Any], PlazoEnCurso]]:
     """Every row of a query as a dict of `campos` (plus pk, tipo, fecha, dependencia_id and the names of its
     responsables) with its status, chunk by chunk, without building model instances: for exports of many rows. The
     responsables of a chunk come in one query on the link table."""
@@ -511,7 +525,7 @@ def plazos_en_curso(
     return list(iterar(consulta(filtro=filtro, tipos=tipos, hoy=hoy), hoy=hoy, configuracion=configuracion))
 
 
-def del_objeto(obj, codigo: str, *, hoy: date | None = None) -> PlazoEnCurso | None:
+def del_objeto(obj: Model, codigo: str, *, hoy: date | None = None) -> PlazoEnCurso | None:
     """The open deadline of one kind of a record, with its status (one record's page); None when there is none."""
     fila = (
         PlazoAbierto.objects.filter(tipo=codigo, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
@@ -563,10 +577,13 @@ def barrer(*, hoy: date | None = None) -> ResultadoBarrido:
     return resultado
 
 
-def _barrer_lote(lote: list[PlazoAbierto], configuracion: dict, hoy: date, resultado: ResultadoBarrido) -> None:
+def _barrer_lote(
+    lote: list[PlazoAbierto], configuracion: dict[str, TipoPlazo], hoy: date, resultado: ResultadoBarrido
+) -> None:
     with transaction.atomic():
-        umbrales = {f.pk: umbral_vigente(configuracion[f.tipo], f.fecha, hoy) for f in lote}
-        debidos = [f for f in lote if umbrales[f.pk] is not None]
+        vigentes = {f.pk: umbral_vigente(configuracion[f.tipo], f.fecha, hoy) for f in lote}
+        umbrales = {pk: umbral for pk, umbral in vigentes.items() if umbral is not None}
+        debidos = [f for f in lote if f.pk in umbrales]
         enviados = set(
             RecordatorioEnviado.objects.filter(
                 object_id__in={f.object_id for f in debidos},

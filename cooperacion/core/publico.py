@@ -68,7 +68,7 @@ class ConjuntoDeDatos:
     titulo: str
     descripcion: str
     campos: tuple[Campo, ...]
-    filas: Callable[[], Iterable[dict]]
+    filas: Callable[[], Iterable[dict[str, object]]]
     publicador: str = ""
     frecuencia: str = "Cada vez que se publica un cambio"
     licencia: str = "Creative Commons Atribución 4.0 (CC BY 4.0)"
@@ -112,7 +112,7 @@ def recientes(limite: int = 20) -> list[Documento]:
     return list(islice(merge(*listas, key=lambda d: d.publicado_en, reverse=True), limite))
 
 
-def valor_abierto(valor):
+def valor_abierto(valor: object) -> object:
     """A value as open data writes it: ISO dates, plain decimals, text as text."""
     if valor is None:
         return ""

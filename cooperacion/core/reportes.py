@@ -5,13 +5,16 @@ Apps register their reports in AppConfig.ready() with `registrar(MiReporte())`; 
 are generated at each quarterly cut-off.
 """
 
+from __future__ import annotations
+
 import mimetypes
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -20,10 +23,21 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from .models import ReporteGenerado, Usuario
+    from .tipos import UsuarioOAnonimo
+
+# A report's validated parameters (kept as JSON on the generated report) and one row of its table.
+Parametros: TypeAlias = dict[str, Any]
+Fila: TypeAlias = Sequence[object]
 
 # Internal origin the PDF templates use for their static files; nothing is ever fetched over the network.
 ORIGEN_PDF = "https://reportes.cooperacion.interno/"
@@ -39,7 +53,7 @@ FORMATOS_NUMERO = {
 
 @dataclass(frozen=True)
 class Columna:
-    titulo: str
+    titulo: StrOrPromise
     tipo: str = "texto"  # texto | fecha | fecha_hora | entero | decimal | porcentaje
     ancho: int = 18
 
@@ -48,8 +62,8 @@ class Reporte(ABC):
     """Subclass, set the attributes and implement `puede_generar` and `filas` (`contexto` adds PDF extras)."""
 
     codigo: str = ""
-    titulo: str = ""
-    descripcion: str = ""
+    titulo: StrOrPromise = ""
+    descripcion: StrOrPromise = ""
     codigo_documento: str = ""
     columnas: Sequence[Columna] = ()
     plantilla: str = "core/reportes/tabla.html"
@@ -59,37 +73,45 @@ class Reporte(ABC):
     en_lista: bool = True  # offered on the Reportes page (False for one record's document, asked from its page)
 
     @abstractmethod
-    def puede_generar(self, usuario) -> bool:
+    def puede_generar(self, usuario: UsuarioOAnonimo) -> bool:
         """Who may ask for this report."""
 
-    def puede_ver_automaticos(self, usuario) -> bool:
+    def puede_ver_automaticos(self, usuario: Usuario) -> bool:
         """Who may download the copies made at the quarterly cut-off (they cover every dependencia)."""
         return usuario.ve_todas_las_dependencias
 
-    def parametros(self, datos, usuario) -> dict:
+    def parametros(self, datos: Mapping[str, Any], usuario: Usuario | None) -> Parametros:
         """Validate and normalize the request's parameters (raise ErrorDeDominio on bad input)."""
         return {}
 
     @abstractmethod
-    def filas(self, parametros: dict, usuario) -> Iterable[Sequence]:
+    def filas(self, parametros: Parametros, usuario: Usuario | None) -> Iterable[Fila]:
         """The rows, streamed from a selector with a constant number of queries."""
 
-    def total(self, parametros: dict, usuario) -> int | None:
+    def total(self, parametros: Parametros, usuario: Usuario | None) -> int | None:
         """How many rows to expect, for the progress bar (None: unknown)."""
         return None
 
-    def contexto(self, parametros: dict, usuario) -> dict:
+    def contexto(self, parametros: Parametros, usuario: Usuario | None) -> dict[str, Any]:
         """Extra context for the PDF template: summaries, SVG charts."""
         return {}
 
-    def titulo_con(self, parametros: dict) -> str:
+    def titulo_con(self, parametros: Parametros) -> StrOrPromise:
         return self.titulo
 
-    def escribir_excel(self, parametros: dict, usuario, destino, *, titulo: str, al_avanzar=None) -> int:
+    def escribir_excel(
+        self,
+        parametros: Parametros,
+        usuario: Usuario | None,
+        destino: IO[bytes],
+        *,
+        titulo: str,
+        al_avanzar: Callable[[int], None] | None = None,
+    ) -> int:
         """Write the .xlsx; one sheet of `columnas` and `filas` by default. Override for several sheets."""
         return escribir_xlsx(self, self.filas(parametros, usuario), destino, titulo=titulo, al_avanzar=al_avanzar)
 
-    def al_terminar(self, generado) -> None:  # noqa: B027 (an optional hook: most reports do nothing)
+    def al_terminar(self, generado: ReporteGenerado) -> None:  # noqa: B027 (an optional hook: most reports do nothing)
         """Called once a generated file is ready (to send it on, through the outbox). A failure here is logged and
         never fails the report."""
 
@@ -127,7 +149,7 @@ ENCABEZADO_ALINEACION = Alignment(wrap_text=True, vertical="center")
 INICIOS_PELIGROSOS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _valor_excel(valor):
+def _valor_excel(valor: object) -> str | Decimal | float | date | None:
     if isinstance(valor, datetime):
         # Excel has no time zones: write the local wall-clock time.
         return timezone.localtime(valor).replace(tzinfo=None) if timezone.is_aware(valor) else valor
@@ -136,17 +158,18 @@ def _valor_excel(valor):
     return str(valor)
 
 
-def celda(hoja, valor) -> WriteOnlyCell:
+def celda(hoja: Any, valor: object) -> Cell:
     """One write-only cell for sheets laid out by hand (several blocks, own styles): the same typing as
     `escribir_hoja`, user text always as text."""
-    valor = _valor_excel(valor)
-    resultado = WriteOnlyCell(hoja, value=valor)
-    if isinstance(valor, str) and valor.startswith(INICIOS_PELIGROSOS):
+    escrito = _valor_excel(valor)
+    resultado = WriteOnlyCell(hoja)
+    resultado.value = escrito  # the setter takes dates too (the stub of WriteOnlyCell's argument does not)
+    if isinstance(escrito, str) and escrito.startswith(INICIOS_PELIGROSOS):
         resultado.data_type = "s"
     return resultado
 
 
-def texto_seguro_csv(valor):
+def texto_seguro_csv(valor: object) -> object:
     """A CSV cell: user text that starts like a formula gets a leading apostrophe (OWASP CSV injection)."""
     if isinstance(valor, str) and valor.startswith(INICIOS_PELIGROSOS):
         return "'" + valor
@@ -155,9 +178,9 @@ def texto_seguro_csv(valor):
 
 def escribir_hoja(
     libro: Workbook,
-    titulo: str,
+    titulo: StrOrPromise,
     columnas: Sequence[Columna],
-    filas: Iterable[Sequence],
+    filas: Iterable[Fila],
     *,
     al_avanzar: Callable[[int], None] | None = None,
 ) -> int:
@@ -181,7 +204,7 @@ def escribir_hoja(
 
     # One cell object per typed column, reused on every row: a write-only sheet writes each appended row at once,
     # so a column's cell only needs its new value (the number format was set once, when it was created).
-    tipadas = {}
+    tipadas: dict[int, Cell] = {}
     for i, columna in enumerate(columnas):
         if columna.tipo in FORMATOS_NUMERO:
             tipadas[i] = WriteOnlyCell(hoja)
@@ -189,7 +212,7 @@ def escribir_hoja(
     textos = [WriteOnlyCell(hoja) for _columna in columnas]
     escritas = 0
     for fila in filas:
-        valores = []
+        valores: list[Cell | str | Decimal | float | date | None] = []
         for i, valor in enumerate(fila):
             if type(valor) is not str:
                 valor = _valor_excel(valor)
@@ -219,10 +242,10 @@ def escribir_hoja(
 
 def escribir_xlsx(
     reporte: Reporte,
-    filas: Iterable[Sequence],
-    destino,
+    filas: Iterable[Fila],
+    destino: IO[bytes],
     *,
-    titulo: str = "",
+    titulo: StrOrPromise = "",
     al_avanzar: Callable[[int], None] | None = None,
 ) -> int:
     """A one-sheet .xlsx of the report's columns and the given rows (see `escribir_hoja`)."""
@@ -243,7 +266,7 @@ class FetcherDeEstaticos(URLFetcher):
     """Serves the PDF only the project's own static files (and data: URIs); refuses file://, http(s) and
     everything else, so a template can never read the server's files or reach the network."""
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("data:"):
             return super().fetch(url, headers)
         partes = urlsplit(url)
@@ -261,11 +284,11 @@ class FetcherDeEstaticos(URLFetcher):
         raise RecursoNoPermitido(f"Recurso no permitido en un PDF: {url}")
 
 
-def html_de_reporte(plantilla: str, contexto: dict, *, para_pdf: bool) -> str:
+def html_de_reporte(plantilla: str, contexto: Mapping[str, Any], *, para_pdf: bool) -> str:
     return render_to_string(plantilla, {**contexto, "para_pdf": para_pdf, "origen_pdf": ORIGEN_PDF})
 
 
-def escribir_pdf(plantilla: str, contexto: dict, destino) -> None:
+def escribir_pdf(plantilla: str, contexto: Mapping[str, Any], destino: IO[bytes]) -> None:
     """Render the report's template (the same one the page uses) to PDF with WeasyPrint."""
     html = html_de_reporte(plantilla, contexto, para_pdf=True)
     HTML(string=html, base_url=ORIGEN_PDF, url_fetcher=FetcherDeEstaticos()).write_pdf(destino)

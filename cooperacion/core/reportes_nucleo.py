@@ -1,17 +1,26 @@
 """The core's own reports: the actor catalog and the quarterly deadlines-and-reminders report."""
 
-from collections import Counter
+from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import graficos, periodos, permissions, plazos, roles
+from .errores import ErrorDeDominio
 from .filters import ActorFilter
-from .models import Actor, Dependencia, RecordatorioEnviado
-from .reportes import Columna, Reporte
-from .services import ErrorDeDominio
+from .models import Actor, Dependencia, PlazoAbierto, RecordatorioEnviado, Usuario
+from .reportes import Columna, Fila, Parametros, Reporte
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from .tipos import UsuarioOAnonimo
 
 
 class ActoresReporte(Reporte):
@@ -30,22 +39,22 @@ class ActoresReporte(Reporte):
         Columna(_("Estado"), ancho=12),
     )
 
-    def puede_generar(self, usuario) -> bool:
+    def puede_generar(self, usuario: UsuarioOAnonimo) -> bool:
         return permissions.es_personal(usuario)
 
-    def parametros(self, datos, usuario) -> dict:
+    def parametros(self, datos: Mapping[str, Any], usuario: Usuario | None) -> Parametros:
         filtro = ActorFilter(datos, queryset=Actor.objects.none())
         if not filtro.form.is_valid():
             raise ErrorDeDominio(_("Revise los filtros: hay valores que no existen."))
         return {clave: valor for clave, valor in filtro.form.cleaned_data.items() if valor}
 
-    def _consulta(self, parametros):
+    def _consulta(self, parametros: Parametros) -> QuerySet[Actor]:
         return ActorFilter(parametros, queryset=Actor.objects.order_by("nombre", "pk")).qs
 
-    def total(self, parametros, usuario) -> int:
+    def total(self, parametros: Parametros, usuario: Usuario | None) -> int:
         return self._consulta(parametros).count()
 
-    def filas(self, parametros, usuario):
+    def filas(self, parametros: Parametros, usuario: Usuario | None) -> Iterator[Fila]:
         for actor in self._consulta(parametros).iterator(chunk_size=2000):
             yield (
                 actor.nombre,
@@ -59,7 +68,7 @@ class ActoresReporte(Reporte):
                 actor.get_estado_display(),
             )
 
-    def contexto(self, parametros, usuario) -> dict:
+    def contexto(self, parametros: Parametros, usuario: Usuario | None) -> dict[str, Any]:
         por_tipo = Counter(dict(self._consulta(parametros).values_list("tipo").annotate(n=Count("pk")).order_by()))
         etiquetas = dict(Actor.Tipo.choices)
         datos = [(str(etiquetas[t]), n) for t, n in sorted(por_tipo.items(), key=lambda x: -x[1])]
@@ -73,7 +82,7 @@ class ActoresReporte(Reporte):
         }
 
 
-def _mostrar_parametro(clave, valor):
+def _mostrar_parametro(clave: str, valor: Any) -> object:
     if clave == "tipo":
         return dict(Actor.Tipo.choices).get(valor, valor)
     if clave == "estado":
@@ -87,10 +96,10 @@ class ReporteTrimestral(Reporte):
 
     trimestral = True
 
-    def puede_generar(self, usuario) -> bool:
+    def puede_generar(self, usuario: UsuarioOAnonimo) -> bool:
         return usuario.is_authenticated and (usuario.ve_todas_las_dependencias or usuario.tiene_rol(roles.JEFE))
 
-    def parametros(self, datos, usuario) -> dict:
+    def parametros(self, datos: Mapping[str, Any], usuario: Usuario | None) -> Parametros:
         texto = (datos.get("periodo") or "").strip()
         if not texto:
             texto = periodos.periodo(*periodos.trimestre_de(timezone.localdate()))
@@ -98,7 +107,7 @@ class ReporteTrimestral(Reporte):
             raise ErrorDeDominio(_("El periodo debe tener la forma AAAA-T#, por ejemplo 2026-T3."))
         return {"periodo": texto}
 
-    def titulo_con(self, parametros) -> str:
+    def titulo_con(self, parametros: Parametros) -> StrOrPromise:
         return f"{self.titulo} {parametros['periodo']}"
 
 
@@ -121,16 +130,16 @@ class PlazosReporte(ReporteTrimestral):
         Columna(_("Recordatorios en el trimestre"), "entero", ancho=14),
     )
 
-    def _filtro(self, usuario):
+    def _filtro(self, usuario: Usuario | None) -> plazos.FiltroPlazos:
         if usuario is None or usuario.ve_todas_las_dependencias:
             return plazos.FiltroPlazos()
         return plazos.FiltroPlazos(dependencia_ids=frozenset({usuario.dependencia_id}))
 
-    def _recordatorios(self, parametros):
+    def _recordatorios(self, parametros: Parametros) -> QuerySet[RecordatorioEnviado]:
         inicio, fin = periodos.limites(parametros["periodo"])
         return RecordatorioEnviado.objects.filter(enviado_en__gte=inicio, enviado_en__lt=fin)
 
-    def _consulta(self, parametros, usuario):
+    def _consulta(self, parametros: Parametros, usuario: Usuario | None) -> QuerySet[PlazoAbierto]:
         enviados = (
             self._recordatorios(parametros)
             .filter(
@@ -147,10 +156,10 @@ class PlazosReporte(ReporteTrimestral):
             recordatorios=Coalesce(Subquery(enviados, output_field=IntegerField()), 0)
         )
 
-    def total(self, parametros, usuario) -> int:
+    def total(self, parametros: Parametros, usuario: Usuario | None) -> int:
         return plazos.consulta(filtro=self._filtro(usuario)).count()
 
-    def filas(self, parametros, usuario):
+    def filas(self, parametros: Parametros, usuario: Usuario | None) -> Iterator[Fila]:
         # Plain values, not model instances: labels and dependencias are read once, not per row.
         semaforos = {clave: str(etiqueta) for clave, etiqueta in plazos.SEMAFORO.items()}
         dependencias = {d.pk: str(d) for d in Dependencia.objects.all()}
@@ -168,7 +177,7 @@ class PlazosReporte(ReporteTrimestral):
                 fila["recordatorios"],
             )
 
-    def contexto(self, parametros, usuario) -> dict:
+    def contexto(self, parametros: Parametros, usuario: Usuario | None) -> dict[str, Any]:
         conteo = plazos.conteo_por_semaforo(plazos.consulta(filtro=self._filtro(usuario)))
         por_tipo = list(
             self._recordatorios(parametros).values_list("tipo__nombre").annotate(n=Count("pk")).order_by("-n")

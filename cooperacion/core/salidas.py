@@ -19,7 +19,8 @@ import smtplib
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from celery import current_app
 from django.db import transaction
@@ -30,6 +31,8 @@ from kombu.exceptions import OperationalError
 from .models import Salida
 
 logger = logging.getLogger(__name__)
+
+Funcion = TypeVar("Funcion", bound=Callable[..., Any])
 
 TAREA = "cooperacion.core.tasks.procesar_salida"
 ERRORES_TRANSITORIOS: tuple[type[BaseException], ...] = (
@@ -56,10 +59,16 @@ class Efecto:
 _efectos: dict[str, Efecto] = {}
 
 
-def efecto(nombre: str, *, max_intentos: int = 8, limite: timedelta = timedelta(minutes=7), transitorios=None):
+def efecto(
+    nombre: str,
+    *,
+    max_intentos: int = 8,
+    limite: timedelta = timedelta(minutes=7),
+    transitorios: tuple[type[BaseException], ...] | None = None,
+) -> Callable[[Funcion], Funcion]:
     """Register an idempotent function as a side effect that services enqueue by `nombre`."""
 
-    def registrar(funcion):
+    def registrar(funcion: Funcion) -> Funcion:
         _efectos[nombre] = Efecto(
             nombre, funcion, max_intentos, limite, ERRORES_TRANSITORIOS if transitorios is None else transitorios
         )
@@ -72,12 +81,12 @@ def registrado(nombre: str) -> Efecto | None:
     return _efectos.get(nombre)
 
 
-def encolar(nombre: str, *argumentos) -> Salida:
+def encolar(nombre: str, *argumentos: object) -> Salida:
     """Write the side effect in the current transaction; it is published after commit."""
     return encolar_varios(nombre, [argumentos])[0]
 
 
-def encolar_varios(nombre: str, lista: Iterable[tuple]) -> list[Salida]:
+def encolar_varios(nombre: str, lista: Iterable[tuple[object, ...]]) -> list[Salida]:
     """Several effects of one kind in one insert (the reminder sweep enqueues a batch at a time)."""
     if nombre not in _efectos:
         raise LookupError(f"Efecto no registrado: {nombre}")
@@ -93,7 +102,7 @@ def publicar(ids: Iterable[int]) -> int:
     publicadas = 0
     for pk in ids:
         try:
-            tarea.apply_async(args=[pk])
+            tarea.apply_async(args=(pk,))
         except (OperationalError, OSError):
             logger.warning("No se pudo publicar la salida %s: el broker no responde; la recoge el barrido.", pk)
             return publicadas
@@ -144,13 +153,13 @@ def _describir(error: BaseException) -> str:
 
 
 def _terminar(salida: Salida, estado: str, error: str) -> None:
-    campos = {"estado": estado, "error": error}
+    campos: dict[str, object] = {"estado": estado, "error": error}
     if estado == Salida.Estado.HECHA:
         campos["hecha_en"] = timezone.now()
     Salida.objects.filter(pk=salida.pk).update(**campos)
 
 
-def barrer(*, ahora=None) -> int:
+def barrer(*, ahora: datetime | None = None) -> int:
     """Publish again what is due and take back what a dead worker left; returns how many were published."""
     ahora = ahora or timezone.now()
     for nombre, definicion in _efectos.items():
@@ -166,7 +175,7 @@ def barrer(*, ahora=None) -> int:
     return publicar(ids)
 
 
-def pendientes_de(nombre: str, argumento_inicial) -> bool:
+def pendientes_de(nombre: str, argumento_inicial: object) -> bool:
     """Whether an effect for this first argument is still waiting (e.g. a report still to be generated)."""
     return Salida.objects.filter(
         efecto=nombre, estado__in=[Salida.Estado.PENDIENTE, Salida.Estado.EN_CURSO], argumentos__0=argumento_inicial

@@ -1,8 +1,13 @@
 """Non-trivial reads of the core."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -14,6 +19,12 @@ from . import flujos
 from .archivos import nombre_visible
 from .numeros import formatear_numero
 from .textos import resumir
+
+if TYPE_CHECKING:
+    from .tipos import UsuarioOAnonimo
+
+
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -37,7 +48,7 @@ TIPOS = {"+": "Creación", "~": "Modificación", "-": "Eliminación"}
 OCULTOS = ["revision"]
 
 
-def modelo_auditable(app_label: str, nombre_modelo: str):
+def modelo_auditable(app_label: str, nombre_modelo: str) -> type[Any]:
     """The model behind a history URL, if it keeps history and knows who may see it; else 404."""
     try:
         modelo = apps.get_model(app_label, nombre_modelo)
@@ -48,7 +59,12 @@ def modelo_auditable(app_label: str, nombre_modelo: str):
     return modelo
 
 
-def mostrar_valor(campo: models.Field, valor, relacionados: dict | None = None, moneda: str = "") -> str:
+def mostrar_valor(
+    campo: models.Field[Any, Any],
+    valor: Any,
+    relacionados: dict[tuple[str, Any], object] | None = None,
+    moneda: str = "",
+) -> str:
     """A stored value as people read it: local dates dd/mm/aaaa HH:MM, amounts es-CO with their currency, the
     label of a choice, the name of a related record (looked up when `relacionados` is not given), the file's
     name, whole words."""
@@ -57,7 +73,8 @@ def mostrar_valor(campo: models.Field, valor, relacionados: dict | None = None, 
     if campo.is_relation:
         if relacionados is not None:
             return str(relacionados.get((campo.name, valor), valor))
-        relacionado = campo.related_model._base_manager.filter(pk=valor).first()
+        modelo = campo.related_model
+        relacionado = modelo._base_manager.filter(pk=valor).first() if isinstance(modelo, type) else None
         return str(relacionado) if relacionado is not None else str(valor)
     if campo.choices:
         return str(dict(campo.flatchoices).get(valor, valor))
@@ -85,7 +102,7 @@ def mostrar_valor(campo: models.Field, valor, relacionados: dict | None = None, 
     return resumir(valor, 300)
 
 
-def _como_fecha(valor, tipo):
+def _como_fecha(valor: object, tipo: type[models.DateField[Any, Any]]) -> object:
     if isinstance(valor, date):
         return valor
     try:
@@ -95,21 +112,21 @@ def _como_fecha(valor, tipo):
 
 
 # model → (usuario, obj) -> fields that user may not read in the record's history; filled by the apps.
-_reservas: dict[type, object] = {}
+_reservas: dict[type[models.Model], Callable[[Any, Any], Iterable[str]]] = {}
 
 
-def registrar_reserva(modelo, funcion) -> None:
+def registrar_reserva(modelo: type[M], funcion: Callable[[UsuarioOAnonimo, M], Iterable[str]]) -> None:
     """An app declares which fields of its records a partial reader (e.g. a dependencia that only received a
     call's notice) must not see in the history."""
     _reservas[modelo] = funcion
 
 
-def campos_reservados(obj, usuario) -> set[str]:
+def campos_reservados(obj: models.Model, usuario: UsuarioOAnonimo) -> set[str]:
     funcion = _reservas.get(type(obj))
     return set(funcion(usuario, obj)) if funcion else set()
 
 
-def acciones_de(modelo) -> dict[str, str]:
+def acciones_de(modelo: type[models.Model]) -> dict[str, str]:
     """The labels of a model's workflow actions (the Flujos registered for it), to show instead of their codes."""
     return {
         accion.nombre: str(accion.etiqueta)
@@ -124,7 +141,7 @@ def _motivo(texto: str | None, etiquetas: dict[str, str]) -> str:
     return etiquetas.get(texto, texto)
 
 
-def historial_de(obj, *, ocultos: set[str] = frozenset()) -> list[EntradaHistorial]:
+def historial_de(obj: Any, *, ocultos: AbstractSet[str] = frozenset()) -> list[EntradaHistorial]:
     """Who changed which field from what to what, newest first.
 
     `ocultos`: fields the reader may not see (their changes are left out, and so are the reasons written with each
@@ -136,10 +153,10 @@ def historial_de(obj, *, ocultos: set[str] = frozenset()) -> list[EntradaHistori
     registros = list(obj.history.select_related("history_user").order_by("history_date", "history_id"))
     campos = {f.attname: f for f in obj._meta.concrete_fields}
     crudos = []
-    ids_por_fk: dict[str, set] = {}
+    ids_por_fk: dict[str, set[Any]] = {}
     anterior = None
     for registro in registros:
-        cambios = []
+        cambios: list[tuple[Any, Any, Any]] = []
         if anterior is not None:
             for cambio in registro.diff_against(
                 anterior, foreign_keys_are_objs=False, excluded_fields=excluidos

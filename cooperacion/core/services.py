@@ -1,12 +1,17 @@
 """Writes of the core: transitions, notifications, and the one way to enqueue background work."""
 
+from __future__ import annotations
+
 import logging
 import tempfile
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -14,14 +19,24 @@ from django_fsm import can_proceed
 
 from . import permissions, reportes, salidas
 from .correo import enlace_absoluto, enviar_correo
-from .errores import ErrorDeDominio
-from .models import Actor, Notificacion, ReporteGenerado, Usuario
+from .errores import ErrorDeDominio as ErrorDeDominio  # re-exported for the apps that still import it from here
+from .models import Actor, Notificacion, RecordatorioEnviado, ReporteGenerado, Usuario
 from .textos import resumir
+from .tipos import historia
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from .reportes import Fila, Parametros, Reporte
+
+M = TypeVar("M", bound=Model)
 
 logger = logging.getLogger(__name__)
 
 
-def aplicar_transicion(obj, nombre: str, *, usuario, motivo: str = "", campos: tuple[str, ...] = ("estado",)):
+def aplicar_transicion(
+    obj: M, nombre: str, *, usuario: Usuario | None, motivo: str = "", campos: tuple[str, ...] = ("estado",)
+) -> M:
     """Run the FSM transition `nombre` on `obj`, log who and why, and save. Call inside `transaction.atomic`.
 
     The state is read again under the row lock: a record loaded before another person's transition is refused
@@ -36,14 +51,14 @@ def aplicar_transicion(obj, nombre: str, *, usuario, motivo: str = "", campos: t
     if not can_proceed(metodo):
         raise ErrorDeDominio(_("Esta acción no es posible en el estado actual del registro."))
     metodo(by=usuario, description=motivo or None)
-    obj._history_user = usuario
-    obj._change_reason = resumir(motivo, 100) if motivo else nombre
+    historia(obj)._history_user = usuario
+    historia(obj)._change_reason = resumir(motivo, 100) if motivo else nombre
     obj.save(update_fields=list(campos))
     return obj
 
 
 @transaction.atomic
-def actor_desactivar(*, actor: Actor, usuario, motivo: str) -> Actor:
+def actor_desactivar(*, actor: Actor, usuario: Usuario, motivo: str) -> Actor:
     """Retire an actor from the pickers, keeping every record that names it."""
     if not permissions.can_administrar_catalogos(usuario):
         raise ErrorDeDominio("Solo el Administrador puede desactivar actores.")
@@ -53,7 +68,7 @@ def actor_desactivar(*, actor: Actor, usuario, motivo: str) -> Actor:
 
 
 @transaction.atomic
-def actor_reactivar(*, actor: Actor, usuario, motivo: str = "") -> Actor:
+def actor_reactivar(*, actor: Actor, usuario: Usuario, motivo: str = "") -> Actor:
     """Offer an inactive actor again."""
     if not permissions.can_administrar_catalogos(usuario):
         raise ErrorDeDominio("Solo el Administrador puede reactivar actores.")
@@ -61,7 +76,13 @@ def actor_reactivar(*, actor: Actor, usuario, motivo: str = "") -> Actor:
 
 
 def notificar(
-    *, usuario, titulo: str, mensaje: str = "", url: str = "", recordatorio=None, tarea: str = ""
+    *,
+    usuario: Usuario,
+    titulo: StrOrPromise,
+    mensaje: str = "",
+    url: str = "",
+    recordatorio: RecordatorioEnviado | None = None,
+    tarea: str = "",
 ) -> Notificacion:
     """Create an in-app notification; its e-mail copy goes through the outbox when the user wants it at once
     (otherwise the daily digest carries it). `tarea` names the action it asks for (see tarea_cumplida)."""
@@ -113,7 +134,7 @@ def notificacion_marcar_leida(*, notificacion: Notificacion) -> Notificacion:
     return notificacion
 
 
-def notificaciones_marcar_todas_leidas(*, usuario) -> int:
+def notificaciones_marcar_todas_leidas(*, usuario: Usuario) -> int:
     """Mark every unread notification of the user as read; returns how many."""
     # Notifications carry no history, so a bulk update loses nothing.
     return Notificacion.objects.filter(usuario=usuario, leida_en__isnull=True).update(leida_en=timezone.now())
@@ -122,7 +143,7 @@ def notificaciones_marcar_todas_leidas(*, usuario) -> int:
 # Reports ------------------------------------------------------------------------------------------
 
 
-def reporte_solicitar(*, codigo: str, formato: str, datos, usuario) -> ReporteGenerado:
+def reporte_solicitar(*, codigo: str, formato: str, datos: Mapping[str, Any], usuario: Usuario) -> ReporteGenerado:
     """Queue a report for generation; the file is produced by Celery (at once when Celery runs eagerly)."""
     reporte = reportes.obtener(codigo)
     if reporte is None or not reporte.puede_generar(usuario):
@@ -147,7 +168,7 @@ def reporte_solicitar(*, codigo: str, formato: str, datos, usuario) -> ReporteGe
 LIMITE_DE_REPORTE = timedelta(minutes=25)
 
 
-def reporte_atascado(generado: ReporteGenerado, *, ahora=None) -> bool:
+def reporte_atascado(generado: ReporteGenerado, *, ahora: datetime | None = None) -> bool:
     ahora = ahora or timezone.now()
     desde = generado.iniciado_en or generado.creado_en
     return generado.estado in (ReporteGenerado.Estado.PENDIENTE, ReporteGenerado.Estado.EN_PROCESO) and (
@@ -155,7 +176,7 @@ def reporte_atascado(generado: ReporteGenerado, *, ahora=None) -> bool:
     )
 
 
-def reporte_reintentar(*, generado: ReporteGenerado, usuario) -> ReporteGenerado:
+def reporte_reintentar(*, generado: ReporteGenerado, usuario: Usuario) -> ReporteGenerado:
     """Queue again a report that failed, or that waited longer than its time limit."""
     if generado.estado != ReporteGenerado.Estado.FALLIDO and not reporte_atascado(generado):
         raise ErrorDeDominio(_("Solo se puede reintentar un reporte que falló o que lleva demasiado tiempo en cola."))
@@ -235,9 +256,11 @@ def reporte_generar(*, generado_id: int) -> None:
             logger.exception("Falló lo que sigue a la generación del reporte %s", generado_id)
 
 
-def contexto_de_reporte(reporte, parametros: dict, usuario, *, para_pdf: bool) -> dict:
+def contexto_de_reporte(
+    reporte: Reporte, parametros: Parametros, usuario: Usuario | None, *, para_pdf: bool
+) -> dict[str, Any]:
     """What the report's template needs, the same for the page and the PDF."""
-    filas = []
+    filas: list[Fila] = []
     total_filas = 0
     limite = reporte.max_filas_pdf
     for fila in reporte.filas(parametros, usuario):
@@ -305,7 +328,7 @@ def resumenes_diarios_encolar() -> int:
     return len(ids)
 
 
-def resumen_diario_enviar(*, usuario) -> int:
+def resumen_diario_enviar(*, usuario: Usuario) -> int:
     """E-mail the user one message with every notification not yet e-mailed; returns how many it carried."""
     if not usuario.email:
         return 0

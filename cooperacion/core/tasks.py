@@ -20,14 +20,14 @@ def barrer_salidas() -> int:
 
 
 @shared_task(acks_late=True)
-def barrer_plazos() -> dict:
+def barrer_plazos() -> dict[str, int]:
     """Send the reminders due today (idempotent: see plazos.barrer) and publish what the outbox still holds."""
     resultado = plazos.barrer()
     return {**resultado.__dict__, "salidas_publicadas": salidas.barrer()}
 
 
 @shared_task(acks_late=True, soft_time_limit=30 * 60, time_limit=31 * 60)
-def reconstruir_plazos() -> dict:
+def reconstruir_plazos() -> dict[str, int]:
     """Recompute every open deadline from the records (the table is kept on each change; this is the safety net)."""
     return plazos.reconstruir()
 

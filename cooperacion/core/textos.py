@@ -1,7 +1,7 @@
 """Text as people read it: summaries cut at a whole word, never in the middle of one."""
 
 
-def resumir(texto, limite: int) -> str:
+def resumir(texto: object, limite: int) -> str:
     """`texto` on one line, at most `limite` characters, cut at the last whole word with "…" when cut."""
     texto = " ".join(str(texto or "").split())
     if len(texto) <= limite:

@@ -6,13 +6,16 @@ inserted in the same transaction as the record: on PostgreSQL a concurrent repea
 the first commits, then finds its result.
 """
 
+from __future__ import annotations
+
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +23,14 @@ from django.utils.translation import gettext_lazy
 
 from .campos import agregar_campo_de_control
 from .models import TokenDeCreacion
+from .tipos import usuario_de
+
+if TYPE_CHECKING:
+    from django.views.generic import FormView
+
+    _Vista = FormView[Any]  # what the mixin is mixed into
+else:
+    _Vista = object
 
 CAMPO = "token_creacion"
 VIGENCIA_DIAS = 2
@@ -29,12 +40,12 @@ def nuevo_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class CreacionUnicaMixin:
+class CreacionUnicaMixin(_Vista):
     """For a view whose form creates a record: adds the hidden token and refuses a second record for it."""
 
     mensaje_repetido = gettext_lazy("Este formulario ya se había enviado: le mostramos lo que se registró entonces.")
 
-    def get_form(self, form_class=None):
+    def get_form(self, form_class: type[Any] | None = None) -> Any:
         form = super().get_form(form_class)
         agregar_campo_de_control(
             form,
@@ -48,7 +59,7 @@ class CreacionUnicaMixin:
         )
         return form
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         token = request.POST.get(CAMPO, "")
         previo = self._resultado_previo(token)
         if previo:
@@ -59,7 +70,7 @@ class CreacionUnicaMixin:
         with transaction.atomic():
             try:
                 with transaction.atomic():
-                    TokenDeCreacion.objects.create(token=token[:64], usuario=request.user)
+                    TokenDeCreacion.objects.create(token=token[:64], usuario=usuario_de(request))
             except IntegrityError:
                 # The same form is being processed right now (a double click): its first submit decides.
                 previo = self._resultado_previo(token)

@@ -5,14 +5,20 @@ Django's common-password list is English and compares the whole password, so `co
 people put around a word.
 """
 
+from __future__ import annotations
+
 import re
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from .models import Usuario
 
 LISTA_COMUNES = Path(__file__).resolve().parent / "datos" / "contrasenas_comunes.txt"
 
@@ -84,7 +90,7 @@ def _comunes() -> frozenset[str]:
 class ContrasenaComunValidator:
     """Reject a common Spanish or Colombian password, even with digits or symbols around it (`Contraseña2026!`)."""
 
-    def validate(self, password, user=None):
+    def validate(self, password: str, user: Usuario | None = None) -> None:
         normal = normalizar(password)
         # Leetspeak read before and after taking off the ends: `P4ssw0rd2026` and `@mor` are both caught.
         nucleos = {_nucleo(normal), _nucleo(normal).translate(LEET), _nucleo(normal.translate(LEET))}
@@ -95,7 +101,7 @@ class ContrasenaComunValidator:
                     code="password_too_common",
                 )
 
-    def get_help_text(self):
+    def get_help_text(self) -> str:
         return _("Su contraseña no puede ser una de las más usadas en Colombia.")
 
 
@@ -110,7 +116,7 @@ class PalabrasDeLaEntidadValidator:
         # Longest first, so that "colombiana" goes before "colombia" leaves an "na".
         return sorted({*PALABRAS_PREDECIBLES, *propias}, key=len, reverse=True)
 
-    def validate(self, password, user=None):
+    def validate(self, password: str, user: Usuario | None = None) -> None:
         palabras = self._palabras()
         for variante in _variantes(password):
             resto = _solo_letras(variante)
@@ -128,7 +134,7 @@ class PalabrasDeLaEntidadValidator:
                     code="password_entity_words",
                 )
 
-    def get_help_text(self):
+    def get_help_text(self) -> str:
         return _(
             "Su contraseña no puede armarse con el nombre de la entidad, del país o un mes más números o símbolos."
         )

@@ -6,7 +6,13 @@ between and changed a field this form also edits, the save is refused with the l
 record's history), the user's input stays in the form, and a second submit after reading them goes through.
 """
 
+from collections.abc import Iterable
+from typing import cast
+
 from django import forms
+from django.db.models import Field
+from django.forms import BaseForm
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,11 +33,11 @@ class RegistroDesactualizado(ErrorDeDominio):
         self.version_actual = version_actual
 
 
-def versionado(obj) -> bool:
+def versionado(obj: object) -> bool:
     return isinstance(obj, ConVersion) and obj.pk is not None
 
 
-def agregar_campo(form, obj) -> None:
+def agregar_campo(form: BaseForm, obj: ConVersion) -> None:
     """The hidden version field of an edit form (initial: the version read now); after validation its value is in
     `form.control[CAMPO]`, never passed to the service."""
     agregar_campo_de_control(
@@ -39,7 +45,7 @@ def agregar_campo(form, obj) -> None:
     )
 
 
-def cambios_desde(obj, version: int, campos: set[str]) -> list[tuple[str, str, str, str]]:
+def cambios_desde(obj: ConVersion, version: int, campos: set[str]) -> list[tuple[str, str, str, str]]:
     """The changes saved after `version` to the given fields: (label, value then, value now, who)."""
     historia = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
     anterior = historia.filter(revision=version).first()
@@ -51,6 +57,8 @@ def cambios_desde(obj, version: int, campos: set[str]) -> list[tuple[str, str, s
     resultado = []
     for cambio in actual.diff_against(anterior, foreign_keys_are_objs=False).changes:
         campo = obj._meta.get_field(cambio.field)
+        if not isinstance(campo, Field):
+            continue  # a reverse relation: history records concrete fields only
         if campo.name not in campos and getattr(campo, "attname", "") not in campos:
             continue
         resultado.append(
@@ -64,7 +72,7 @@ def cambios_desde(obj, version: int, campos: set[str]) -> list[tuple[str, str, s
     return resultado
 
 
-def exigir(obj, version_enviada, campos) -> None:
+def exigir(obj: ConVersion, version_enviada: int | str | None, campos: Iterable[str]) -> None:
     """Refuse the save when the stored record moved past `version_enviada` on any of `campos`."""
     if version_enviada in (None, "") or int(version_enviada) == obj.revision:
         return
@@ -83,7 +91,7 @@ def exigir(obj, version_enviada, campos) -> None:
     )
 
 
-def exigir_revision(obj, enviada) -> None:
+def exigir_revision(obj: ConVersion, enviada: int | str | None) -> None:
     """For pages that edit what hangs from a record (rows, documents): refuse when the record was saved after the
     page was read, saying who saved and when."""
     if enviada in (None, "") or int(enviada) == obj.revision:
@@ -102,9 +110,9 @@ def exigir_revision(obj, enviada) -> None:
     )
 
 
-def actualizar_formulario(form, version_actual: int) -> None:
+def actualizar_formulario(form: BaseForm, version_actual: int) -> None:
     """After a refusal, the form carries the current version so that a deliberate second submit goes through."""
     if form.is_bound:
-        datos = form.data.copy()
+        datos = cast(QueryDict, form.data).copy()  # a bound form's data: the request's QueryDict
         datos[form.add_prefix(CAMPO)] = str(version_actual)
         form.data = datos

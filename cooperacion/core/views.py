@@ -1,14 +1,21 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
+from django.views.generic.base import ContextMixin
 from django_filters.views import FilterView
 
 from . import flujos, permissions, services, versiones
@@ -16,21 +23,28 @@ from .errores import al_formulario
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
 from .forms import MotivoForm, PerfilForm
-from .models import ODS, Actor, Dependencia, Moneda, Municipio, Notificacion, PoliticaMIPG
+from .models import ODS, Actor, Dependencia, Moneda, Municipio, Notificacion, PoliticaMIPG, Usuario
 from .selectors import campos_reservados, historial_de, modelo_auditable
+from .tipos import SolicitudAutenticada, UsuarioOAnonimo, usuario_de
+
+if TYPE_CHECKING:
+    from django_filters import FilterSet
+    from django_stubs_ext import StrOrPromise
 
 
 class PersonalRequeridoMixin(LoginRequiredMixin):
     """Logged-in staff only: anonymous users go to the login page, users without a role get 403."""
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and not permissions.es_personal(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
-class OrdenableMixin:
+class OrdenableMixin(ContextMixin):
     """Sorting by a whitelisted `orden` GET parameter ("campo" or "-campo")."""
+
+    request: HttpRequest
 
     ordenamientos: dict[str, str] = {}
     orden_por_defecto = ""
@@ -39,14 +53,14 @@ class OrdenableMixin:
         orden = self.request.GET.get("orden", "")
         return orden if orden.lstrip("-") in self.ordenamientos else self.orden_por_defecto
 
-    def ordenar(self, queryset):
+    def ordenar(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         orden = self.orden_actual()
         if not orden:
             return queryset
         prefijo = "-" if orden.startswith("-") else ""
         return queryset.order_by(prefijo + self.ordenamientos[orden.lstrip("-")], "pk")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(orden=self.orden_actual(), **kwargs)
 
 
@@ -55,20 +69,20 @@ class ListaFiltrada(PersonalRequeridoMixin, OrdenableMixin, FilterView):
 
     paginate_by = 25
     template_name = "core/catalogo_lista.html"
-    titulo = ""
-    columnas: list[tuple[str, str, str]] = []  # (header, attribute, sort key or "")
+    titulo: StrOrPromise = ""
+    columnas: list[tuple[StrOrPromise, str, str]] = []  # (header, attribute, sort key or "")
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Any]:
         return self.ordenar(self.model.objects.visibles_para(self.request.user))
 
-    def get_filterset(self, filterset_class):
+    def get_filterset(self, filterset_class: type[FilterSet]) -> FilterSet:
         filterset = super().get_filterset(filterset_class)
         for campo in filterset.form.fields.values():
             es_lista = campo.widget.input_type == "select" if hasattr(campo.widget, "input_type") else False
             campo.widget.attrs["class"] = "form-select" if es_lista else "form-control"
         return filterset
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         opts = self.model._meta
         try:
             url_admin = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
@@ -80,8 +94,8 @@ class ListaFiltrada(PersonalRequeridoMixin, OrdenableMixin, FilterView):
 class NotificacionesView(PersonalRequeridoMixin, TemplateView):
     template_name = "core/notificaciones.html"
 
-    def get_context_data(self, **kwargs):
-        consulta = Notificacion.objects.filter(usuario=self.request.user)
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        consulta = Notificacion.objects.filter(usuario=usuario_de(self.request))
         if self.request.GET.get("estado") == "sin_leer":
             consulta = consulta.no_leidas()
         pagina = Paginator(consulta, 25).get_page(self.request.GET.get("page"))
@@ -91,38 +105,44 @@ class NotificacionesView(PersonalRequeridoMixin, TemplateView):
 class NotificacionLeerView(PersonalRequeridoMixin, View):
     http_method_names = ["post"]
 
-    def post(self, request, pk):
+    def post(self, request: SolicitudAutenticada, pk: int) -> HttpResponse:
         notificacion = get_object_or_404(Notificacion, pk=pk, usuario=request.user)
         services.notificacion_marcar_leida(notificacion=notificacion)
         destino = notificacion.url
-        seguro = {"allowed_hosts": {request.get_host()}, "require_https": request.is_secure()}
-        if request.POST.get("abrir") and url_has_allowed_host_and_scheme(destino, **seguro):
+        hosts, https = {request.get_host()}, request.is_secure()
+        if request.POST.get("abrir") and url_has_allowed_host_and_scheme(
+            destino, allowed_hosts=hosts, require_https=https
+        ):
             return redirect(destino)
         volver = request.POST.get("volver", "")
-        return redirect(volver if url_has_allowed_host_and_scheme(volver, **seguro) else "core:notificaciones")
+        return redirect(
+            volver
+            if url_has_allowed_host_and_scheme(volver, allowed_hosts=hosts, require_https=https)
+            else "core:notificaciones"
+        )
 
 
 class NotificacionesLeerTodasView(PersonalRequeridoMixin, View):
     http_method_names = ["post"]
 
-    def post(self, request):
+    def post(self, request: SolicitudAutenticada) -> HttpResponse:
         cuantas = services.notificaciones_marcar_todas_leidas(usuario=request.user)
         messages.success(request, _("%(n)s notificaciones marcadas como leídas.") % {"n": cuantas})
         return redirect("core:notificaciones")
 
 
-class PerfilView(PersonalRequeridoMixin, UpdateView):
+class PerfilView(PersonalRequeridoMixin, UpdateView[Usuario, PerfilForm]):
     form_class = PerfilForm
     template_name = "core/perfil.html"
 
-    def get_object(self, queryset=None):
-        return self.request.user
+    def get_object(self, queryset: QuerySet[Usuario] | None = None) -> Usuario:
+        return usuario_de(self.request)
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         messages.success(self.request, _("Sus datos quedaron guardados."))
         return super().form_valid(form)
 
-    def get_success_url(self):
+    def get_success_url(self) -> str:
         return self.request.path
 
 
@@ -131,7 +151,7 @@ class HistorialView(PersonalRequeridoMixin, TemplateView):
 
     template_name = "core/historial.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         modelo = modelo_auditable(self.kwargs["app_label"], self.kwargs["modelo"])
         obj = get_object_or_404(modelo.objects.visibles_para(self.request.user), pk=self.kwargs["pk"])
         ocultos = campos_reservados(obj, self.request.user)
@@ -143,32 +163,34 @@ class TransicionView(PersonalRequeridoMixin, View):
     """POST-only: run one action of a `Flujo` on a record the user may see, under the record's row lock."""
 
     http_method_names = ["post"]
-    modelo = None
-    flujo: Flujo = None
+    modelo: type[Any] | None = None  # a model whose manager has `visibles_para`
+    flujo: Flujo[Any] | None = None
     parametro = "obj"  # keyword under which the service receives the record
 
-    def __init_subclass__(cls, **kwargs):
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls.modelo is not None and cls.flujo is not None:
             flujos.registrar(cls.modelo, cls.flujo, cls.parametro)
 
-    def post(self, request, pk, accion):
+    def post(self, request: SolicitudAutenticada, pk: int, accion: str) -> HttpResponse:
+        if self.modelo is None or self.flujo is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} debe definir modelo y flujo.")
         obj = get_object_or_404(self.modelo.objects.visibles_para(request.user), pk=pk)
-        accion: Accion | None = self.flujo.accion(accion)
-        if accion is None:
+        elegida: Accion[Any] | None = self.flujo.accion(accion)
+        if elegida is None:
             raise Http404
-        permitida = accion.permitida(request.user, obj)
-        if not permitida and not (accion.rol_permitido and accion.rol_permitido(request.user, obj)):
+        permitida = elegida.permitida(request.user, obj)
+        if not permitida and not (elegida.rol_permitido and elegida.rol_permitido(request.user, obj)):
             raise PermissionDenied
         # When only the state or a precondition is missing (a page left open in another tab, a critical control
         # point not met), the service runs anyway: it checks them again and its message says exactly what is missing.
-        form = MotivoForm(request.POST, requerido=accion.requiere_motivo)
+        form = MotivoForm(request.POST, requerido=elegida.requiere_motivo)
         if not form.is_valid():
-            messages.error(request, " ".join(form.errors["motivo"]))
+            messages.error(request, " ".join(str(e) for e in form.errors["motivo"]))
             return redirect(obj.get_absolute_url())
         try:
             flujos.ejecutar(
-                accion,
+                elegida,
                 obj,
                 usuario=request.user,
                 parametro=self.parametro,
@@ -178,15 +200,15 @@ class TransicionView(PersonalRequeridoMixin, View):
         except services.ErrorDeDominio as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Acción «%(accion)s» realizada.") % {"accion": accion.etiqueta})
+            messages.success(request, _("Acción «%(accion)s» realizada.") % {"accion": elegida.etiqueta})
         return redirect(obj.get_absolute_url())
 
 
-def _nadie(usuario, obj) -> bool:
+def _nadie(usuario: UsuarioOAnonimo, obj: Any, /) -> bool:
     return False
 
 
-class AccionConFormularioView(PersonalRequeridoMixin, FormView):
+class AccionConFormularioView(PersonalRequeridoMixin, FormView[Any]):
     """One action on a visible record that needs a form: GET shows it, POST runs the action's service.
 
     The role alone decides 403; a record in another state sends the user back to it with `mensaje_estado`.
@@ -195,23 +217,25 @@ class AccionConFormularioView(PersonalRequeridoMixin, FormView):
 
     rol_permitido = staticmethod(_nadie)  # (usuario, obj) -> bool: the role alone
     permitida = staticmethod(_nadie)  # (usuario, obj) -> bool: the full predicate, state included
-    titulo = ""
-    boton = ""
-    introduccion = ""
-    exito = ""
-    mensaje_estado = _("Esta acción no es posible en el estado actual del registro.")
+    titulo: StrOrPromise = ""
+    boton: StrOrPromise = ""
+    introduccion: StrOrPromise = ""
+    exito: StrOrPromise = ""
+    mensaje_estado: StrOrPromise = _("Esta acción no es posible en el estado actual del registro.")
 
-    def cargar(self, usuario, pk):
+    objeto: Any  # the record `cargar` loaded
+
+    def cargar(self, usuario: Usuario, pk: int) -> Any:
         raise ImproperlyConfigured(f"{type(self).__name__} debe definir cargar().")
 
-    def ejecutar(self, form):
+    def ejecutar(self, form: Any) -> object:
         """Run the action's service with the form's data: each subclass names its service."""
         raise ImproperlyConfigured(f"{type(self).__name__} debe definir ejecutar().")
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not permissions.es_personal(request.user):
             return super().dispatch(request, *args, **kwargs)  # login redirect or 403
-        self.objeto = self.cargar(request.user, kwargs["pk"])
+        self.objeto = self.cargar(usuario_de(request), kwargs["pk"])
         if not self.rol_permitido(request.user, self.objeto):
             raise PermissionDenied
         if not self.permitida(request.user, self.objeto):
@@ -219,17 +243,17 @@ class AccionConFormularioView(PersonalRequeridoMixin, FormView):
             return redirect(self.objeto.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         kwargs.setdefault("introduccion", self.introduccion)
         return super().get_context_data(objeto=self.objeto, titulo=self.titulo, boton=self.boton, **kwargs)
 
-    def get_form(self, form_class=None):
+    def get_form(self, form_class: type[Any] | None = None) -> Any:
         form = super().get_form(form_class)
         if versiones.versionado(self.objeto):
             versiones.agregar_campo(form, self.objeto)
         return form
 
-    def _ejecutar_si_permitida(self, form):
+    def _ejecutar_si_permitida(self, form: Any) -> object:
         if not self.permitida(self.request.user, self.objeto):
             raise services.ErrorDeDominio(self.mensaje_estado)
         if versiones.CAMPO in form.fields:
@@ -242,7 +266,7 @@ class AccionConFormularioView(PersonalRequeridoMixin, FormView):
     def destino(self) -> str:
         return self.objeto.get_absolute_url()
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         try:
             # Under the record's row lock, on its fresh values: a second tab or person acting at once is refused.
             flujos.con_cerrojo(self.objeto, lambda _obj: self._ejecutar_si_permitida(form))
@@ -293,14 +317,14 @@ class ActorListaView(ListaFiltrada):
     orden_por_defecto = "nombre"
 
 
-class ActorDetalleView(PersonalRequeridoMixin, DetailView):
+class ActorDetalleView(PersonalRequeridoMixin, DetailView[Actor]):
     template_name = "core/actor_detalle.html"
     context_object_name = "actor"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Actor]:
         return Actor.objects.visibles_para(self.request.user)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(flujo=FLUJO_ACTOR, **kwargs)
 
 
@@ -324,7 +348,7 @@ class DependenciaListaView(ListaFiltrada):
     ordenamientos = {"codigo": "codigo", "nombre": "nombre", "sigla": "sigla", "tipo": "tipo"}
     orden_por_defecto = "nombre"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Any]:
         return super().get_queryset().select_related("padre")
 
 
@@ -341,7 +365,7 @@ class MunicipioListaView(ListaFiltrada):
     ordenamientos = {"codigo": "codigo", "nombre": "nombre", "departamento": "departamento__nombre"}
     orden_por_defecto = "codigo"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Any]:
         return super().get_queryset().select_related("departamento")
 
 

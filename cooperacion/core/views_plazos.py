@@ -3,14 +3,19 @@
 Deadlines are read from the engine's table (plazos.py): filtered, counted, ordered and paged in the database.
 """
 
+from __future__ import annotations
+
 import secrets
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +26,13 @@ from icalendar import Calendar, Event
 
 from . import plazos, roles
 from .correo import enlace_absoluto
-from .models import Dependencia, Usuario
+from .models import Dependencia, PlazoAbierto, Usuario
 from .pendientes import pendientes_de
+from .tipos import SolicitudAutenticada, usuario_de
 from .views import PersonalRequeridoMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ALCANCES = [
     ("mios", gettext_lazy("Míos")),
@@ -33,7 +42,7 @@ ALCANCES = [
 POR_GRUPO = 5
 
 
-def alcance_por_defecto(usuario) -> str:
+def alcance_por_defecto(usuario: Usuario) -> str:
     """Who answers for what: Planeación, Control Interno and the Administrador see every dependencia first; a Jefe,
     their dependencia; everyone else, their own deadlines."""
     if usuario.ve_todas_las_dependencias:
@@ -43,13 +52,14 @@ def alcance_por_defecto(usuario) -> str:
     return "mios"
 
 
-def alcances_de(usuario) -> list[tuple[str, str]]:
+def alcances_de(usuario: Usuario) -> list[tuple[str, StrOrPromise]]:
     return [(clave, etiqueta) for clave, etiqueta in ALCANCES if plazos.filtro_para(usuario, clave)]
 
 
-def alcance_pedido(request) -> str:
-    alcance = request.GET.get("alcance") or alcance_por_defecto(request.user)
-    return alcance if plazos.filtro_para(request.user, alcance) else alcance_por_defecto(request.user)
+def alcance_pedido(request: HttpRequest) -> str:
+    usuario = usuario_de(request)
+    alcance = request.GET.get("alcance") or alcance_por_defecto(usuario)
+    return alcance if plazos.filtro_para(usuario, alcance) else alcance_por_defecto(usuario)
 
 
 class InicioView(PersonalRequeridoMixin, TemplateView):
@@ -57,10 +67,12 @@ class InicioView(PersonalRequeridoMixin, TemplateView):
 
     template_name = "core/inicio.html"
 
-    def get_context_data(self, **kwargs):
-        usuario = self.request.user
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        usuario = usuario_de(self.request)
         alcance = alcance_pedido(self.request)
         filtro = plazos.filtro_para(usuario, alcance)
+        if filtro is None:  # alcance_pedido only returns a scope the user may use
+            raise PermissionDenied
         hoy = timezone.localdate()
         configuracion = plazos.tipos_configurados()
         base = plazos.consulta(filtro=filtro, hoy=hoy, configuracion=configuracion)
@@ -108,12 +120,13 @@ class FiltroPlazosForm(forms.Form):
         empty_label=gettext_lazy("Todas"),
     )
 
-    def __init__(self, *args, con_dependencia: bool, **kwargs):
+    def __init__(self, *args: Any, con_dependencia: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         tipos = sorted(((t.codigo, t.nombre) for t in plazos.tipos_registrados()), key=lambda par: par[1])
-        self.fields["tipo"].choices = [("", _("Todos")), *tipos]
+        cast(forms.ChoiceField, self.fields["tipo"]).choices = [("", _("Todos")), *tipos]
         if con_dependencia:
-            self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True)
+            dependencia = cast(forms.ModelChoiceField[Dependencia], self.fields["dependencia"])
+            dependencia.queryset = Dependencia.objects.filter(activa=True)
         else:
             del self.fields["dependencia"]
         for campo in self.fields.values():
@@ -126,10 +139,12 @@ class PlazosView(PersonalRequeridoMixin, TemplateView):
     template_name = "core/plazos.html"
     por_pagina = 50
 
-    def get_context_data(self, **kwargs):
-        usuario = self.request.user
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        usuario = usuario_de(self.request)
         alcance = alcance_pedido(self.request)
         filtro = plazos.filtro_para(usuario, alcance)
+        if filtro is None:  # alcance_pedido only returns a scope the user may use
+            raise PermissionDenied
         form = FiltroPlazosForm(self.request.GET or None, con_dependencia=alcance == "todos")
         tipos, semaforo = None, ""
         if form.is_valid():
@@ -144,7 +159,9 @@ class PlazosView(PersonalRequeridoMixin, TemplateView):
         conteo = plazos.conteo_por_semaforo(todas, hoy=hoy, configuracion=configuracion)
         filas = plazos.consulta(filtro=filtro, tipos=tipos, semaforo=semaforo, hoy=hoy, configuracion=configuracion)
         pagina = Paginator(filas, self.por_pagina).get_page(self.request.GET.get("page"))
-        pagina.object_list = plazos.con_estado(pagina.object_list, hoy=hoy, configuracion=configuracion)
+        filas_de_la_pagina = cast(QuerySet[PlazoAbierto], pagina.object_list)  # a page of a queryset is a queryset
+        en_curso = plazos.con_estado(filas_de_la_pagina, hoy=hoy, configuracion=configuracion)
+        pagina.object_list = en_curso  # type: ignore[assignment]  # the page shows each row with its status
         return super().get_context_data(
             alcances=alcances_de(usuario),
             alcance=alcance,
@@ -162,7 +179,7 @@ class CalendarioView(View):
     deadlines from 60 days ago on are listed.
     """
 
-    def get(self, request, token):
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
         usuario = Usuario.objects.filter(token_calendario=token, is_active=True).first() if token else None
         if usuario is None:
             raise Http404
@@ -205,7 +222,7 @@ class CalendarioRegenerarView(PersonalRequeridoMixin, View):
 
     http_method_names = ["post"]
 
-    def post(self, request):
+    def post(self, request: SolicitudAutenticada) -> HttpResponse:
         usuario = request.user
         usuario.token_calendario = secrets.token_urlsafe(32)
         usuario.save(update_fields=["token_calendario"])

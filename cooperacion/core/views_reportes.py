@@ -1,9 +1,11 @@
 """Reports: what each user may generate, the queue of generated files, progress and download."""
 
+from typing import Any, cast
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.db.models import Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -12,11 +14,12 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import periodos, reportes, services
-from .models import ReporteGenerado
+from .models import ReporteGenerado, Usuario
+from .tipos import SolicitudAutenticada, usuario_de
 from .views import PersonalRequeridoMixin
 
 
-def generados_visibles(usuario):
+def generados_visibles(usuario: Usuario) -> QuerySet[ReporteGenerado]:
     """Reports a user may download: the ones they asked for, and the quarterly ones of reports they may read."""
     codigos = [r.codigo for r in reportes.registrados() if r.puede_ver_automaticos(usuario)]
     return ReporteGenerado.objects.filter(
@@ -27,8 +30,8 @@ def generados_visibles(usuario):
 class ReporteListaView(PersonalRequeridoMixin, TemplateView):
     template_name = "core/reportes/lista.html"
 
-    def get_context_data(self, **kwargs):
-        usuario = self.request.user
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        usuario = usuario_de(self.request)
         disponibles = [r for r in reportes.registrados() if r.en_lista and r.puede_generar(usuario)]
         consulta = generados_visibles(usuario)
         if self.request.GET.get("codigo"):
@@ -45,7 +48,7 @@ class ReporteListaView(PersonalRequeridoMixin, TemplateView):
 class ReporteSolicitarView(PersonalRequeridoMixin, View):
     http_method_names = ["post"]
 
-    def post(self, request, codigo):
+    def post(self, request: SolicitudAutenticada, codigo: str) -> HttpResponse:
         if reportes.obtener(codigo) is None:
             raise Http404
         datos = request.POST.copy()
@@ -59,35 +62,37 @@ class ReporteSolicitarView(PersonalRequeridoMixin, View):
         return redirect(generado)
 
 
-def _generado_visible(request, pk) -> ReporteGenerado:
-    return get_object_or_404(generados_visibles(request.user), pk=pk)
+def _generado_visible(request: HttpRequest, pk: int) -> ReporteGenerado:
+    return get_object_or_404(generados_visibles(usuario_de(request)), pk=pk)
 
 
 class ReporteDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "core/reportes/detalle.html"
 
-    def get_template_names(self):
+    def get_template_names(self) -> list[str]:
         # htmx polls only the progress fragment; it stops polling once the report is done.
-        return ["core/reportes/_progreso.html"] if self.request.htmx else [self.template_name]
+        return (
+            ["core/reportes/_progreso.html"] if cast(SolicitudAutenticada, self.request).htmx else [self.template_name]
+        )
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(generado=_generado_visible(self.request, self.kwargs["pk"]), **kwargs)
 
 
 class ReporteDescargarView(PersonalRequeridoMixin, View):
-    def get(self, request, pk):
+    def get(self, request: SolicitudAutenticada, pk: int) -> FileResponse:
         generado = _generado_visible(request, pk)
         if generado.estado != ReporteGenerado.Estado.LISTO or not generado.archivo:
             raise Http404
         return FileResponse(
-            generado.archivo.open("rb"), as_attachment=True, filename=generado.archivo.name.rsplit("/", 1)[-1]
+            generado.archivo.open("rb"), as_attachment=True, filename=(generado.archivo.name or "").rsplit("/", 1)[-1]
         )
 
 
 class ReporteReintentarView(PersonalRequeridoMixin, View):
     http_method_names = ["post"]
 
-    def post(self, request, pk):
+    def post(self, request: SolicitudAutenticada, pk: int) -> HttpResponse:
         generado = _generado_visible(request, pk)
         reporte = reportes.obtener(generado.codigo)
         if reporte is None or not reporte.puede_generar(request.user):
@@ -103,7 +108,7 @@ class ReporteReintentarView(PersonalRequeridoMixin, View):
 class ReporteVerView(PersonalRequeridoMixin, View):
     """The report as a web page, rendered from the same template as its PDF."""
 
-    def get(self, request, codigo):
+    def get(self, request: SolicitudAutenticada, codigo: str) -> HttpResponse:
         reporte = reportes.obtener(codigo)
         if reporte is None or not reporte.puede_generar(request.user):
             raise Http404

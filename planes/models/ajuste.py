@@ -2,6 +2,8 @@
 pertinent (control point of activity 23) and the competent instance approves. Approving versions the plan: every
 change keeps the value before and after, with the cause."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -12,12 +14,13 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
 from cooperacion.core.models import ConVersion
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .plan import Plan
 
 
 class SolicitudQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(plan__in=Plan.objects.visibles_para(usuario))
 
 
@@ -86,10 +89,10 @@ class SolicitudAjuste(ConVersion):
         verbose_name_plural = _("solicitudes de ajuste")
         ordering = ["-creada_en", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(_("Ajuste n.º %(n)s a %(p)s") % {"n": self.pk, "p": self.plan})
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("planes:ajuste-detalle", args=[self.pk])
 
     @fsm_log_by
@@ -127,7 +130,7 @@ class CambioAjuste(models.Model):
         PRESUPUESTO = "presupuesto", _("Presupuesto (COP)")
         RETIRAR = "retirar", _("Retirar la actividad")
 
-    METAS = {Campo.META_T1: 1, Campo.META_T2: 2, Campo.META_T3: 3, Campo.META_T4: 4}
+    METAS: dict[str, int] = {Campo.META_T1: 1, Campo.META_T2: 2, Campo.META_T3: 3, Campo.META_T4: 4}
 
     solicitud = models.ForeignKey(
         SolicitudAjuste, verbose_name=_("solicitud"), on_delete=models.CASCADE, related_name="cambios"
@@ -146,7 +149,7 @@ class CambioAjuste(models.Model):
         verbose_name_plural = _("cambios de un ajuste")
         ordering = ["solicitud", "actividad__codigo", "campo", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.actividad.codigo} · {self.get_campo_display()}"
 
     @property

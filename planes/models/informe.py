@@ -20,5 +20,5 @@ class RemisionInforme(models.Model):
         verbose_name_plural = _("informes remitidos a Control Interno")
         ordering = ["-remitido_en", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.generado.titulo} ({self.remitido_en:%d/%m/%Y})"

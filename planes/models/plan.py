@@ -2,6 +2,7 @@
 plans of each dependencia, formulated in a yearly call (Vigencia), with their objectives, strategies and activities."""
 
 from datetime import date
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,6 +18,10 @@ from simple_history.models import HistoricalRecords
 from cooperacion.core.archivos import DOCUMENTOS, ValidadorDeArchivo, ruta_de_archivo
 from cooperacion.core.models import ConVersion, Dependencia, PoliticaMIPG
 from cooperacion.core.permissions import es_personal
+from cooperacion.core.tipos import UsuarioOAnonimo
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 validar_acta = ValidadorDeArchivo(DOCUMENTOS)
 
@@ -40,7 +45,7 @@ class SesionDeComite(models.Model):
 
 
 class VigenciaQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.all() if es_personal(usuario) else self.none()
 
 
@@ -91,10 +96,10 @@ class Vigencia(ConVersion, SesionDeComite):
         verbose_name_plural = _("vigencias de planes de acción")
         ordering = ["-anio"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(_("Planes de Acción %(a)s") % {"a": self.anio})
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("planes:vigencia-detalle", args=[self.pk])
 
     @property
@@ -121,16 +126,16 @@ class Vigencia(ConVersion, SesionDeComite):
 
 
 class PlanQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         """Published plans are readable by all staff; drafts only inside their dependencia (and by the roles that
         see every dependencia)."""
-        if not es_personal(usuario):
+        if not (usuario.is_authenticated and es_personal(usuario)):
             return self.none()
         if usuario.ve_todas_las_dependencias:
             return self.all()
         return self.filter(Q(estado=Plan.Estado.PUBLICADO) | Q(dependencia_id=usuario.dependencia_id))
 
-    def publicados(self):
+    def publicados(self) -> Self:
         return self.filter(estado=Plan.Estado.PUBLICADO, fecha_publicacion__isnull=False)
 
     def en_vigor(self, anio: int):
@@ -157,8 +162,8 @@ class Plan(ConVersion, SesionDeComite):
     EDITABLES = (Estado.BORRADOR, Estado.DEVUELTO)
     EN_VIGOR = (Estado.APROBADO, Estado.PUBLICADO)
     # The activity of DE-PD-01 whose control points verify each type of plan.
-    ACTIVIDAD_DE_CONTROL = {Tipo.SECTORIAL: 2, Tipo.INSTITUCIONAL: 5, Tipo.ACCION: 12}
-    COMITE = {
+    ACTIVIDAD_DE_CONTROL: dict[str, int] = {Tipo.SECTORIAL: 2, Tipo.INSTITUCIONAL: 5, Tipo.ACCION: 12}
+    COMITE: dict[str, "StrOrPromise"] = {
         Tipo.SECTORIAL: _("Comité Sectorial de Desarrollo Administrativo del Sector Trabajo"),
         Tipo.INSTITUCIONAL: _("Comité Directivo"),
         Tipo.ACCION: _("Comité Institucional de Desarrollo Administrativo"),
@@ -225,10 +230,10 @@ class Plan(ConVersion, SesionDeComite):
             models.CheckConstraint(condition=Q(anio_fin__gte=models.F("anio_inicio")), name="plan_anios_ordenados"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("planes:detalle", args=[self.pk])
 
     @property
@@ -257,7 +262,8 @@ class Plan(ConVersion, SesionDeComite):
 
     @property
     def prefijo_indicadores(self) -> str:
-        sigla = {self.Tipo.SECTORIAL: "PES", self.Tipo.INSTITUCIONAL: "PEI", self.Tipo.ACCION: "PA"}[self.tipo]
+        siglas: dict[str, str] = {self.Tipo.SECTORIAL: "PES", self.Tipo.INSTITUCIONAL: "PEI", self.Tipo.ACCION: "PA"}
+        sigla = siglas[self.tipo]
         codigo = self.dependencia.sigla or self.dependencia.codigo
         return f"{sigla}{self.anio_inicio}-{codigo}" if self.tipo == self.Tipo.ACCION else f"{sigla}{self.anio_inicio}"
 
@@ -287,7 +293,7 @@ class Plan(ConVersion, SesionDeComite):
 
 
 class ParteDelPlanQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(plan__in=Plan.objects.visibles_para(usuario))
 
 
@@ -320,10 +326,10 @@ class Objetivo(models.Model):
         ordering = ["plan", "orden", "codigo", "pk"]
         constraints = [models.UniqueConstraint(fields=["plan", "codigo"], name="objetivo_codigo_unico")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.codigo}. {self.descripcion}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.plan.get_absolute_url()}#objetivo-{self.pk}"
 
 
@@ -347,10 +353,10 @@ class Estrategia(models.Model):
         ordering = ["plan", "orden", "codigo", "pk"]
         constraints = [models.UniqueConstraint(fields=["plan", "codigo"], name="estrategia_codigo_unica")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.codigo}. {self.descripcion}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.plan.get_absolute_url()}#estrategia-{self.pk}"
 
 
@@ -424,10 +430,10 @@ class Actividad(ConVersion):
             models.UniqueConstraint(fields=["indicador"], name="actividad_un_indicador_propio"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.codigo}. {self.descripcion}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.plan.get_absolute_url()}#actividad-{self.pk}"
 
     @property
@@ -471,7 +477,7 @@ class RondaRevision(models.Model):
         ordering = ["plan", "numero"]
         constraints = [models.UniqueConstraint(fields=["plan", "numero"], name="ronda_unica_por_plan")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.plan} · ronda {self.numero}"
 
 

@@ -1,6 +1,8 @@
 """The quarterly follow-up of the plans (activity 16): per dependencia and quarter, the progress of each activity;
 Planeación's calendar of cut-offs and deadlines, its review and diagnosis, and Control Interno's observations."""
 
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,12 +15,13 @@ from simple_history.models import HistoricalRecords
 
 from cooperacion.core.models import ConVersion, Dependencia
 from cooperacion.core.permissions import es_personal
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 TRIMESTRES = [(1, "T1"), (2, "T2"), (3, "T3"), (4, "T4")]
 
 
 class CalendarioQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.all() if es_personal(usuario) else self.none()
 
 
@@ -40,16 +43,16 @@ class CalendarioSeguimiento(models.Model):
         ordering = ["-anio", "-trimestre"]
         constraints = [models.UniqueConstraint(fields=["anio", "trimestre"], name="calendario_unico_por_trimestre")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.anio}-T{self.trimestre}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("planes:calendario", args=[self.anio])
 
 
 class SeguimientoQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
-        if not es_personal(usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
+        if not (usuario.is_authenticated and es_personal(usuario)):
             return self.none()
         if usuario.ve_todas_las_dependencias:
             return self.all()
@@ -109,11 +112,11 @@ class SeguimientoTrimestral(ConVersion):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         sigla = self.dependencia.sigla or self.dependencia.nombre
         return str(_("Seguimiento %(p)s · %(d)s") % {"p": self.periodo, "d": sigla})
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("planes:seguimiento-detalle", args=[self.pk])
 
     @property
@@ -156,7 +159,7 @@ class SeguimientoTrimestral(ConVersion):
 
 
 class AvanceQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(seguimiento__in=SeguimientoTrimestral.objects.visibles_para(usuario))
 
 
@@ -201,15 +204,15 @@ class AvanceActividad(ConVersion):
         ordering = ["seguimiento", "actividad__plan", "actividad__orden", "actividad__codigo"]
         constraints = [models.UniqueConstraint(fields=["seguimiento", "actividad"], name="avance_unico")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.actividad.codigo} · {self.seguimiento.periodo}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.seguimiento.get_absolute_url()}#avance-{self.pk}"
 
 
 class ObservacionQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(seguimiento__in=SeguimientoTrimestral.objects.visibles_para(usuario))
 
 
@@ -233,8 +236,8 @@ class ObservacionControl(models.Model):
         verbose_name_plural = _("observaciones de Control Interno")
         ordering = ["seguimiento", "creada_en", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.seguimiento} · {self.creada_en:%d/%m/%Y}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.seguimiento.get_absolute_url()}#observaciones"

@@ -1,6 +1,6 @@
 """Writes of plans (DE-PD-01): formulation, follow-up, adjustments and the remission of the quarterly report."""
 
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.errores import ErrorDeDominio
 
 from .ajustes import ajuste_aprobar, ajuste_rechazar, ajuste_revisar, ajuste_solicitar, plan_con_cambios
 from .formulacion import (

@@ -5,14 +5,17 @@ which versions the plan keeping each value before and after."""
 import copy
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.services import aplicar_transicion
+from cooperacion.core.tipos import historia
 from indicadores import services as indicadores
 from indicadores.models import MetaTrimestral
 
@@ -23,12 +26,12 @@ from .seguimiento import seguimiento_reabrir
 
 Campo = CambioAjuste.Campo
 Instancia = SolicitudAjuste.Instancia
-SOLICITANTE = {
+SOLICITANTE: dict[str, SolicitudAjuste.Instancia] = {
     Plan.Tipo.SECTORIAL: Instancia.COMITE_SECTORIAL,  # activity 20
     Plan.Tipo.INSTITUCIONAL: Instancia.COMITE_INSTITUCIONAL,  # activity 21
     Plan.Tipo.ACCION: Instancia.JEFE,  # activity 22
 }
-COMPETENTES = {  # activity 24: the competent instance approves
+COMPETENTES: dict[str, tuple[SolicitudAjuste.Instancia, ...]] = {  # activity 24: the competent instance approves
     Plan.Tipo.SECTORIAL: (Instancia.COMITE_SECTORIAL,),
     Plan.Tipo.INSTITUCIONAL: (Instancia.COMITE_INSTITUCIONAL,),
     Plan.Tipo.ACCION: (Instancia.PLANEACION, Instancia.COMITE_INSTITUCIONAL),
@@ -41,7 +44,7 @@ def _plano(numero: Decimal) -> str:
     return f"{numero.normalize():f}"
 
 
-def _decimal(valor, etiqueta) -> Decimal:
+def _decimal(valor: object, etiqueta: str) -> Decimal:
     try:
         numero = Decimal(str(valor).strip())
     except (InvalidOperation, ValueError) as error:
@@ -51,7 +54,7 @@ def _decimal(valor, etiqueta) -> Decimal:
     return numero
 
 
-def _fecha(valor, etiqueta) -> date:
+def _fecha(valor: object, etiqueta: str) -> date:
     if isinstance(valor, date):
         fecha = valor
     else:
@@ -65,6 +68,8 @@ def _fecha(valor, etiqueta) -> date:
 
 def _valor_actual(actividad: Actividad, campo: str, anio: int | None) -> str:
     if campo in CambioAjuste.METAS:
+        if anio is None:
+            return ""  # no year: no stored target (anio is never null)
         meta = MetaTrimestral.objects.filter(
             indicador_id=actividad.indicador_id,
             anio=anio,
@@ -82,7 +87,7 @@ def _valor_actual(actividad: Actividad, campo: str, anio: int | None) -> str:
     return "" if valor is None else str(valor)
 
 
-def _normalizar(actividad: Actividad, campo: str, valor, anio) -> str:
+def _normalizar(actividad: Actividad, campo: str, valor: Any, anio: int | None) -> str:
     etiqueta = f"{actividad.codigo} · {Campo(campo).label}"
     if campo in CambioAjuste.METAS or campo in (Campo.PESO, Campo.PRESUPUESTO):
         numero = _decimal(valor, etiqueta)
@@ -102,7 +107,7 @@ def ajuste_solicitar(
     plan: Plan,
     usuario: Usuario,
     causa: str,
-    cambios: list[dict],
+    cambios: list[dict[str, Any]],
     reabrir_trimestre: int | None = None,
     anio_reabrir: int | None = None,
 ) -> SolicitudAjuste:
@@ -127,7 +132,7 @@ def ajuste_solicitar(
         reabrir_trimestre=reabrir_trimestre,
         anio_reabrir=anio_reabrir if reabrir_trimestre else None,
     )
-    solicitud._history_user = usuario
+    historia(solicitud)._history_user = usuario
     solicitud.save()
     vistos = set()
     for cambio in cambios:
@@ -152,7 +157,7 @@ def ajuste_solicitar(
             valor_anterior=_valor_actual(actividad, campo, anio),
             valor_nuevo=_normalizar(actividad, campo, cambio.get("valor_nuevo"), anio),
         )
-        fila._history_user = usuario
+        historia(fila)._history_user = usuario
         fila.save()
     avisar(
         planeacion(),
@@ -175,7 +180,7 @@ def plan_con_cambios(solicitud: SolicitudAjuste) -> reglas.PlanPlano:
         if actividad is None:
             continue
         actividad = por_pk[cambio.actividad_id] = copy.deepcopy(actividad)
-        if cambio.campo in CambioAjuste.METAS:
+        if cambio.campo in CambioAjuste.METAS and cambio.anio is not None:
             actividad.metas.setdefault(cambio.anio, {})[CambioAjuste.METAS[cambio.campo]] = Decimal(cambio.valor_nuevo)
         elif cambio.campo == Campo.PESO:
             actividad.peso = Decimal(cambio.valor_nuevo)
@@ -254,6 +259,8 @@ def ajuste_rechazar(*, solicitud: SolicitudAjuste, usuario: Usuario, motivo: str
 def _aplicar(cambio: CambioAjuste, usuario: Usuario, motivo: str) -> None:
     actividad = cambio.actividad
     if cambio.campo in CambioAjuste.METAS:
+        if cambio.anio is None:
+            raise ErrorDeDominio(_("El cambio de una meta necesita su año."))
         indicadores.metas_fijar(
             indicador=actividad.indicador,
             usuario=usuario,
@@ -267,11 +274,11 @@ def _aplicar(cambio: CambioAjuste, usuario: Usuario, motivo: str) -> None:
         actividad.retirada = True
         guardar(actividad, usuario, ["retirada"], motivo=motivo)
         return
-    valor = cambio.valor_nuevo
+    valor: object = cambio.valor_nuevo
     if cambio.campo in (Campo.PESO, Campo.PRESUPUESTO):
-        valor = Decimal(valor)
+        valor = Decimal(cambio.valor_nuevo)
     elif cambio.campo in (Campo.FECHA_INICIO, Campo.FECHA_FIN):
-        valor = date.fromisoformat(valor)
+        valor = date.fromisoformat(cambio.valor_nuevo)
     setattr(actividad, cambio.campo, valor)
     if actividad.fecha_inicio > actividad.fecha_fin:
         raise ErrorDeDominio(_("%(a)s: con el ajuste terminaría antes de empezar.") % {"a": actividad.codigo})
@@ -336,7 +343,7 @@ def ajuste_aprobar(
             "version_resultante",
         ),
     )
-    if solicitud.reabrir_trimestre:
+    if solicitud.reabrir_trimestre and solicitud.anio_reabrir is not None:
         dependencias = set(solicitud.cambios.values_list("actividad__dependencia_responsable_id", flat=True))
         for seguimiento in SeguimientoTrimestral.objects.filter(
             dependencia_id__in=dependencias,

@@ -2,17 +2,23 @@
 structure of a plan (objectives, strategies, activities and their programming), sending, verification against the
 control points, approval, consolidation, presentation and publication."""
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+from django.core.files import File
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import roles
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import Dependencia, PoliticaMIPG, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.services import aplicar_transicion
+from cooperacion.core.tipos import historia
 from indicadores import services as indicadores
 from indicadores.models import Indicador
 
@@ -24,7 +30,7 @@ from .seguimiento import seguimientos_asegurar
 ANIOS_PLAN_ESTRATEGICO = 4
 
 
-def _fechas_en_ventana(**fechas) -> None:
+def _fechas_en_ventana(**fechas: date | None) -> None:
     for etiqueta, valor in fechas.items():
         if valor is not None:
             exigir_en_ventana(valor, etiqueta=etiqueta)
@@ -42,7 +48,7 @@ def vigencia_abrir(
     fecha_limite_formulacion: date,
     fecha_limite_cargue: date,
     fecha_limite_aprobacion: date,
-    dependencias,
+    dependencias: Iterable[Dependencia],
     fecha_limite_publicacion: date | None = None,
     plan_superior: Plan | None = None,
 ) -> Vigencia:
@@ -86,7 +92,7 @@ def vigencia_abrir(
         abierta_por=usuario,
     )
     validar(vigencia)
-    vigencia._history_user = usuario
+    historia(vigencia)._history_user = usuario
     vigencia.save()
     vigencia.dependencias.set(dependencias)
     for dependencia in sorted(dependencias, key=lambda d: d.nombre):
@@ -101,7 +107,7 @@ def vigencia_abrir(
             alineacion_pnd=plan_superior.alineacion_pnd if plan_superior else "",
             creado_por=usuario,
         )
-        plan._history_user = usuario
+        historia(plan)._history_user = usuario
         plan.save()
         if plan_superior is not None:
             plan.politicas.set(plan_superior.politicas.all())
@@ -133,7 +139,7 @@ def plan_estrategico_crear(
     anio_fin: int,
     descripcion: str = "",
     alineacion_pnd: str = "",
-    politicas=(),
+    politicas: Iterable[PoliticaMIPG] = (),
     plan_superior: Plan | None = None,
 ) -> Plan:
     """Record a strategic plan as its committee formulates it (activities 1 and 4); four years, aligned with the
@@ -162,7 +168,7 @@ def plan_estrategico_crear(
         creado_por=usuario,
     )
     validar(plan)
-    plan._history_user = usuario
+    historia(plan)._history_user = usuario
     plan.save()
     plan.politicas.set(politicas)
     return plan
@@ -172,7 +178,7 @@ CAMPOS_ENCABEZADO = ("nombre", "descripcion", "alineacion_pnd", "plan_superior")
 
 
 @transaction.atomic
-def plan_editar(*, plan: Plan, usuario: Usuario, politicas=None, **datos) -> Plan:
+def plan_editar(*, plan: Plan, usuario: Usuario, politicas: Iterable[PoliticaMIPG] | None = None, **datos: Any) -> Plan:
     if not permissions.can_editar_plan(usuario, plan):
         raise ErrorDeDominio(_("El plan no se puede editar en su estado actual o con su rol."))
     cambios = []
@@ -185,7 +191,11 @@ def plan_editar(*, plan: Plan, usuario: Usuario, politicas=None, **datos) -> Pla
                 cambios.append(campo)
     if plan.plan_superior_id == plan.pk and plan.pk:
         raise ErrorDeDominio(_("Un plan no puede ser su propio plan superior."))
-    esperado = {Plan.Tipo.ACCION: Plan.Tipo.INSTITUCIONAL, Plan.Tipo.INSTITUCIONAL: Plan.Tipo.SECTORIAL}.get(plan.tipo)
+    esperados: dict[str, str] = {
+        Plan.Tipo.ACCION: Plan.Tipo.INSTITUCIONAL,
+        Plan.Tipo.INSTITUCIONAL: Plan.Tipo.SECTORIAL,
+    }
+    esperado = esperados.get(plan.tipo)
     if plan.plan_superior is not None and plan.plan_superior.tipo != esperado:
         raise ErrorDeDominio(_("El plan superior no corresponde al tipo de plan."))
     requerido(plan.nombre, _("Escriba el nombre del plan."))
@@ -197,7 +207,7 @@ def plan_editar(*, plan: Plan, usuario: Usuario, politicas=None, **datos) -> Pla
     return plan
 
 
-def _editable(plan: Plan, usuario) -> None:
+def _editable(plan: Plan, usuario: Usuario) -> None:
     if not plan.editable:
         raise ErrorDeDominio(
             _("El plan está «%(e)s»: solo se edita en formulación o cuando Planeación lo devuelve.")
@@ -214,7 +224,13 @@ def _objetivo_superior_valido(plan: Plan, objetivo_superior: Objetivo | None) ->
 
 @transaction.atomic
 def objetivo_crear(
-    *, plan: Plan, usuario: Usuario, codigo: str, descripcion: str, objetivo_superior=None, linea_pnd: str = ""
+    *,
+    plan: Plan,
+    usuario: Usuario,
+    codigo: str,
+    descripcion: str,
+    objetivo_superior: Objetivo | None = None,
+    linea_pnd: str = "",
 ) -> Objetivo:
     _editable(plan, usuario)
     _objetivo_superior_valido(plan, objetivo_superior)
@@ -229,13 +245,13 @@ def objetivo_crear(
     if plan.objetivos.filter(codigo=objetivo.codigo).exists():
         raise ErrorDeDominio(_("Ya hay un objetivo con el código %(c)s.") % {"c": objetivo.codigo})
     validar(objetivo)
-    objetivo._history_user = usuario
+    historia(objetivo)._history_user = usuario
     objetivo.save()
     return objetivo
 
 
 @transaction.atomic
-def objetivo_editar(*, objetivo: Objetivo, usuario: Usuario, **datos) -> Objetivo:
+def objetivo_editar(*, objetivo: Objetivo, usuario: Usuario, **datos: Any) -> Objetivo:
     _editable(objetivo.plan, usuario)
     _objetivo_superior_valido(objetivo.plan, datos.get("objetivo_superior", objetivo.objetivo_superior))
     for campo in ("codigo", "descripcion", "objetivo_superior", "linea_pnd"):
@@ -254,7 +270,7 @@ def objetivo_quitar(*, objetivo: Objetivo, usuario: Usuario) -> None:
     _editable(objetivo.plan, usuario)
     if objetivo.estrategias.exists():
         raise ErrorDeDominio(_("Quite primero las estrategias del objetivo."))
-    objetivo._history_user = usuario
+    historia(objetivo)._history_user = usuario
     objetivo.delete()
 
 
@@ -272,7 +288,7 @@ def estrategia_crear(*, objetivo: Objetivo, usuario: Usuario, codigo: str, descr
     if plan.estrategias.filter(codigo=estrategia.codigo).exists():
         raise ErrorDeDominio(_("Ya hay una estrategia con el código %(c)s.") % {"c": estrategia.codigo})
     validar(estrategia)
-    estrategia._history_user = usuario
+    historia(estrategia)._history_user = usuario
     estrategia.save()
     return estrategia
 
@@ -293,7 +309,7 @@ def estrategia_quitar(*, estrategia: Estrategia, usuario: Usuario) -> None:
     _editable(estrategia.plan, usuario)
     if estrategia.actividades.exists():
         raise ErrorDeDominio(_("Quite primero las actividades de la estrategia."))
-    estrategia._history_user = usuario
+    historia(estrategia)._history_user = usuario
     estrategia.delete()
 
 
@@ -341,8 +357,8 @@ def actividad_crear(
     estrategia: Estrategia,
     usuario: Usuario,
     indicador: Indicador | None = None,
-    ficha_indicador: dict | None = None,
-    **datos,
+    ficha_indicador: dict[str, Any] | None = None,
+    **datos: Any,
 ) -> Actividad:
     """Add an activity with its indicator: an existing one of the dependencia, or a new sheet created with it."""
     plan = estrategia.plan
@@ -377,13 +393,13 @@ def actividad_crear(
         raise ErrorDeDominio(_("Ese indicador ya mide otra actividad: cree uno propio para esta."))
     actividad.indicador = indicador
     validar(actividad, excluir=["plan", "estrategia"])
-    actividad._history_user = usuario
+    historia(actividad)._history_user = usuario
     actividad.save()
     return actividad
 
 
 @transaction.atomic
-def actividad_editar(*, actividad: Actividad, usuario: Usuario, **datos) -> Actividad:
+def actividad_editar(*, actividad: Actividad, usuario: Usuario, **datos: Any) -> Actividad:
     _editable(actividad.plan, usuario)
     cambios = []
     for campo in CAMPOS_ACTIVIDAD:
@@ -406,10 +422,10 @@ def actividad_quitar(*, actividad: Actividad, usuario: Usuario) -> None:
     """Remove an activity of a plan in formulation; its indicator goes with it when nothing else uses it."""
     _editable(actividad.plan, usuario)
     indicador = actividad.indicador
-    actividad._history_user = usuario
+    historia(actividad)._history_user = usuario
     actividad.delete()
     if not indicador.mediciones.exists():
-        indicador._history_user = usuario
+        historia(indicador)._history_user = usuario
         indicador.delete()
 
 
@@ -504,7 +520,9 @@ def _exigir_puntos_de_control(plan: Plan) -> list[reglas.PuntoDeControl]:
     return puntos
 
 
-def _cerrar_ronda(plan: Plan, usuario, puntos, observaciones="") -> None:
+def _cerrar_ronda(
+    plan: Plan, usuario: Usuario, puntos: Sequence[reglas.PuntoDeControl], observaciones: str = ""
+) -> None:
     ronda = _ronda_abierta(plan)
     if ronda is not None:
         ronda.resultado = RondaRevision.Resultado.APROBADO
@@ -549,7 +567,7 @@ def plan_aprobar_comite(
     comite: str,
     acta_numero: str,
     acta_fecha: date,
-    acta_archivo=None,
+    acta_archivo: File[bytes] | None = None,
     motivo: str = "",
 ) -> Plan:
     """Record the committee session that approved a strategic plan (activities 3 and 6), after its control points
@@ -589,7 +607,12 @@ def _fecha_de_publicacion(fecha: date | None) -> date:
 
 @transaction.atomic
 def plan_publicar(
-    *, plan: Plan, usuario: Usuario, motivo: str = "", con_la_vigencia: bool = False, fecha_publicacion=None
+    *,
+    plan: Plan,
+    usuario: Usuario,
+    motivo: str = "",
+    con_la_vigencia: bool = False,
+    fecha_publicacion: date | None = None,
 ) -> Plan:
     """Publish a plan on the public transparency pages (activities 3, 6 and 15), today or on the date it was put on
     the web; action plans are published with their year's consolidated plan."""
@@ -629,7 +652,13 @@ def vigencia_consolidar(*, vigencia: Vigencia, usuario: Usuario, motivo: str = "
 
 @transaction.atomic
 def vigencia_presentar(
-    *, vigencia: Vigencia, usuario: Usuario, comite: str, acta_numero: str, acta_fecha: date, acta_archivo=None
+    *,
+    vigencia: Vigencia,
+    usuario: Usuario,
+    comite: str,
+    acta_numero: str,
+    acta_fecha: date,
+    acta_archivo: File[bytes] | None = None,
 ) -> Vigencia:
     """Record the session where the consolidated plan was presented to the committee (activity 14)."""
     if not permissions.es_planeacion(usuario):
@@ -649,7 +678,9 @@ def vigencia_presentar(
 
 
 @transaction.atomic
-def vigencia_publicar(*, vigencia: Vigencia, usuario: Usuario, motivo: str = "", fecha_publicacion=None) -> Vigencia:
+def vigencia_publicar(
+    *, vigencia: Vigencia, usuario: Usuario, motivo: str = "", fecha_publicacion: date | None = None
+) -> Vigencia:
     """Publish the institutional action plan and each dependencia's plan on the transparency pages (activity 15)."""
     if not permissions.es_planeacion(usuario):
         raise ErrorDeDominio(_("Solo Planeación publica el plan."))
@@ -666,5 +697,5 @@ def vigencia_publicar(*, vigencia: Vigencia, usuario: Usuario, motivo: str = "",
     return vigencia
 
 
-def politicas_mipg():
+def politicas_mipg() -> QuerySet[PoliticaMIPG]:
     return PoliticaMIPG.objects.order_by("numero")

@@ -5,17 +5,21 @@ observations, and closing. A quarter not open refuses edits and says why."""
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from cooperacion.core import plazos as motor
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import CorteTrimestral, Usuario
 from cooperacion.core.models.reportes import fin_de_trimestre
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.services import aplicar_transicion
+from cooperacion.core.tipos import historia
 from indicadores import selectors as indicadores_selectors
 from indicadores import services as indicadores
 from indicadores.calculo import redondear
@@ -35,11 +39,11 @@ TRIMESTRES = (1, 2, 3, 4)
 PLAZOS_DEL_SEGUIMIENTO = ("reporte_seguimiento_planes", "revision_seguimiento_planes")
 
 
-def _porcentaje(valor) -> str:
+def _porcentaje(valor: Decimal | float | str) -> str:
     return f"{redondear(Decimal(valor))} %".replace(".", ",")
 
 
-def _miles(valor) -> str:
+def _miles(valor: Decimal | float | str) -> str:
     return f"{Decimal(valor):,.0f}".replace(",", ".")
 
 
@@ -70,7 +74,7 @@ def motivo_cerrado(seguimiento: SeguimientoTrimestral) -> str:
 
 
 @transaction.atomic
-def seguimientos_asegurar(*, plan: Plan, usuario=None) -> int:
+def seguimientos_asegurar(*, plan: Plan, usuario: Usuario | None = None) -> int:
     """The quarters to follow up of a plan in force: for each activity, every quarter its indicator is measured in
     (its frequency) of every year of the plan, in the quarter of the dependencia that executes it, with a row per
     activity (idempotent). Returns how many quarters were created."""
@@ -86,7 +90,7 @@ def seguimientos_asegurar(*, plan: Plan, usuario=None) -> int:
     dependencias = {d for _a, d, _anio, _t in necesarios}
     calendario = {(c.anio, c.trimestre): c for c in CalendarioSeguimiento.objects.filter(anio__in=plan.anios)}
 
-    def leer():
+    def leer() -> dict[tuple[int | None, int, int], SeguimientoTrimestral]:
         return {
             (s.dependencia_id, s.anio, s.trimestre): s
             for s in SeguimientoTrimestral.objects.filter(dependencia_id__in=dependencias, anio__in=plan.anios)
@@ -117,7 +121,7 @@ def seguimientos_asegurar(*, plan: Plan, usuario=None) -> int:
 
 
 @transaction.atomic
-def calendario_fijar(*, usuario: Usuario, anio: int, filas: dict[int, dict]) -> list[CalendarioSeguimiento]:
+def calendario_fijar(*, usuario: Usuario, anio: int, filas: dict[int, dict[str, Any]]) -> list[CalendarioSeguimiento]:
     """Planeación sets, for each quarter of a year, the cut-off date (the core's CorteTrimestral: the day the
     quarterly reports are generated) and the follow-up deadlines, which feed the reminders and «Mis pendientes»."""
     if not permissions.can_fijar_calendario(usuario):
@@ -153,7 +157,7 @@ def calendario_fijar(*, usuario: Usuario, anio: int, filas: dict[int, dict]) -> 
         )
         if fila_corte.pk is None or fila_corte.fecha_corte != corte:
             fila_corte.fecha_corte = corte
-            fila_corte._history_user = usuario
+            historia(fila_corte)._history_user = usuario
             fila_corte.save()
         calendario = CalendarioSeguimiento.objects.filter(anio=anio, trimestre=trimestre).first()
         if calendario is None:
@@ -164,7 +168,7 @@ def calendario_fijar(*, usuario: Usuario, anio: int, filas: dict[int, dict]) -> 
         ):
             calendario.fecha_limite_reporte = reporte
             calendario.fecha_limite_revision = revision
-            calendario._history_user = usuario
+            historia(calendario)._history_user = usuario
             calendario.save()
         for seguimiento in SeguimientoTrimestral.objects.filter(
             anio=anio, trimestre=trimestre, calendario__isnull=True
@@ -191,7 +195,7 @@ def avance_reportar(
     numerador: Decimal | None = None,
     denominador: Decimal | None = None,
     justificacion: str = "",
-    evidencia=None,
+    evidencia: File[bytes] | None = None,
 ) -> AvanceActividad:
     """Report one activity's quarter: the quantitative progress through its indicator, the qualitative progress, the
     budget executed and the evidence. Below what was programmed, the justification is mandatory (control point of
@@ -388,7 +392,7 @@ def observacion_registrar(
         texto=requerido(texto_observacion, _("Escriba la observación.")),
         autor=usuario,
     )
-    observacion._history_user = usuario
+    historia(observacion)._history_user = usuario
     observacion.save()
     avisar(
         [*planeacion(), *personal_de(seguimiento.dependencia_id)],

@@ -31,5 +31,8 @@ def valor_cambio(valor) -> str:
         numero = Decimal(texto)
     except InvalidOperation:
         return texto
-    decimales = max(-numero.normalize().as_tuple().exponent, 0)
+    exponente = numero.normalize().as_tuple().exponent
+    if not isinstance(exponente, int):  # NaN or Infinity: shown as typed
+        return texto
+    decimales = max(-exponente, 0)
     return number_format(numero, decimal_pos=decimales, use_l10n=True, force_grouping=True)

@@ -1,6 +1,9 @@
 """Adjustment requests (DE-PD-01 activities 20-24): the request with its changes, Planeación's review of their
 pertinence (activity 23) and the competent instance's approval (activity 24)."""
 
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
@@ -72,11 +75,11 @@ class AjusteCrearView(CreacionUnicaMixin, PasoView):
             self.request.POST if self.request.method == "POST" else None, plan=self.objeto, prefix="cambios"
         )
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         kwargs.setdefault("cambios", self._cambios())
         return super().get_context_data(**kwargs)
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.cambios = self._cambios()
         if not self.cambios.is_valid():
             form = self.get_form()
@@ -84,7 +87,7 @@ class AjusteCrearView(CreacionUnicaMixin, PasoView):
             return self.render_to_response(self.get_context_data(form=form, cambios=self.cambios))
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
+    def form_invalid(self, form: Any) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form, cambios=getattr(self, "cambios", None)))
 
     def ejecutar(self, form):
@@ -105,7 +108,7 @@ class AjusteCrearView(CreacionUnicaMixin, PasoView):
 class AjusteDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "planes/ajuste_detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         solicitud = solicitud_visible(usuario, self.kwargs["pk"])
         abierta = solicitud.estado in (SolicitudAjuste.Estado.SOLICITADO, SolicitudAjuste.Estado.REVISADO)
@@ -145,10 +148,10 @@ class AjusteAprobarView(PasoView):
     mensaje_estado = gettext_lazy("Primero Planeación revisa la pertinencia de las causas (actividad 23).")
     actividad_procedimiento = 24
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "solicitud": self.objeto}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(subtitulo=str(self.objeto.plan), **kwargs)
 
     def ejecutar(self, form):

@@ -1,10 +1,14 @@
 """What the views of plans share: loading a record within the user's scope (404 outside), and the page of one step
 that needs a form."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from cooperacion.core import periodos, unicidad, versiones
+from cooperacion.core.models import Usuario
 from cooperacion.core.views import AccionConFormularioView
 
 from .. import procedimiento
@@ -81,7 +85,7 @@ class PasoView(AccionConFormularioView):
 
     template_name = "planes/formulario.html"
     actividad_procedimiento: int | None = None  # the DE-PD-01 activity this step records
-    cargador = staticmethod(plan_visible)  # (usuario, pk) -> the record, or 404
+    cargador: Callable[[Usuario, int], Any] = staticmethod(plan_visible)  # (usuario, pk) -> the record, or 404
 
     def cargar(self, usuario, pk):
         return self.cargador(usuario, pk)
@@ -91,7 +95,7 @@ class PasoView(AccionConFormularioView):
         guards, checked before the service runs)."""
         return {k: v for k, v in form.cleaned_data.items() if k not in (versiones.CAMPO, unicidad.CAMPO)}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         numero = self.actividad_procedimiento
         kwargs.setdefault("paso", procedimiento.actividad(numero) if numero else None)
         return super().get_context_data(**kwargs)

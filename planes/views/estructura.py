@@ -1,7 +1,12 @@
 """The structure of a plan in formulation: objectives → strategies or initiatives → activities with their indicator
 and quarterly programming (DE-PD-01 activities 1, 4 and 10)."""
 
+from __future__ import annotations
+
 import copy
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.errores import ErrorDeDominio
+from cooperacion.core.models import Usuario
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import PersonalRequeridoMixin
 from indicadores import calculo
@@ -18,6 +24,9 @@ from indicadores import calculo
 from .. import permissions, services
 from ..forms import ActividadForm, EstrategiaForm, ObjetivoForm, ProgramacionForm
 from .comun import PasoView, actividad_visible, estrategia_visible, objetivo_visible, plan_visible
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _del_plan(predicado):
@@ -35,10 +44,10 @@ class ObjetivoCrearView(CreacionUnicaMixin, PasoView):
     exito = gettext_lazy("Objetivo agregado.")
     mensaje_estado = gettext_lazy("El plan solo se edita en formulación o cuando Planeación lo devuelve.")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "plan": self.objeto}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"codigo": str(self.objeto.objetivos.count() + 1)}
 
     def ejecutar(self, form):
@@ -57,7 +66,7 @@ class ObjetivoEditarView(PasoView):
     boton = gettext_lazy("Guardar cambios")
     exito = gettext_lazy("Objetivo actualizado.")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "plan": self.objeto.plan, "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
@@ -73,7 +82,7 @@ class EstrategiaCrearView(CreacionUnicaMixin, PasoView):
     boton = gettext_lazy("Agregar la estrategia")
     exito = gettext_lazy("Estrategia agregada.")
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"codigo": f"{self.objeto.codigo}.{self.objeto.estrategias.count() + 1}"}
 
     def ejecutar(self, form):
@@ -92,7 +101,7 @@ class EstrategiaEditarView(PasoView):
     boton = gettext_lazy("Guardar cambios")
     exito = gettext_lazy("Estrategia actualizada.")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
@@ -109,10 +118,10 @@ class ActividadCrearView(CreacionUnicaMixin, PasoView):
     boton = gettext_lazy("Agregar la actividad")
     exito = gettext_lazy("Actividad agregada con su indicador. Ahora programe sus metas trimestrales.")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "plan": self.objeto.plan, "estrategia": self.objeto}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"codigo": f"{self.objeto.codigo}.{self.objeto.actividades.count() + 1}"}
 
     def ejecutar(self, form):
@@ -140,7 +149,7 @@ class ActividadEditarView(PasoView):
     boton = gettext_lazy("Guardar cambios")
     exito = gettext_lazy("Actividad actualizada.")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {
             **super().get_form_kwargs(),
             "plan": self.objeto.plan,
@@ -164,19 +173,19 @@ class ProgramacionView(PasoView):
     boton = gettext_lazy("Guardar la programación")
     exito = gettext_lazy("Programación guardada.")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "actividad": self.objeto}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {
             f"m_{m.anio}_{m.trimestre}": m.valor
             for m in self.objeto.indicador.metas.filter(dependencia__isnull=True, anio__in=self.objeto.plan.anios)
         }
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         indicador = self.objeto.indicador
         anuales = []
-        metas = {}
+        metas: dict[int, dict[int, Decimal]] = {}
         for m in indicador.metas.filter(dependencia__isnull=True, anio__in=self.objeto.plan.anios):
             metas.setdefault(m.anio, {})[m.trimestre] = m.valor
         for anio in self.objeto.plan.anios:
@@ -201,10 +210,10 @@ class QuitarView(PersonalRequeridoMixin, View):
     """POST-only removal of a part of a plan in formulation (the page asks for confirmation first)."""
 
     http_method_names = ["post"]
-    cargador = None
-    servicio = None
+    cargador: Callable[[Usuario, int], Any] | None = None
+    servicio: Callable[..., object] | None = None
     parametro = ""
-    exito = ""
+    exito: StrOrPromise = ""
 
     def post(self, request, pk):
         parte = self.cargador(request.user, pk)

@@ -1,10 +1,12 @@
 """The cut-off calendar, the procedure's reference page and the reports remitted to Control Interno."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,9 +14,10 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cooperacion.core import archivos
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import CorteTrimestral, ReporteGenerado
 from cooperacion.core.models.reportes import fin_de_trimestre
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.views import PersonalRequeridoMixin
 
 from .. import permissions, procedimiento, services
@@ -33,7 +36,7 @@ class CalendarioView(PersonalRequeridoMixin, FormView):
     form_class = CalendarioForm
     template_name = "planes/calendario.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.anio = int(kwargs["anio"])
         hoy = timezone.localdate()
         if not 1990 <= self.anio <= hoy.year + 5:
@@ -46,10 +49,10 @@ class CalendarioView(PersonalRequeridoMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "anio": self.anio}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         cortes = {c.trimestre: c.fecha_corte for c in CorteTrimestral.objects.filter(anio=self.anio)}
         calendario = {c.trimestre: c for c in CalendarioSeguimiento.objects.filter(anio=self.anio)}
         inicial = {}
@@ -61,7 +64,7 @@ class CalendarioView(PersonalRequeridoMixin, FormView):
                 inicial[f"revision_{t}"] = calendario[t].fecha_limite_revision
         return inicial
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         cortes = {c.trimestre: c.fecha_corte for c in CorteTrimestral.objects.filter(anio=self.anio)}
         calendario = {c.trimestre: c for c in CalendarioSeguimiento.objects.filter(anio=self.anio)}
         filas = []
@@ -84,9 +87,9 @@ class CalendarioView(PersonalRequeridoMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         try:
-            services.calendario_fijar(usuario=self.request.user, anio=self.anio, filas=form.filas())
+            services.calendario_fijar(usuario=usuario_de(self.request), anio=self.anio, filas=form.filas())
         except ErrorDeDominio as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -102,7 +105,7 @@ class ProcedimientoView(PersonalRequeridoMixin, TemplateView):
 
     template_name = "planes/procedimiento.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         datos = procedimiento.datos()
         return super().get_context_data(
             encabezado=datos["header"],
@@ -117,12 +120,12 @@ class InformesRemitidosView(PersonalRequeridoMixin, TemplateView):
 
     template_name = "planes/informes.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and not permissions.can_ver_informes_remitidos(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         from django.core.paginator import Paginator
 
         consulta = RemisionInforme.objects.select_related("generado", "generado__solicitado_por")

@@ -2,9 +2,12 @@
 transitions, the committee's approval of a strategic plan, and the minutes."""
 
 import copy
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,8 +16,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cooperacion.core import archivos
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.flujos import Accion, Flujo
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
@@ -96,7 +100,7 @@ class PlanListaView(ListaFiltrada):
     def get_queryset(self):
         return super().get_queryset().select_related("dependencia", "vigencia")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         return super().get_context_data(
             vigencias=list(Vigencia.objects.visibles_para(usuario).order_by("-anio")[:6]),
@@ -110,12 +114,12 @@ class PlanCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
     form_class = PlanEstrategicoForm
     template_name = "planes/formulario.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and not permissions.can_crear_plan_estrategico(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             titulo=_("Nuevo plan estratégico"),
             boton=_("Crear el plan"),
@@ -127,11 +131,11 @@ class PlanCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         datos = dict(form.cleaned_data)
         datos.pop("token_creacion", None)
         try:
-            plan = services.plan_estrategico_crear(usuario=self.request.user, **datos)
+            plan = services.plan_estrategico_crear(usuario=usuario_de(self.request), **datos)
         except ErrorDeDominio as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -142,7 +146,7 @@ class PlanCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
 class PlanDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "planes/detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         plan = plan_visible(usuario, self.kwargs["pk"])
         anios = plan.anios
@@ -197,7 +201,7 @@ class PlanEditarView(PasoView):
     boton = gettext_lazy("Guardar cambios")
     exito = gettext_lazy("Plan actualizado.")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
@@ -221,10 +225,10 @@ class AprobacionComiteView(PasoView):
     def actividad_procedimiento(self):
         return 3 if self.objeto.tipo == Plan.Tipo.SECTORIAL else 6
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"comite": self.objeto.comite_competente, "acta_fecha": timezone.localdate()}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         puntos = selectors.verificacion(self.objeto)
         return super().get_context_data(puntos=puntos, **kwargs)
 

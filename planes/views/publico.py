@@ -1,6 +1,8 @@
 """Published plans on the public transparency pages (no login): the list, newest first with each publication date,
 a plan with its objectives, activities, targets and approved adjustments, and each year's institutional plan."""
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
@@ -15,7 +17,7 @@ from .vigencias import consolidado
 class PublicoListaView(PublicoMixin, TemplateView):
     template_name = "planes/publico/lista.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         planes = Plan.objects.publicados().select_related("dependencia").order_by("-fecha_publicacion", "tipo", "pk")
         vigencias = list(
             Vigencia.objects.filter(estado=Vigencia.Estado.PUBLICADA, fecha_publicacion__isnull=False).order_by("-anio")
@@ -28,7 +30,7 @@ class PublicoListaView(PublicoMixin, TemplateView):
 class PublicoDetalleView(PublicoMixin, TemplateView):
     template_name = "planes/publico/detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         plan = get_object_or_404(
             Plan.objects.publicados().select_related("dependencia", "plan_superior"), pk=self.kwargs["pk"]
         )
@@ -57,7 +59,7 @@ class PublicoDetalleView(PublicoMixin, TemplateView):
 class PublicoConsolidadoView(PublicoMixin, TemplateView):
     template_name = "planes/publico/consolidado.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         vigencia = get_object_or_404(
             Vigencia.objects.filter(estado=Vigencia.Estado.PUBLICADA), anio=self.kwargs["anio"]
         )

@@ -2,6 +2,8 @@
 figures and control points, reporting an activity, Planeación's review, diagnosis and returns, Control Interno's
 observations, and Planeación's «cuadro diagnóstico trimestral» per dependencia."""
 
+from typing import Any
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,6 +11,7 @@ from django.views.generic import TemplateView
 
 from cooperacion.core import periodos
 from cooperacion.core.flujos import Accion, Flujo
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
 from indicadores import selectors as indicadores
@@ -94,14 +97,14 @@ class SeguimientoListaView(ListaFiltrada):
     def get_queryset(self):
         return selectors.resumen_de_seguimientos(super().get_queryset().select_related("dependencia", "calendario"))
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(periodo_actual=periodos.periodo(*periodo_actual()), **kwargs)
 
 
 class SeguimientoDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "planes/seguimiento_detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         seguimiento = seguimiento_visible(usuario, self.kwargs["pk"])
         filas = selectors.seguimiento_detalle(seguimiento)
@@ -139,10 +142,10 @@ class AvanceReportarView(PasoView):
     def mensaje_estado(self):
         return services.motivo_cerrado(self.objeto.seguimiento)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "actividad": self.objeto.actividad}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         avance = self.objeto
         seguimiento = avance.seguimiento
         medicion = avance.actividad.indicador.mediciones.filter(
@@ -157,7 +160,7 @@ class AvanceReportarView(PasoView):
             inicial.update(numerador=medicion.numerador, denominador=medicion.denominador)
         return inicial
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         avance = self.objeto
         seguimiento = avance.seguimiento
         serie = indicadores.serie(avance.actividad.indicador, seguimiento.anio)
@@ -186,7 +189,7 @@ class AvanceDevolverView(PasoView):
     mensaje_estado = gettext_lazy("Solo se devuelven ítems de un seguimiento enviado.")
     actividad_procedimiento = 16
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(subtitulo=str(self.objeto), **kwargs)
 
     def ejecutar(self, form):
@@ -204,7 +207,7 @@ class DiagnosticoView(PasoView):
     mensaje_estado = gettext_lazy("El diagnóstico se diligencia mientras Planeación revisa el seguimiento enviado.")
     actividad_procedimiento = 16
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"diagnostico": self.objeto.diagnostico, "recomendaciones": self.objeto.recomendaciones}
 
     def ejecutar(self, form):
@@ -235,8 +238,8 @@ class CuadroDiagnosticoView(PersonalRequeridoMixin, TemplateView):
 
     template_name = "planes/diagnostico.html"
 
-    def get_context_data(self, **kwargs):
-        usuario = self.request.user
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        usuario = usuario_de(self.request)
         leido = periodos.leer_periodo(self.request.GET.get("periodo", ""))
         anio, trimestre = leido or periodo_actual()
         dependencia_id = None if usuario.ve_todas_las_dependencias else usuario.dependencia_id or 0

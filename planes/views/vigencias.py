@@ -1,8 +1,12 @@
 """The yearly formulation of the action plans (DE-PD-01 activities 7-15): opening it with its schedule, following
 each dependencia's plan, consolidating, presenting to the committee and publishing."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,8 +15,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cooperacion.core import archivos
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.flujos import Accion, Flujo
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import PersonalRequeridoMixin, TransicionView
 
@@ -63,12 +68,12 @@ class VigenciaCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
     form_class = VigenciaForm
     template_name = "planes/formulario.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and not permissions.can_abrir_vigencia(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             titulo=_("Abrir la formulación de los planes de acción"),
             boton=_("Abrir la formulación y solicitar los planes"),
@@ -80,11 +85,11 @@ class VigenciaCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         datos = dict(form.cleaned_data)
         datos.pop("token_creacion", None)
         try:
-            self.vigencia = services.vigencia_abrir(usuario=self.request.user, **datos)
+            self.vigencia = services.vigencia_abrir(usuario=usuario_de(self.request), **datos)
         except ErrorDeDominio as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -99,7 +104,7 @@ class VigenciaCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView):
 class VigenciaDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "planes/vigencia_detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         vigencia = vigencia_visible(usuario, self.kwargs["pk"])
         planes = list(vigencia.planes.select_related("dependencia").order_by("dependencia__nombre"))
@@ -127,7 +132,7 @@ class VigenciaPresentarView(PasoView):
     mensaje_estado = gettext_lazy("Primero consolide los planes aprobados.")
     actividad_procedimiento = 14
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"comite": str(Plan.COMITE[Plan.Tipo.ACCION]), "acta_fecha": timezone.localdate()}
 
     def ejecutar(self, form):
@@ -141,7 +146,7 @@ class ConsolidadoView(PersonalRequeridoMixin, TemplateView):
 
     template_name = "planes/consolidado.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         vigencia = vigencia_visible(self.request.user, self.kwargs["pk"])
         return super().get_context_data(vigencia=vigencia, **consolidado(vigencia), **kwargs)
 

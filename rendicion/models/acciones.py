@@ -1,5 +1,7 @@
 """The actions of each element, their responsible dependencias, progress notes, and the social-media metrics."""
 
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -14,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperacion.core.archivos import DOCUMENTOS_DE_OFICINA, IMAGENES, ValidadorDeArchivo, ruta_de_archivo
 from cooperacion.core.models import ConVersion
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .comun import dependencia_de_trabajo
 from .configuracion import DeLaEntidadQuerySet
@@ -24,7 +27,7 @@ validar_evidencia = ValidadorDeArchivo(TIPOS_DE_EVIDENCIA)
 
 
 class AccionQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         """Planeación, Control Interno and the Administrador see every action; a Profesional or Jefe sees the actions
         their dependencia leads or shares (and reports its part of them)."""
         if not (usuario.is_authenticated and usuario.is_active):
@@ -100,10 +103,10 @@ class AccionRendicion(ConVersion):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.codigo} {self.texto[:90]}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:accion", args=[self.pk])
 
     @property
@@ -169,12 +172,12 @@ class ResponsableAccion(models.Model):
             models.UniqueConstraint(fields=["accion"], condition=Q(lidera=True), name="un_solo_lider_por_accion"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.dependencia)
 
 
 class AvanceQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(accion__in=AccionRendicion.objects.visibles_para(usuario))
 
 
@@ -208,10 +211,10 @@ class AvanceAccion(models.Model):
         verbose_name_plural = _("avances de las acciones")
         ordering = ["-fecha", "-registrado_en", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.dependencia}: {self.descripcion[:60]}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:accion", args=[self.accion_id]) + f"#avance-{self.pk}"
 
 
@@ -251,10 +254,10 @@ class MetricaDefinida(models.Model):
         verbose_name_plural = _("métricas de redes sociales")
         ordering = ["estrategia", "red", "orden", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_red_display()}: {self.metrica}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:metricas", args=[self.estrategia_id])
 
 
@@ -280,5 +283,5 @@ class RegistroMetrica(models.Model):
             models.UniqueConstraint(fields=["definicion", "mes"], name="metrica_un_valor_por_mes"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.definicion} {self.mes:%m/%Y}: {self.valor}"

@@ -1,5 +1,7 @@
 """What the offices configure in the browser: the terms of the strategy and the versioned consent texts."""
 
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -8,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperacion.core.models import ConVersion
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .comun import es_personal
 
@@ -15,7 +18,7 @@ from .comun import es_personal
 class DeLaEntidadQuerySet(models.QuerySet):
     """Institutional records every member of staff may read."""
 
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.all() if es_personal(usuario) else self.none()
 
 
@@ -53,10 +56,10 @@ class Configuracion(ConVersion):
         verbose_name = _("configuración de la rendición de cuentas")
         verbose_name_plural = _("configuración de la rendición de cuentas")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(_("Configuración de la rendición de cuentas"))
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         from django.urls import reverse
 
         return reverse("rendicion:configuracion")
@@ -99,10 +102,10 @@ class TextoConsentimiento(models.Model):
         verbose_name_plural = _("textos de consentimiento")
         ordering = ["-version"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} (v{self.version})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         from django.urls import reverse
 
         return reverse("rendicion:configuracion")

@@ -1,5 +1,8 @@
 """Dialogue spaces (public hearing, management event, technical table, streaming) and the citizens' questions."""
 
+from datetime import date
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -12,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperacion.core.archivos import DOCUMENTOS_DE_OFICINA, ValidadorDeArchivo, ruta_de_archivo
 from cooperacion.core.models import ConVersion
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .comun import dependencia_de_trabajo
 from .configuracion import TextoConsentimiento
@@ -21,7 +25,7 @@ validar_acta = ValidadorDeArchivo(DOCUMENTOS_DE_OFICINA)
 
 
 class EspacioQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         """Transversal roles see every space; a Profesional or Jefe, those their dependencia organizes."""
         if not (usuario.is_authenticated and usuario.is_active):
             return self.none()
@@ -32,7 +36,7 @@ class EspacioQuerySet(models.QuerySet):
             return self.none()
         return self.filter(dependencia_id=dependencia_id)
 
-    def publicos(self, hoy=None):
+    def publicos(self, hoy: date | None = None) -> Self:
         """What a citizen may see: convened or held spaces of a published strategy, once their notice is out."""
         hoy = hoy or timezone.localdate()
         return self.filter(
@@ -102,13 +106,13 @@ class EspacioDialogo(ConVersion):
         ordering = ["-fecha", "-pk"]
         indexes = [models.Index(fields=["estado", "aviso_desde"], name="espacio_publico")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:espacio", args=[self.pk])
 
-    def get_public_url(self):
+    def get_public_url(self) -> str:
         return reverse("rendicion_publico:espacio", args=[self.pk])
 
     def recibe_preguntas(self, ahora=None) -> bool:
@@ -161,7 +165,7 @@ class ItemEncuesta(models.Model):
         verbose_name_plural = _("encuesta de evaluación")
         ordering = ["espacio", "orden", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.pregunta
 
     @property
@@ -184,10 +188,10 @@ class ItemEncuesta(models.Model):
 
 
 class PreguntaQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(espacio__in=EspacioDialogo.objects.visibles_para(usuario))
 
-    def publicadas(self, hoy=None):
+    def publicadas(self, hoy: date | None = None) -> Self:
         """Questions a citizen may read: accepted or answered, in a space on the public pages."""
         return self.filter(
             estado__in=[PreguntaCiudadana.Estado.ACEPTADA, PreguntaCiudadana.Estado.RESPONDIDA],
@@ -273,13 +277,13 @@ class PreguntaCiudadana(models.Model):
         ]
         indexes = [models.Index(fields=["estado", "recibida_en"], name="pregunta_por_estado")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.referencia
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:pregunta", args=[self.pk])
 
-    def get_public_url(self):
+    def get_public_url(self) -> str:
         return reverse("rendicion_publico:pregunta", args=[self.pk])
 
     @property

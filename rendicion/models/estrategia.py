@@ -1,5 +1,7 @@
 """The accountability strategy of one year (Ley 1757 de 2015, art. 52; Manual Único de Rendición de Cuentas)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -98,10 +100,10 @@ class Estrategia(ConVersion):
         verbose_name_plural = _("estrategias de rendición de cuentas")
         ordering = ["-anio"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.titulo
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:estrategia", args=[self.pk])
 
     def get_public_url(self):
@@ -142,7 +144,7 @@ class ObjetivoEstrategico(models.Model):
         ordering = ["estrategia", "numero"]
         constraints = [models.UniqueConstraint(fields=["estrategia", "numero"], name="objetivo_unico_por_numero")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.numero}. {self.texto[:80]}"
 
 
@@ -165,7 +167,7 @@ class ElementoEstrategia(models.Model):
         verbose_name_plural = _("elementos de la estrategia")
         constraints = [models.UniqueConstraint(fields=["estrategia", "clave"], name="elemento_unico_por_estrategia")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.get_clave_display()
 
     @property
@@ -208,13 +210,13 @@ class EtapaMURC(ConVersion):
         ordering = ["estrategia", "orden"]
         constraints = [models.UniqueConstraint(fields=["estrategia", "etapa"], name="etapa_unica_por_estrategia")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_etapa_display()} ({self.estrategia.anio})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:estrategia", args=[self.estrategia_id]) + f"#etapa-{self.etapa}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.orden = ORDEN_ETAPAS.get(self.etapa, 99)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "orden"}

@@ -1,6 +1,8 @@
 """Follow-up by Control Interno: the cut-off calendar, the evaluation of every action at each cut-off, the published
 follow-up report, and the improvement actions (Responsabilidad element)."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -12,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperacion.core.archivos import ValidadorDeArchivo, ruta_de_archivo
 from cooperacion.core.models import ConVersion
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .acciones import AccionRendicion
 from .comun import dependencia_de_trabajo
@@ -21,7 +24,7 @@ validar_informe = ValidadorDeArchivo(("pdf", "xlsx"), 50 * 1024 * 1024)
 
 
 class CorteQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         """Transversal roles follow every cut-off; other staff read the published ones."""
         if not (usuario.is_authenticated and usuario.is_active):
             return self.none()
@@ -31,7 +34,7 @@ class CorteQuerySet(models.QuerySet):
             return self.none()
         return self.filter(estado=Corte.Estado.PUBLICADO)
 
-    def publicados(self):
+    def publicados(self) -> Self:
         return self.filter(estado=Corte.Estado.PUBLICADO, estrategia__estado=Estrategia.Estado.PUBLICADA)
 
 
@@ -71,10 +74,10 @@ class Corte(ConVersion):
         ordering = ["-fecha_corte", "-pk"]
         constraints = [models.UniqueConstraint(fields=["estrategia", "fecha_corte"], name="corte_unico_por_fecha")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.nombre} ({self.fecha_corte:%d/%m/%Y})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:corte", args=[self.pk])
 
     def get_public_url(self):
@@ -110,7 +113,7 @@ class Corte(ConVersion):
 
 
 class EvaluacionQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(
             corte__in=Corte.objects.visibles_para(usuario),
             accion__in=AccionRendicion.objects.visibles_para(usuario),
@@ -155,10 +158,10 @@ class EvaluacionAccion(ConVersion):
         ordering = ["corte", "accion__elemento", "accion__numero"]
         constraints = [models.UniqueConstraint(fields=["corte", "accion"], name="evaluacion_unica_por_corte")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.accion.codigo} – {self.corte}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:evaluacion", args=[self.pk])
 
     @property
@@ -172,7 +175,7 @@ class EvaluacionAccion(ConVersion):
 
 
 class MejoraQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         if not (usuario.is_authenticated and usuario.is_active):
             return self.none()
         if usuario.ve_todas_las_dependencias:
@@ -249,10 +252,10 @@ class AccionMejora(ConVersion):
         verbose_name_plural = _("acciones de mejora")
         ordering = ["fecha_limite", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.descripcion[:100]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rendicion:mejora", args=[self.pk])
 
     @fsm_log_by

@@ -1,6 +1,6 @@
 """Every write of the accountability strategy: one function per use case (see the modules for the rules)."""
 
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.errores import ErrorDeDominio
 
 from .acciones import (
     accion_completar,

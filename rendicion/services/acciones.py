@@ -2,14 +2,18 @@
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cooperacion.core.models import Dependencia, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.errores import ErrorDeDominio
+from cooperacion.core.models import ODS, Dependencia, Usuario
+from cooperacion.core.services import aplicar_transicion
+from cooperacion.core.tipos import historia
 
 from .. import permissions
 from ..models import (
@@ -29,7 +33,7 @@ CAMPOS_EDITABLES = frozenset({"texto", "entregable", "responsable_texto", "fecha
 
 
 def _guardar_responsables(
-    accion: AccionRendicion, lider: Dependencia | None, apoyo: Iterable[Dependencia], usuario
+    accion: AccionRendicion, lider: Dependencia | None, apoyo: Iterable[Dependencia], usuario: Usuario
 ) -> bool:
     """Make the action's responsables exactly the lead and the others, in that order; True when something changed."""
     if lider is None:
@@ -44,18 +48,18 @@ def _guardar_responsables(
             guardar(fila, usuario, ["lidera"])
             cambio = True
     for orden, (dependencia_id, es_lider) in enumerate(deseados):
-        fila = existentes.pop(dependencia_id, None)
-        if fila is None:
+        existente = existentes.pop(dependencia_id, None)
+        if existente is None:
             guardar(
                 ResponsableAccion(accion=accion, dependencia_id=dependencia_id, lidera=es_lider, orden=orden), usuario
             )
             cambio = True
-        elif (fila.lidera, fila.orden) != (es_lider, orden):
-            fila.lidera, fila.orden = es_lider, orden
-            guardar(fila, usuario, ["lidera", "orden"])
+        elif (existente.lidera, existente.orden) != (es_lider, orden):
+            existente.lidera, existente.orden = es_lider, orden
+            guardar(existente, usuario, ["lidera", "orden"])
             cambio = True
     for sobrante in existentes.values():
-        sobrante._history_user = usuario
+        historia(sobrante)._history_user = usuario
         sobrante.delete()
         cambio = True
     if cambio and hasattr(accion, "_prefetched_objects_cache"):
@@ -84,7 +88,7 @@ def accion_crear(
     responsable_texto: str = "",
     fecha_inicio: date | None = None,
     fecha_fin: date | None = None,
-    ods=(),
+    ods: Iterable[ODS] = (),
     numero: int | None = None,
 ) -> AccionRendicion:
     """Add an action to an element of the strategy (numbered after the element's last one)."""
@@ -131,8 +135,8 @@ def accion_editar(
     usuario: Usuario,
     dependencia_lider: Dependencia | None = None,
     dependencias_apoyo: Iterable[Dependencia] | None = None,
-    ods=None,
-    **cambios,
+    ods: Iterable[ODS] | None = None,
+    **cambios: Any,
 ) -> AccionRendicion:
     """Change what an action says, its dates, ODS and responsible dependencias."""
     desconocidos = set(cambios) - CAMPOS_EDITABLES
@@ -228,7 +232,7 @@ def avance_registrar(
     descripcion: str,
     porcentaje: int,
     fecha: date | None = None,
-    evidencia=None,
+    evidencia: File[bytes] | None = None,
 ) -> AvanceAccion:
     """A responsible dependencia reports progress on its part of the action, with its evidence."""
     AccionRendicion.objects.select_for_update().filter(pk=accion.pk).first()
@@ -339,7 +343,7 @@ def metricas_registrar(*, estrategia: Estrategia, usuario: Usuario, mes: date, v
             raise ErrorDeDominio(_("Las métricas no pueden ser negativas."))
         if valor is None:
             if registro is not None:
-                registro._history_user = usuario
+                historia(registro)._history_user = usuario
                 registro.delete()
                 cambios += 1
             continue

@@ -2,8 +2,10 @@
 
 import hashlib
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,8 +13,10 @@ from django.utils.translation import gettext as _
 from cooperacion.core import salidas
 from cooperacion.core.calendario import sumar_dias_habiles
 from cooperacion.core.correo import enlace_absoluto, enviar_correo
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import Dependencia, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.services import aplicar_transicion
+from cooperacion.core.tipos import historia
 
 from .. import permissions
 from ..models import (
@@ -31,7 +35,7 @@ RESPUESTA_AL_CIUDADANO = "rendicion.respuesta_al_ciudadano"
 LARGO_MAXIMO_RESPUESTA = 10000
 
 
-def aviso_desde(fecha: datetime, configuracion: Configuracion | None = None, hoy=None):
+def aviso_desde(fecha: datetime, configuracion: Configuracion | None = None, hoy: date | None = None) -> date:
     """The day the notice of a space goes public: the configured days before it, never before it was convened."""
     configuracion = configuracion or Configuracion.vigente()
     hoy = hoy or timezone.localdate()
@@ -40,7 +44,7 @@ def aviso_desde(fecha: datetime, configuracion: Configuracion | None = None, hoy
 
 def _validar_espacio(espacio: EspacioDialogo) -> None:
     fecha_en_ventana(espacio.fecha, _("Fecha del espacio"))
-    if espacio.accion_id and espacio.accion.estrategia_id != espacio.estrategia_id:
+    if espacio.accion is not None and espacio.accion.estrategia_id != espacio.estrategia_id:
         raise ErrorDeDominio(_("La acción elegida no es de la estrategia del espacio."))
     validar(espacio)
 
@@ -86,7 +90,7 @@ def espacio_crear(
 
 
 @transaction.atomic
-def espacio_editar(*, espacio: EspacioDialogo, usuario: Usuario, **cambios) -> EspacioDialogo:
+def espacio_editar(*, espacio: EspacioDialogo, usuario: Usuario, **cambios: Any) -> EspacioDialogo:
     """Change a space before it takes place; moving the date of a convened space moves its public notice."""
     desconocidos = set(cambios) - CAMPOS_EDITABLES
     if desconocidos:
@@ -172,12 +176,12 @@ def espacio_registrar_resultados(
     asistentes: int | None,
     conclusiones: str = "",
     encuesta_respuestas: int | None = None,
-    acta=None,
+    acta: File[bytes] | None = None,
 ) -> EspacioDialogo:
     """Attendance, minutes, conclusions and how many answered the evaluation survey of a space that took place."""
     if not permissions.can_registrar_resultados(usuario, espacio):
         raise ErrorDeDominio(_("Los resultados se registran cuando el espacio ya se realizó."))
-    nuevos = {
+    nuevos: dict[str, object] = {
         "asistentes": asistentes,
         "conclusiones": texto(conclusiones),
         "encuesta_respuestas": encuesta_respuestas,
@@ -218,7 +222,7 @@ def encuesta_agregar(
 def encuesta_quitar(*, item: ItemEncuesta, usuario: Usuario) -> None:
     if not permissions.can_registrar_resultados(usuario, item.espacio):
         raise ErrorDeDominio(_("La encuesta se modifica cuando el espacio ya se realizó."))
-    item._history_user = usuario
+    historia(item)._history_user = usuario
     item.delete()
 
 
@@ -285,14 +289,14 @@ def pregunta_recibir(
     return pregunta, True
 
 
-def _exigir_moderacion(usuario, pregunta: PreguntaCiudadana) -> None:
+def _exigir_moderacion(usuario: Usuario, pregunta: PreguntaCiudadana) -> None:
     if not permissions.modera(usuario, pregunta):
         raise ErrorDeDominio(
             _("Solo la dependencia que organiza el espacio, Planeación o el Administrador moderan sus preguntas.")
         )
 
 
-def _moderada(pregunta: PreguntaCiudadana, usuario) -> list[str]:
+def _moderada(pregunta: PreguntaCiudadana, usuario: Usuario) -> list[str]:
     pregunta.moderada_por = usuario
     pregunta.moderada_en = timezone.now()
     return ["moderada_por", "moderada_en"]
@@ -327,17 +331,19 @@ def pregunta_rechazar(
     )
 
 
-def pregunta_rechazar_spam(*, pregunta: PreguntaCiudadana, usuario: Usuario, motivo: str = ""):
+def pregunta_rechazar_spam(*, pregunta: PreguntaCiudadana, usuario: Usuario, motivo: str = "") -> PreguntaCiudadana:
     return pregunta_rechazar(pregunta=pregunta, usuario=usuario, codigo=PreguntaCiudadana.Motivo.SPAM, motivo=motivo)
 
 
-def pregunta_rechazar_ofensiva(*, pregunta: PreguntaCiudadana, usuario: Usuario, motivo: str = ""):
+def pregunta_rechazar_ofensiva(*, pregunta: PreguntaCiudadana, usuario: Usuario, motivo: str = "") -> PreguntaCiudadana:
     return pregunta_rechazar(
         pregunta=pregunta, usuario=usuario, codigo=PreguntaCiudadana.Motivo.OFENSIVA, motivo=motivo
     )
 
 
-def pregunta_rechazar_fuera_de_alcance(*, pregunta: PreguntaCiudadana, usuario: Usuario, motivo: str = ""):
+def pregunta_rechazar_fuera_de_alcance(
+    *, pregunta: PreguntaCiudadana, usuario: Usuario, motivo: str = ""
+) -> PreguntaCiudadana:
     return pregunta_rechazar(
         pregunta=pregunta, usuario=usuario, codigo=PreguntaCiudadana.Motivo.FUERA_DE_ALCANCE, motivo=motivo
     )

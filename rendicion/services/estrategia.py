@@ -1,6 +1,8 @@
 """Writes on the strategy of a year: create, edit, publish, withdraw, copy to a new year, and the MURC checklist."""
 
+from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -8,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import fechas
-from cooperacion.core.models import Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.errores import ErrorDeDominio
+from cooperacion.core.models import ODS, Usuario
+from cooperacion.core.services import aplicar_transicion
+from cooperacion.core.tipos import historia
 
 from .. import permissions
 from ..models import (
@@ -43,12 +47,12 @@ CAMPOS_DE_TEXTO = (
 CAMPOS_DE_ELEMENTO = ("definicion", "descripcion", "introduccion_acciones")
 
 
-def _exigir_gestion(usuario) -> None:
+def _exigir_gestion(usuario: Usuario) -> None:
     if not permissions.gestiona_la_estrategia(usuario):
         raise ErrorDeDominio(_("Solo Planeación o el Administrador modifican la estrategia de rendición de cuentas."))
 
 
-def _guardar_objetivos(estrategia: Estrategia, objetivos: list[str], usuario) -> None:
+def _guardar_objetivos(estrategia: Estrategia, objetivos: Sequence[str], usuario: Usuario) -> None:
     limpios = [o.strip() for o in objetivos if o and o.strip()]
     existentes = {o.numero: o for o in estrategia.objetivos.all()}
     for numero, valor in enumerate(limpios, start=1):
@@ -60,11 +64,11 @@ def _guardar_objetivos(estrategia: Estrategia, objetivos: list[str], usuario) ->
             objetivo.texto = valor
             guardar(objetivo, usuario, ["texto"])
     for sobrante in existentes.values():
-        sobrante._history_user = usuario
+        historia(sobrante)._history_user = usuario
         sobrante.delete()
 
 
-def _guardar_elementos(estrategia: Estrategia, elementos: dict[str, dict], usuario) -> None:
+def _guardar_elementos(estrategia: Estrategia, elementos: dict[str, dict[str, Any]], usuario: Usuario) -> None:
     existentes = {e.clave: e for e in estrategia.elementos.all()}
     for clave in Elemento.values:
         datos = elementos.get(clave, {})
@@ -82,7 +86,7 @@ def _guardar_elementos(estrategia: Estrategia, elementos: dict[str, dict], usuar
             guardar(elemento, usuario, cambios)
 
 
-def _crear_etapas(estrategia: Estrategia, usuario, fechas_de: dict | None = None) -> None:
+def _crear_etapas(estrategia: Estrategia, usuario: Usuario, fechas_de: dict[str, Any] | None = None) -> None:
     for etapa in Etapa.values:
         inicio, fin = (fechas_de or {}).get(etapa, (None, None))
         guardar(EtapaMURC(estrategia=estrategia, etapa=etapa, fecha_inicio=inicio, fecha_fin=fin), usuario)
@@ -96,10 +100,10 @@ def estrategia_crear(
     titulo: str,
     introduccion: str,
     entidad: str = "",
-    objetivos: list[str] = (),
-    elementos: dict[str, dict] | None = None,
-    ods=(),
-    **textos,
+    objetivos: Sequence[str] = (),
+    elementos: dict[str, dict[str, Any]] | None = None,
+    ods: Iterable[ODS] = (),
+    **textos: Any,
 ) -> Estrategia:
     """A new strategy for a year, in formulation, with its objectives, the three elements and the five MURC stages."""
     _exigir_gestion(usuario)
@@ -130,10 +134,10 @@ def estrategia_editar(
     *,
     estrategia: Estrategia,
     usuario: Usuario,
-    objetivos: list[str] | None = None,
-    elementos: dict[str, dict] | None = None,
-    ods=None,
-    **cambios,
+    objetivos: Sequence[str] | None = None,
+    elementos: dict[str, dict[str, Any]] | None = None,
+    ods: Iterable[ODS] | None = None,
+    **cambios: Any,
 ) -> Estrategia:
     """Change the texts, objectives, element descriptions and ODS of a strategy."""
     _exigir_gestion(usuario)
@@ -259,7 +263,7 @@ def estrategia_copiar(*, estrategia: Estrategia, usuario: Usuario, anio: int) ->
         guardar(
             MetricaDefinida(
                 estrategia=nueva,
-                accion=copias.get(definicion.accion_id),
+                accion=copias.get(definicion.accion_id) if definicion.accion_id is not None else None,
                 red=definicion.red,
                 red_como_esta_escrita=definicion.red_como_esta_escrita,
                 metrica=definicion.metrica,
@@ -300,7 +304,7 @@ def etapa_registrar(
         raise ErrorDeDominio(_("El fin previsto no puede ser anterior al inicio."))
     if completada_en and completada_en > timezone.localdate():
         raise ErrorDeDominio(_("Una etapa no puede quedar completada en una fecha futura."))
-    nuevos = {
+    nuevos: dict[str, object] = {
         "fecha_inicio": fecha_inicio,
         "fecha_fin": fecha_fin,
         "completada_en": completada_en,

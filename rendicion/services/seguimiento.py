@@ -2,6 +2,7 @@
 actions, and the terms everyone configures."""
 
 from datetime import date
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -10,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from cooperacion.core.archivos import nombre_visible
 from cooperacion.core.calendario import sumar_dias_habiles
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import Dependencia, ReporteGenerado, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion
+from cooperacion.core.services import aplicar_transicion
 
 from .. import permissions
 from ..models import (
@@ -183,7 +185,7 @@ def corte_publicar(*, corte: Corte, usuario: Usuario, motivo: str = "") -> Corte
         corte,
         "publicar",
         usuario=usuario,
-        motivo=texto(motivo) or nombre_visible(pdf.archivo.name),
+        motivo=texto(motivo) or nombre_visible(pdf.archivo.name or ""),
         campos=tuple(campos),
     )
     return corte
@@ -262,7 +264,7 @@ def mejora_reabrir(*, mejora: AccionMejora, usuario: Usuario, motivo: str) -> Ac
 
 
 @transaction.atomic
-def configuracion_editar(*, configuracion: Configuracion, usuario: Usuario, **cambios) -> Configuracion:
+def configuracion_editar(*, configuracion: Configuracion, usuario: Usuario, **cambios: Any) -> Configuracion:
     """Change the terms. A new publication term moves the deadline of every report not yet published; a new notice
     term moves the notice of every convened space. Questions keep the due date they got when received."""
     if not permissions.configura(usuario):

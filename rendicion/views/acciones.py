@@ -2,6 +2,7 @@
 
 import copy
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -14,6 +15,7 @@ from django.views.generic import TemplateView
 
 from cooperacion.core import archivos, plazos
 from cooperacion.core.flujos import Accion, Flujo
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
 from .. import permissions, selectors, services
@@ -89,16 +91,16 @@ class AccionListaView(ListaFiltrada):
             return self.ordenar(consulta)
         return consulta.order_by("-estrategia__anio", orden_de_elemento(), "numero", "pk")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         contexto = super().get_context_data(**kwargs)
-        contexto["ve_dependencias"] = self.request.user.ve_todas_las_dependencias
+        contexto["ve_dependencias"] = usuario_de(self.request).ve_todas_las_dependencias
         return contexto
 
 
 class AccionDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/accion_detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         accion = accion_visible(usuario, self.kwargs["pk"])
         avances = list(accion.avances.select_related("dependencia", "registrado_por"))
@@ -147,11 +149,13 @@ class AccionCrearView(CrearBajoView):
     def cargar(self, usuario, pk):
         return estrategia_visible(usuario, pk)
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"elemento": self.request.GET.get("elemento", "")}
 
     def ejecutar(self, form):
-        self.creado = services.accion_crear(usuario=self.request.user, estrategia=self.objeto, **self.datos(form))
+        self.creado = services.accion_crear(
+            usuario=usuario_de(self.request), estrategia=self.objeto, **self.datos(form)
+        )
 
     def mensaje_exito(self):
         return _("Acción %(c)s agregada.") % {"c": self.creado.codigo}
@@ -168,7 +172,7 @@ class AccionEditarView(PasoView):
     def cargar(self, usuario, pk):
         return accion_visible(usuario, pk)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
@@ -190,13 +194,13 @@ class AvanceView(CrearBajoView):
     def cargar(self, usuario, pk):
         return accion_visible(usuario, pk)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {
             **super().get_form_kwargs(),
             "dependencias": permissions.dependencias_que_reporta(self.request.user, self.objeto),
         }
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"fecha": timezone.localdate()}
 
     def ejecutar(self, form):
@@ -231,7 +235,7 @@ class EvidenciaView(PersonalRequeridoMixin, View):
 class MetricasView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/metricas.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         estrategia = estrategia_visible(usuario, self.kwargs["pk"])
         hoy = timezone.localdate()
@@ -277,10 +281,10 @@ class MetricasMesView(PasoView):
         form.fields.pop("version_registro", None)  # the month's values, not the strategy, are edited here
         return form
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "definiciones": self.definiciones}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {f"metrica_{d}": v for d, v in selectors.valores_del_mes(self.objeto, self.mes).items()}
 
     @property
@@ -288,7 +292,7 @@ class MetricasMesView(PasoView):
         nombre_mes = selectors.MESES_LARGOS[self.mes.month - 1]
         return _("Métricas de redes sociales de %(m)s de %(a)s") % {"m": nombre_mes, "a": self.mes.year}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             introduccion=_(
                 "Escriba el valor de cada métrica en el mes (miles con punto: 1.234.567). Deje vacía una métrica "
@@ -322,10 +326,10 @@ class MetricaCrearView(CrearBajoView):
     def cargar(self, usuario, pk):
         return estrategia_visible(usuario, pk)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "estrategia": self.objeto}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         primera = self.objeto.metricas.exclude(accion=None).first()
         return {"accion": primera.accion_id} if primera else {}
 

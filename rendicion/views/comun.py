@@ -1,5 +1,7 @@
 """What the staff views share: loading a record within the user's scope (404 outside it) and the form page."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,7 +10,7 @@ from django.views import View
 
 from cooperacion.core import services as servicios_nucleo
 from cooperacion.core import unicidad, versiones
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import AccionConFormularioView, PersonalRequeridoMixin
 
@@ -95,7 +97,7 @@ class PasoView(AccionConFormularioView):
     mensaje_estado = gettext_lazy("Esta acción no es posible en el estado actual del registro.")
     volver_a = None  # (label, url) for the breadcrumb; the record's page by default
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         kwargs.setdefault("volver", self.destino_cancelar())
         return super().get_context_data(**kwargs)
 

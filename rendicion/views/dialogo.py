@@ -1,6 +1,7 @@
 """Dialogue spaces and the moderation of citizens' questions (staff side)."""
 
 import copy
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -15,8 +16,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from cooperacion.core import archivos, plazos, unicidad, versiones
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.flujos import Accion, Flujo
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
@@ -164,7 +166,7 @@ class EspacioCrearView(CrearBajoView):
 
     permitida = rol_permitido
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {
             **super().get_form_kwargs(),
             "estrategia": self.objeto,
@@ -172,7 +174,9 @@ class EspacioCrearView(CrearBajoView):
         }
 
     def ejecutar(self, form):
-        self.creado = services.espacio_crear(usuario=self.request.user, estrategia=self.objeto, **self.datos(form))
+        self.creado = services.espacio_crear(
+            usuario=usuario_de(self.request), estrategia=self.objeto, **self.datos(form)
+        )
 
     def mensaje_exito(self):
         return _("Espacio «%(n)s» creado.") % {"n": self.creado.nombre}
@@ -181,7 +185,7 @@ class EspacioCrearView(CrearBajoView):
 class EspacioDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/espacio_detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         espacio = espacio_visible(usuario, self.kwargs["pk"])
         conteo = espacio.preguntas.aggregate(
@@ -216,7 +220,7 @@ class EspacioEditarView(PasoView):
     def cargar(self, usuario, pk):
         return espacio_visible(usuario, pk)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {
             **super().get_form_kwargs(),
             "instance": copy.copy(self.objeto),
@@ -237,6 +241,14 @@ def formulario_de_encuesta() -> EncuestaItemForm:
     return form
 
 
+def _resultados_iniciales(e: EspacioDialogo) -> dict[str, Any]:
+    return {
+        "asistentes": e.asistentes,
+        "conclusiones": e.conclusiones,
+        "encuesta_respuestas": e.encuesta_respuestas,
+    }
+
+
 class ResultadosView(PasoView):
     """Attendance, minutes, conclusions and the evaluation survey of a space that took place."""
 
@@ -252,15 +264,10 @@ class ResultadosView(PasoView):
     def cargar(self, usuario, pk):
         return espacio_visible(usuario, pk)
 
-    def get_initial(self):
-        e = self.objeto
-        return {
-            "asistentes": e.asistentes,
-            "conclusiones": e.conclusiones,
-            "encuesta_respuestas": e.encuesta_respuestas,
-        }
+    def get_initial(self) -> dict[str, Any]:
+        return _resultados_iniciales(self.objeto)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             encuesta=list(self.objeto.encuesta.all()),
             form_encuesta=kwargs.pop("form_encuesta", None) or formulario_de_encuesta(),
@@ -296,10 +303,10 @@ class EncuestaAgregarView(CreacionUnicaMixin, PasoView):
         form.fields.pop(versiones.CAMPO, None)
         return form
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         # The page shows the results form and this one (with its errors) below it.
         kwargs["form_encuesta"] = kwargs.pop("form", None)
-        kwargs["form"] = ResultadosForm(initial=ResultadosView.get_initial(self))
+        kwargs["form"] = ResultadosForm(initial=_resultados_iniciales(self.objeto))
         kwargs["encuesta"] = list(self.objeto.encuesta.all())
         return super().get_context_data(**kwargs)
 
@@ -355,7 +362,7 @@ class PreguntaListaView(ListaFiltrada):
     def get_queryset(self):
         return super().get_queryset().select_related("espacio", "espacio__dependencia")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         contexto = super().get_context_data(**kwargs)
         usuario = self.request.user
         contexto["filas"] = [(p, permissions.ve_datos_personales(usuario, p.espacio)) for p in contexto["object_list"]]
@@ -366,7 +373,7 @@ class PreguntaListaView(ListaFiltrada):
 class PreguntaDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/pregunta_detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         pregunta = pregunta_visible(usuario, self.kwargs["pk"])
         return super().get_context_data(
@@ -398,5 +405,5 @@ class ResponderView(PasoView):
             pregunta=self.objeto, usuario=self.request.user, respuesta=form.cleaned_data["respuesta"]
         )
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(pregunta=self.objeto, **kwargs)

@@ -1,10 +1,13 @@
 """The strategies of each year: list, create, edit, publish, copy to a new year, and the MURC checklist."""
 
 import copy
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -12,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.flujos import Accion, Flujo
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import PersonalRequeridoMixin, TransicionView
 
@@ -63,7 +67,7 @@ class EstrategiaTransicionView(TransicionView):
 class EstrategiaListaView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/estrategia_lista.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         from django.core.paginator import Paginator
         from django.db.models import Count, Q
 
@@ -89,18 +93,18 @@ class _EstrategiaNueva(PersonalRequeridoMixin, FormView):
     form_class = EstrategiaForm
     template_name = "rendicion/formulario.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if permissions.es_personal(request.user) and not permissions.can_crear_estrategia(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "creando": True}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"anio": timezone.localdate().year + 1, "entidad": settings.ENTIDAD_NOMBRE}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             titulo=_("Nueva estrategia de rendición de cuentas"),
             boton=_("Crear estrategia"),
@@ -108,9 +112,9 @@ class _EstrategiaNueva(PersonalRequeridoMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         try:
-            estrategia = services.estrategia_crear(usuario=self.request.user, **form.datos_para_el_servicio())
+            estrategia = services.estrategia_crear(usuario=usuario_de(self.request), **form.datos_para_el_servicio())
         except ErrorDeDominio as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -125,7 +129,7 @@ class EstrategiaCrearView(CreacionUnicaMixin, _EstrategiaNueva):
 class EstrategiaDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/estrategia_detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = self.request.user
         estrategia = estrategia_visible(usuario, self.kwargs["pk"])
         detalle = selectors.detalle_de_estrategia(estrategia, usuario)
@@ -155,7 +159,7 @@ class EstrategiaEditarView(PasoView):
     def cargar(self, usuario, pk):
         return estrategia_visible(usuario, pk)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
@@ -177,7 +181,7 @@ class EstrategiaCopiarView(CrearBajoView):
     def cargar(self, usuario, pk):
         return estrategia_visible(usuario, pk)
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"anio": services.anio_libre_siguiente(self.objeto)}
 
     def ejecutar(self, form):
@@ -202,14 +206,14 @@ class EtapaView(PasoView):
     def cargar(self, usuario, pk):
         return etapa_visible(usuario, pk)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
     @property
     def titulo(self):
         return _("Etapa del MURC: %(e)s") % {"e": self.objeto.get_etapa_display()}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             introduccion=_(
                 "Registre las fechas previstas de la etapa y, cuando se complete, la fecha en que se completó: "

@@ -4,10 +4,13 @@ the dialogue spaces with the question form, the published answers and the publis
 Only what is published reaches a citizen: anything else answers 404, files included.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,7 +46,7 @@ class InicioView(PublicoMixin, TemplateView):
     template_name = "rendicion/publico/inicio.html"
     extra_context = {"seccion_activa": "inicio"}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         estrategias = list(estrategias_publicadas().order_by("-anio"))
         hoy = timezone.localdate()
         proximos = list(
@@ -65,7 +68,7 @@ class EstrategiaView(PublicoMixin, TemplateView):
     template_name = "rendicion/publico/estrategia.html"
     extra_context = {"seccion_activa": "inicio"}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         estrategia = get_object_or_404(estrategias_publicadas(), anio=self.kwargs["anio"])
         acciones = list(
             estrategia.acciones.prefetch_related(
@@ -94,7 +97,7 @@ class EspaciosView(PublicoMixin, TemplateView):
     template_name = "rendicion/publico/espacios.html"
     extra_context = {"seccion_activa": "espacios"}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ahora = timezone.now()
         publicos = EspacioDialogo.objects.publicos().select_related("estrategia")
         proximos = publicos.filter(estado=EspacioDialogo.Estado.CONVOCADO, fecha__gte=ahora).order_by(
@@ -115,7 +118,7 @@ class EspacioView(View):
 
     template_name = "rendicion/publico/espacio.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.espacio = get_object_or_404(
             EspacioDialogo.objects.publicos().select_related("estrategia", "dependencia"), pk=kwargs["pk"]
         )
@@ -239,7 +242,7 @@ class PreguntasView(PublicoMixin, TemplateView):
     template_name = "rendicion/publico/preguntas.html"
     extra_context = {"seccion_activa": "respuestas"}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         respondidas = (
             preguntas_publicas().filter(estado=PreguntaCiudadana.Estado.RESPONDIDA).order_by("-respondida_en", "-pk")
         )
@@ -252,7 +255,7 @@ class PreguntaView(PublicoMixin, TemplateView):
     template_name = "rendicion/publico/pregunta.html"
     extra_context = {"seccion_activa": "respuestas"}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         pregunta = get_object_or_404(preguntas_publicas().select_related("espacio__estrategia"), pk=self.kwargs["pk"])
         return super().get_context_data(pregunta=pregunta, espacio=pregunta.espacio, **kwargs)
 
@@ -261,7 +264,7 @@ class InformesView(PublicoMixin, TemplateView):
     template_name = "rendicion/publico/informes.html"
     extra_context = {"seccion_activa": "informes"}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         consulta = Corte.objects.publicados().select_related("estrategia").order_by("-publicado_en", "-pk")
         return super().get_context_data(
             page_obj=Paginator(consulta, 20).get_page(self.request.GET.get("page")), **kwargs
@@ -272,7 +275,7 @@ class InformeView(PublicoMixin, TemplateView):
     template_name = "rendicion/publico/informe.html"
     extra_context = {"seccion_activa": "informes"}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         corte = get_object_or_404(Corte.objects.publicados().select_related("estrategia"), pk=self.kwargs["pk"])
         evaluaciones = selectors.evaluaciones_del_corte(corte)
         resumen = selectors.resumen_de_evaluaciones(evaluaciones)

@@ -1,9 +1,12 @@
 """Follow-up by Control Interno (cut-offs, evaluations, the report), improvement actions, and the terms."""
 
 import copy
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,9 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from cooperacion.core import plazos
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.models import ReporteGenerado
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
@@ -113,7 +117,7 @@ class MejoraTransicionView(TransicionView):
 class CorteListaView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/corte_lista.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         from django.core.paginator import Paginator
         from django.db.models import Count, Q
 
@@ -151,7 +155,7 @@ class CorteCrearView(CrearBajoView):
     permitida = rol_permitido
 
     def ejecutar(self, form):
-        self.creado = services.corte_crear(usuario=self.request.user, estrategia=self.objeto, **self.datos(form))
+        self.creado = services.corte_crear(usuario=usuario_de(self.request), estrategia=self.objeto, **self.datos(form))
 
     def mensaje_exito(self):
         return _("Corte creado: publique su informe a más tardar el %(f)s.") % {
@@ -171,7 +175,7 @@ class CorteEditarView(PasoView):
     def cargar(self, usuario, pk):
         return corte_visible(usuario, pk)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
@@ -181,8 +185,8 @@ class CorteEditarView(PasoView):
 class CorteDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/corte_detalle.html"
 
-    def get_context_data(self, **kwargs):
-        usuario = self.request.user
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        usuario = usuario_de(self.request)
         corte = corte_visible(usuario, self.kwargs["pk"])
         evaluaciones = selectors.evaluaciones_del_corte(corte)
         resumen = selectors.resumen_de_evaluaciones(evaluaciones)
@@ -235,10 +239,10 @@ class EvaluacionView(PasoView):
     def cargar(self, usuario, pk):
         return evaluacion_visible(usuario, pk)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         evaluacion = self.objeto
         accion = evaluacion.accion
         return super().get_context_data(
@@ -273,7 +277,7 @@ class MejoraListaView(ListaFiltrada):
     def get_queryset(self):
         return super().get_queryset().select_related("estrategia", "dependencia", "responsable")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(hoy=timezone.localdate(), **kwargs)
 
 
@@ -294,10 +298,10 @@ class MejoraCrearView(CrearBajoView):
 
     permitida = rol_permitido
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "estrategia": self.objeto}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         inicial = {}
         if self.request.GET.get("evaluacion", "").isdigit():
             inicial = {"origen": AccionMejora.Origen.EVALUACION, "evaluacion": int(self.request.GET["evaluacion"])}
@@ -306,7 +310,9 @@ class MejoraCrearView(CrearBajoView):
         return inicial
 
     def ejecutar(self, form):
-        self.creado = services.mejora_crear(usuario=self.request.user, estrategia=self.objeto, **self.datos(form))
+        self.creado = services.mejora_crear(
+            usuario=usuario_de(self.request), estrategia=self.objeto, **self.datos(form)
+        )
 
     def mensaje_exito(self):
         return _("Acción de mejora registrada.")
@@ -315,7 +321,7 @@ class MejoraCrearView(CrearBajoView):
 class MejoraDetalleView(PersonalRequeridoMixin, TemplateView):
     template_name = "rendicion/mejora_detalle.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         mejora = mejora_visible(self.request.user, self.kwargs["pk"])
         return super().get_context_data(
             mejora=mejora,
@@ -338,17 +344,17 @@ class ConfiguracionView(PasoView):
     rol_permitido = staticmethod(permissions.configura)
     permitida = staticmethod(permissions.configura)
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         kwargs.setdefault("pk", None)
         return super().dispatch(request, *args, **kwargs)
 
     def cargar(self, usuario, pk):
         return Configuracion.vigente()
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             consentimientos=list(TextoConsentimiento.objects.select_related("creado_por")[:20]),
             puede_consentimiento=permissions.gestiona_la_estrategia(self.request.user),
@@ -366,16 +372,16 @@ class _ConsentimientoNuevo(PersonalRequeridoMixin, FormView):
     form_class = ConsentimientoForm
     template_name = "rendicion/formulario.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if permissions.es_personal(request.user) and not permissions.gestiona_la_estrategia(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         vigente = TextoConsentimiento.objects.vigente()
         return {"titulo": vigente.titulo, "texto": vigente.texto} if vigente else {}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         from django.urls import reverse
 
         return super().get_context_data(
@@ -389,10 +395,10 @@ class _ConsentimientoNuevo(PersonalRequeridoMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         try:
             nuevo = services.consentimiento_crear(
-                usuario=self.request.user,
+                usuario=usuario_de(self.request),
                 titulo=form.cleaned_data["titulo"],
                 texto_consentimiento=form.cleaned_data["texto"],
             )

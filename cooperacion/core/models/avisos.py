@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -7,8 +9,8 @@ from simple_history.models import HistoricalRecords
 from .organizacion import Usuario
 
 
-class NotificacionQuerySet(models.QuerySet):
-    def no_leidas(self):
+class NotificacionQuerySet(models.QuerySet["Notificacion"]):
+    def no_leidas(self) -> Self:
         return self.filter(leida_en__isnull=True)
 
 
@@ -44,7 +46,7 @@ class Notificacion(models.Model):
         ordering = ["-creada_en", "-pk"]
         indexes = [models.Index(fields=["usuario", "leida_en"], name="notif_usuario_leida")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.titulo
 
     @property
@@ -52,7 +54,7 @@ class Notificacion(models.Model):
         return self.leida_en is not None
 
 
-def _lista_de_enteros_positivos(valor):
+def _lista_de_enteros_positivos(valor: object) -> None:
     if not isinstance(valor, list) or not all(isinstance(v, int) and v > 0 for v in valor):
         raise ValidationError(_("Escriba días enteros positivos, por ejemplo 15, 5, 1."))
 
@@ -92,10 +94,10 @@ class TipoPlazo(models.Model):
         verbose_name_plural = _("tipos de plazo")
         ordering = ["nombre"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
-    def clean(self):
+    def clean(self) -> None:
         if isinstance(self.umbrales, list):
             self.umbrales = sorted(set(self.umbrales), reverse=True)
 
@@ -127,7 +129,7 @@ class RecordatorioEnviado(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} ({self.umbral})"
 
 
@@ -175,5 +177,5 @@ class PlazoAbierto(models.Model):
             models.Index(fields=["tipo", "fecha"], name="plazo_tipo_fecha"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} ({self.fecha:%d/%m/%Y})"

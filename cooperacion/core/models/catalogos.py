@@ -9,6 +9,7 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
 from .base import CatalogoQuerySet
+from .organizacion import Usuario
 
 
 class Actor(models.Model):
@@ -28,7 +29,7 @@ class Actor(models.Model):
         INACTIVO = "inactivo", _("Inactivo")
 
     # IATI OrganisationType codelist (https://iatistandard.org/en/iati-standard/203/codelists/organisationtype/).
-    TIPO_IATI = {
+    TIPO_IATI: dict[str, tuple[str, str]] = {
         Tipo.GOBIERNO_INTERNACIONAL: ("10", "Government"),
         Tipo.GOBIERNO_NACIONAL: ("10", "Government"),
         Tipo.GOBIERNO_LOCAL: ("11", "Local Government"),
@@ -56,10 +57,10 @@ class Actor(models.Model):
         verbose_name_plural = _("actores / cooperantes")
         ordering = ["nombre"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.nombre} ({self.sigla})" if self.sigla else self.nombre
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("core:actor-detalle", args=[self.pk])
 
     @property
@@ -75,13 +76,13 @@ class Actor(models.Model):
     @fsm_log_by
     @fsm_log_description
     @transition(field=estado, source=Estado.ACTIVO, target=Estado.INACTIVO)
-    def desactivar(self, by=None, description=None):
+    def desactivar(self, by: Usuario | None = None, description: str | None = None) -> None:
         """No longer offered in pickers; its records stay."""
 
     @fsm_log_by
     @fsm_log_description
     @transition(field=estado, source=Estado.INACTIVO, target=Estado.ACTIVO)
-    def reactivar(self, by=None, description=None):
+    def reactivar(self, by: Usuario | None = None, description: str | None = None) -> None:
         """Offered again in pickers."""
 
 
@@ -105,7 +106,7 @@ class ODS(models.Model):
             models.CheckConstraint(condition=Q(numero__gte=1) & Q(numero__lte=17), name="ods_numero_1_a_17"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"ODS {self.numero}. {self.nombre}"
 
 
@@ -121,7 +122,7 @@ class Departamento(models.Model):
         verbose_name_plural = _("departamentos")
         ordering = ["nombre"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre.title()
 
 
@@ -140,10 +141,10 @@ class Municipio(models.Model):
         verbose_name_plural = _("municipios")
         ordering = ["departamento__nombre", "nombre"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.nombre.title()} ({self.departamento.nombre.title()})"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.codigo and self.departamento_id and not self.codigo.startswith(self.departamento.codigo):
             raise ValidationError({"codigo": _("El código del municipio debe empezar por el de su departamento.")})
 
@@ -164,7 +165,7 @@ class Moneda(models.Model):
         verbose_name_plural = _("monedas")
         ordering = ["codigo"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.codigo} – {self.nombre}"
 
 
@@ -181,5 +182,5 @@ class PoliticaMIPG(models.Model):
         verbose_name_plural = _("políticas de gestión y desempeño (MIPG)")
         ordering = ["numero"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.numero}. {self.nombre}"

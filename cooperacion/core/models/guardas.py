@@ -19,7 +19,7 @@ class TokenDeCreacion(models.Model):
         verbose_name = _("token de creación")
         verbose_name_plural = _("tokens de creación")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.token
 
 
@@ -56,5 +56,5 @@ class Salida(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.efecto} #{self.pk} ({self.get_estado_display()})"

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -36,10 +38,10 @@ class Dependencia(models.Model):
         verbose_name_plural = _("dependencias")
         ordering = ["nombre"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.nombre} ({self.sigla})" if self.sigla else self.nombre
 
-    def clean(self):
+    def clean(self) -> None:
         ancestro = self.padre
         while ancestro is not None:
             if ancestro.pk == self.pk:
@@ -72,14 +74,14 @@ class Usuario(AbstractUser):
     )
     history = HistoricalRecords(excluded_fields=["last_login", "password", "token_calendario"])
 
-    objects = UserManager()
+    objects: ClassVar = UserManager()
 
     class Meta:
         verbose_name = _("usuario")
         verbose_name_plural = _("usuarios")
         ordering = ["first_name", "last_name", "username"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.get_full_name() or self.username
 
     @cached_property

@@ -58,10 +58,10 @@ class ReporteGenerado(models.Model):
             models.CheckConstraint(condition=Q(progreso__lte=100), name="reporte_progreso_hasta_100"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} ({self.get_formato_display()})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("core:reporte-detalle", args=[self.pk])
 
     @property
@@ -89,10 +89,10 @@ class CorteTrimestral(models.Model):
         ordering = ["-anio", "-trimestre"]
         constraints = [models.UniqueConstraint(fields=["anio", "trimestre"], name="corte_unico_por_trimestre")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.anio}-T{self.trimestre}: {self.fecha_corte:%d/%m/%Y}"
 
-    def clean(self):
+    def clean(self) -> None:
         if (
             self.fecha_corte
             and self.anio

@@ -1,14 +1,18 @@
+from typing import Any
+
 from django import template
+from django.db.models import Model
+from django.template.context import Context
 from django.utils.http import urlencode
 
-from ..flujos import registro_de_transiciones
+from ..flujos import Flujo, registro_de_transiciones
 from ..textos import resumir
 
 register = template.Library()
 
 
 @register.filter
-def atributo(obj, ruta: str):
+def atributo(obj: object, ruta: str) -> object:
     """Resolve "a.b" or a method name on an object for generic tables."""
     valor = obj
     for parte in ruta.split("."):
@@ -19,7 +23,7 @@ def atributo(obj, ruta: str):
 
 
 @register.simple_tag(takes_context=True)
-def url_orden(context, clave: str) -> str:
+def url_orden(context: Context, clave: str) -> str:
     """Querystring that sorts by `clave`, toggling the direction when it is already the sort key."""
     request = context["request"]
     actual = context.get("orden", "")
@@ -31,7 +35,7 @@ def url_orden(context, clave: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def aria_orden(context, clave: str) -> str:
+def aria_orden(context: Context, clave: str) -> str:
     actual = context.get("orden", "")
     if actual == clave:
         return "ascending"
@@ -41,7 +45,7 @@ def aria_orden(context, clave: str) -> str:
 
 
 @register.inclusion_tag("core/_transiciones.html", takes_context=True)
-def transiciones(context, objeto, flujo):
+def transiciones(context: Context, objeto: Model, flujo: Flujo[Any]) -> dict[str, object]:
     """The actions the user may take now, as buttons, and the record's transition log."""
     usuario = context["request"].user
     acciones = [(accion, flujo.url(objeto, accion)) for accion in flujo.disponibles(usuario, objeto)]
@@ -56,7 +60,7 @@ def transiciones(context, objeto, flujo):
 
 
 @register.filter(name="resumir")
-def resumir_filtro(texto, limite: int = 80) -> str:
+def resumir_filtro(texto: object, limite: int = 80) -> str:
     """A summary cut at a whole word ("…"), instead of truncatechars's cut in the middle of one."""
     return resumir(texto, int(limite))
 
@@ -75,12 +79,12 @@ def dias_plazo(n: int) -> str:
 
 
 @register.inclusion_tag("core/_enlace_historial.html")
-def enlace_historial(objeto):
+def enlace_historial(objeto: Model) -> dict[str, object]:
     return {"app_label": objeto._meta.app_label, "modelo": objeto._meta.model_name, "pk": objeto.pk}
 
 
 @register.filter
-def valor_reporte(valor):
+def valor_reporte(valor: object) -> object:
     """A report cell as people read it: dates dd/mm/aaaa, thousands with dots, empty as a dash."""
     from datetime import date, datetime
     from decimal import Decimal

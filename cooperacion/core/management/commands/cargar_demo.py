@@ -1,8 +1,10 @@
 """Load the demo organization, users and catalogs. Idempotent: running it again changes nothing."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -121,15 +123,15 @@ ACTOR_INACTIVO = ("USAID", "La agencia cerró sus operaciones en 2025; sus proye
 class Command(BaseCommand):
     help = "Carga la organización, los usuarios y los catálogos de demostración (idempotente)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--password", help="Contraseña de los usuarios de demostración (o DEMO_PASSWORD).")
 
-    def handle(self, *args, **opciones):
+    def handle(self, *args: Any, **opciones: Any) -> None:
         # The demo's notifications stay in the app; their e-mail copies are not printed during the load.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             self._cargar(**opciones)
 
-    def _cargar(self, **opciones):
+    def _cargar(self, **opciones: Any) -> None:
         contrasena = opciones.get("password") or settings.DEMO_PASSWORD
         if not contrasena:
             if not settings.DEBUG:
@@ -166,12 +168,17 @@ class Command(BaseCommand):
         for codigo, nombre, sigla, padre, tipo in DEPENDENCIAS:
             dependencia, _ = Dependencia.objects.get_or_create(
                 codigo=codigo,
-                defaults={"nombre": nombre, "sigla": sigla, "padre": resultado.get(padre), "tipo": tipo},
+                defaults={
+                    "nombre": nombre,
+                    "sigla": sigla,
+                    "padre": resultado.get(padre or ""),
+                    "tipo": tipo,
+                },
             )
             resultado[codigo] = dependencia
         return resultado
 
-    def _usuarios(self, dependencias, contrasena) -> dict[str, Usuario]:
+    def _usuarios(self, dependencias: dict[str, Dependencia], contrasena: str) -> dict[str, Usuario]:
         grupos = {g.name: g for g in Group.objects.filter(name__in=roles.TODOS)}
         resultado = {}
         for username, nombres, apellidos, rol, codigo, cargo in USUARIOS:
@@ -193,7 +200,7 @@ class Command(BaseCommand):
             resultado[username] = usuario
         return resultado
 
-    def _actores(self, admin):
+    def _actores(self, admin: Usuario) -> None:
         for nombre, sigla, tipo, pais, web in ACTORES:
             Actor.objects.get_or_create(
                 nombre=nombre, defaults={"sigla": sigla, "tipo": tipo, "pais": pais, "sitio_web": web}
@@ -203,7 +210,7 @@ class Command(BaseCommand):
         if actor.estado == Actor.Estado.ACTIVO and not actor.history.filter(estado=Actor.Estado.INACTIVO).exists():
             actor_desactivar(actor=actor, usuario=admin, motivo=motivo)
 
-    def _bienvenida(self, usuarios):
+    def _bienvenida(self, usuarios: dict[str, Usuario]) -> None:
         titulo = "Bienvenida a Cooperación"
         for usuario in usuarios.values():
             if not usuario.notificaciones.filter(titulo=titulo).exists():

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from cooperacion.core import plazos, salidas
@@ -6,7 +8,7 @@ from cooperacion.core import plazos, salidas
 class Command(BaseCommand):
     help = "Envía los recordatorios de plazos que corresponden hoy (se puede correr varias veces: no repite)."
 
-    def handle(self, *args, **opciones):
+    def handle(self, *args: Any, **opciones: Any) -> None:
         resultado = plazos.barrer()
         publicadas = salidas.barrer()
         self.stdout.write(
