@@ -93,6 +93,7 @@ class ActorAdmin(SimpleHistoryAdmin):
         "tipo",
         "pais",
         "sitio_web",
+        "identificador_iati",
         "contacto_nombre",
         "contacto_correo",
         "contacto_telefono",
