@@ -7,6 +7,7 @@ class ConvocatoriasConfig(AppConfig):
     verbose_name = "Convocatorias y proyectos de cooperación"
 
     def ready(self):
-        from . import registro
+        from . import api, registro
 
         registro.registrar_en_el_nucleo()
+        api.registrar()
