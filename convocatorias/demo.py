@@ -697,6 +697,7 @@ def _ejecutar(convocatoria, datos, *, por_codigo, oficina, usuarios, ods, modali
         usuario=profesional,
         sector_cad=SECTORES_DEMO.get(datos["codigo"], "16020"),
         tasa_usd=TASAS_USD.get(proyecto.moneda.codigo),
+        publicar=True,
     )
     entrega = usuarios["profesional2"] if dependencia.codigo == "2100" else profesional
     for informe, estado in zip(proyecto.informes.order_by("numero"), datos["informes"], strict=False):

@@ -411,6 +411,10 @@ class DatosIATIForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Sus metas y resultados por trimestre se publican en IATI. Ctrl (o Cmd) para elegir varios."),
     )
+    publicar = forms.BooleanField(
+        label=_("Publicar los datos del proyecto en transparencia (datos abiertos, Ley 1712 de 2014)"),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,7 +1,6 @@
 """The read-only REST API: the web's roles and dependencia scope (outsider: 404), tokens created and revoked on the
 profile, pagination, filters, throttling, constant queries, and an OpenAPI schema that generates without warnings."""
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -12,10 +11,9 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from conftest import CONTRASENA
-from convocatorias.models import Convocatoria, ParticipanteProyecto, Proyecto
 from cooperacion.core.models import Municipio
 from tests.factories import UsuarioFactory
-from tests.factories_convocatorias import ConvocatoriaFactory, asegurar_datos_de_convocatorias
+from tests.factories_convocatorias import asegurar_datos_de_convocatorias, proyecto_de
 from tests.factories_indicadores import IndicadorFactory, MedicionFactory, con_metas
 
 ROLES = ["admin", "jefe", "profesional", "planeacion", "control", "profesional2"]
@@ -26,29 +24,6 @@ def _sin_limites_acumulados():
     cache.clear()  # the throttle counts live in the cache
     yield
     cache.clear()
-
-
-def proyecto_de(dependencia, supervisor, n: int = 0) -> Proyecto:
-    convocatoria = ConvocatoriaFactory(
-        dependencia=dependencia, responsable=supervisor, estado=Convocatoria.Estado.EN_EJECUCION
-    )
-    proyecto = Proyecto.objects.create(
-        convocatoria=convocatoria,
-        codigo=f"P-{convocatoria.pk:04d}",
-        nombre=f"Proyecto {n}",
-        modalidad=convocatoria.modalidad,
-        monto_comprometido=Decimal(1000),
-        moneda=convocatoria.moneda,
-        tasa_cop=Decimal(4000),
-        monto_comprometido_cop=Decimal(4000000),
-        fecha_inicio=date(2026, 1, 1),
-        fecha_fin=date(2026, 12, 31),
-        dependencia=dependencia,
-        supervisor=supervisor,
-        sector_cad="16020",
-    )
-    ParticipanteProyecto.objects.create(proyecto=proyecto, actor=convocatoria.cooperante, rol="1")
-    return proyecto
 
 
 @pytest.fixture

@@ -214,12 +214,15 @@ class TestDatosIATI:
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
         cliente = cliente_de("profesional")
         assert cliente.get(url).status_code == 200
-        respuesta = cliente.post(url, {"sector_cad": "16010", "tasa_usd": "", "indicadores": [indicador.pk]})
+        respuesta = cliente.post(
+            url, {"sector_cad": "16010", "tasa_usd": "", "indicadores": [indicador.pk], "publicar": "on"}
+        )
         assert respuesta.status_code == 302
         proyecto.refresh_from_db()
         assert proyecto.sector_cad == "16010"
         assert proyecto.tasa_usd == 1  # a project in USD
         assert list(proyecto.indicadores.all()) == [indicador]
+        assert proyecto.publicado_en == timezone.localdate()
 
     def test_sector_fuera_de_la_lista_se_rechaza(self, proyecto, cliente_de):
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])

@@ -78,6 +78,12 @@ class Proyecto(models.Model):
         validators=[RegexValidator(r"^\d{5}$", _("Use un código CAD de 5 dígitos."))],
         help_text=_("Código de 5 dígitos del Comité de Ayuda al Desarrollo (OCDE), para IATI y Cíclope."),
     )
+    publicado_en = models.DateField(
+        _("publicado en transparencia el"),
+        null=True,
+        blank=True,
+        help_text=_("Vacío: sus datos no salen en los datos abiertos de /transparencia/datos/."),
+    )
     ods = models.ManyToManyField("core.ODS", verbose_name=_("ODS"), blank=True, related_name="proyectos")
     indicadores = models.ManyToManyField(
         "indicadores.Indicador",

@@ -216,6 +216,7 @@ class DatosIATIView(ProyectoPasoView):
             "sector_cad": proyecto.sector_cad,
             "tasa_usd": proyecto.tasa_usd,
             "indicadores": list(proyecto.indicadores.values_list("pk", flat=True)),
+            "publicar": bool(proyecto.publicado_en),
         }
 
     def ejecutar(self, form):
