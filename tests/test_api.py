@@ -206,3 +206,25 @@ def test_usuario_inactivo_no_lee(usuarios, datos):
     usuario.is_active = False
     usuario.save()
     assert cliente.get("/api/v1/proyectos/").status_code == 401
+
+
+def test_acciones_de_rendicion_con_consultas_constantes(usuarios, dependencias, django_assert_max_num_queries):
+    from tests.factories_rendicion import AccionFactory, EstrategiaFactory
+
+    estrategia = EstrategiaFactory(anio=2031)
+    cliente = cliente_con_token(usuarios["profesional"])
+
+    def consultas():
+        with django_assert_max_num_queries(30) as capturadas:
+            respuesta = cliente.get("/api/v1/rendicion/acciones/")
+        assert respuesta.status_code == 200
+        return len(capturadas.captured_queries), respuesta.json()["count"]
+
+    for _i in range(2):
+        AccionFactory(estrategia=estrategia, dependencias=[dependencias["ocri"], dependencias["ddft"]])
+    pocas, vistas = consultas()
+    assert vistas == 2
+    for _i in range(10):
+        AccionFactory(estrategia=estrategia, dependencias=[dependencias["ocri"]])
+    AccionFactory(estrategia=estrategia, dependencias=[dependencias["ddft"]])  # not of the profesional's dependencia
+    assert consultas() == (pocas, 12)
