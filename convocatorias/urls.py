@@ -42,6 +42,7 @@ urlpatterns = [
     path("proyectos/iati.xml", datos_abiertos.ProyectosIATIView.as_view(), name="proyectos-iati"),
     path("proyectos/iati-organizacion.xml", datos_abiertos.OrganizacionIATIView.as_view(), name="organizacion-iati"),
     path("proyectos/ciclope.xlsx", datos_abiertos.CiclopeView.as_view(), name="proyectos-ciclope"),
+    path("proyectos/ciclope.csv", datos_abiertos.CiclopeCSVView.as_view(), name="proyectos-ciclope-csv"),
     path("proyectos/<int:pk>/", proyectos.ProyectoDetalleView.as_view(), name="proyecto-detalle"),
     path("proyectos/<int:pk>/iati.xml", datos_abiertos.ProyectoIATIView.as_view(), name="proyecto-iati"),
     path("proyectos/<int:pk>/datos-iati/", proyectos.DatosIATIView.as_view(), name="proyecto-datos-iati"),

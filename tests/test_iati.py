@@ -198,6 +198,21 @@ class TestCiclope:
         assert fila["CAD TERCER NIVEL"].startswith("16020")
         assert fila["PDET"] is None
 
+    def test_csv_con_las_mismas_filas(self, proyecto, cliente_de):
+        import csv
+        import io
+
+        from convocatorias import ciclope
+
+        respuesta = cliente_de("jefe").get(reverse("convocatorias:proyectos-ciclope-csv"))
+        assert respuesta.status_code == 200
+        filas = list(csv.reader(io.StringIO(b"".join(respuesta.streaming_content).decode("utf-8-sig"))))
+        assert tuple(filas[0]) == ciclope.COLUMNAS
+        fila = dict(zip(ciclope.COLUMNAS, filas[1], strict=True))
+        assert fila["CODIGO INTERVENCION"] == proyecto.codigo
+        assert fila["VALOR APORTE (USD)"] == "80000.00"
+        assert fila["PDET"] == ""
+
     def test_el_de_otra_dependencia_no_ve_los_proyectos_ajenos(self, proyecto, cliente_de):
         import io
 

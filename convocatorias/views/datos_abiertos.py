@@ -1,12 +1,15 @@
 """IATI 2.03 and Cíclope-layout downloads of the cooperation projects, with the same scope and filters as the list."""
 
+import csv
 import tempfile
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
+from cooperacion.core.publico import valor_abierto
+from cooperacion.core.reportes import texto_seguro_csv
 from cooperacion.core.views import PersonalRequeridoMixin
 
 from .. import ciclope, iati
@@ -74,3 +77,25 @@ class CiclopeView(PersonalRequeridoMixin, View):
             filename=f"proyectos-ciclope-{timezone.localdate():%Y%m%d}.xlsx",
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
+
+
+class _Eco:
+    def write(self, valor):
+        return valor
+
+
+class CiclopeCSVView(PersonalRequeridoMixin, View):
+    """The same rows as CSV (UTF-8 with BOM, for Excel), streamed; user text never starts a formula."""
+
+    def get(self, request):
+        escritor = csv.writer(_Eco())
+        proyectos = proyectos_filtrados(request.user, request.GET)
+
+        def lineas():
+            yield "\ufeff" + escritor.writerow(ciclope.COLUMNAS)
+            for fila in ciclope.filas(proyectos):
+                yield escritor.writerow([texto_seguro_csv(valor_abierto(v)) for v in fila])
+
+        respuesta = StreamingHttpResponse(lineas(), content_type="text/csv; charset=utf-8")
+        respuesta["Content-Disposition"] = f'attachment; filename="proyectos-ciclope-{timezone.localdate():%Y%m%d}.csv"'
+        return respuesta

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.models import TokenProxy
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import roles
@@ -181,3 +182,8 @@ class ReporteGeneradoAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# API tokens are secrets of their users: created and revoked only by each user in «Mi perfil», never listed here.
+if admin.site.is_registered(TokenProxy):
+    admin.site.unregister(TokenProxy)
