@@ -342,6 +342,9 @@ def exportar_actividades(proyectos, *, sitio: str | None = None) -> Exportacion:
     series = series_de(proyectos)
     raiz = _raiz("iati-activities")
     exportacion = Exportacion(total=len(proyectos))
+    if not proyectos:  # the schema requires at least one activity
+        exportacion.problemas[None] = [_("No hay proyectos que exportar con los filtros elegidos.")]
+        return exportacion
     for proyecto in proyectos:
         problemas = problemas_de(proyecto)
         if not problemas:
@@ -355,7 +358,7 @@ def exportar_actividades(proyectos, *, sitio: str | None = None) -> Exportacion:
     if exportacion.problemas:
         return exportacion
     errores = errores_de_esquema(raiz)
-    if errores:  # pragma: no cover - each activity was valid on its own
+    if errores:  # each activity was valid on its own: a guard, never expected
         exportacion.problemas[None] = errores
         return exportacion
     exportacion.contenido = _bytes(raiz)

@@ -34,6 +34,13 @@ def test_un_documento_invalido_da_sus_errores():
     assert "iati-identifier" in " ".join(errores)
 
 
+@pytest.mark.django_db
+def test_sin_proyectos_no_hay_archivo_sino_un_aviso():
+    exportacion = iati.exportar_actividades(Proyecto.objects.none())
+    assert not exportacion.valida
+    assert exportacion.problemas == {None: ["No hay proyectos que exportar con los filtros elegidos."]}
+
+
 def test_el_archivo_de_organizacion_es_valido():
     exportacion = iati.exportar_organizacion()
     assert exportacion.valida
