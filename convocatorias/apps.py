@@ -7,6 +7,8 @@ class ConvocatoriasConfig(AppConfig):
     verbose_name = "Convocatorias y proyectos de cooperación"
 
     def ready(self):
-        from . import registro
+        from . import api, publico, registro
 
         registro.registrar_en_el_nucleo()
+        api.registrar()
+        publico.registrar()

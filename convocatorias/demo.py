@@ -410,10 +410,31 @@ def _llega(datos: dict, paso: str) -> bool:
     return hasta is not None and PASOS.index(paso) <= PASOS.index(hasta)
 
 
+# The donors' IATI organisation identifiers (IATI registry) and the DAC sector and USD rate of each demo project.
+IDENTIFICADORES_IATI = {
+    "OIT": "XM-DAC-41302",
+    "UE": "XI-IATI-EC_INTPA",
+    "AECID": "ES-DIR3-E04585801",
+    "GIZ": "XM-DAC-5-7",
+    "JICA": "XM-DAC-701-8",
+}
+SECTORES_DEMO = {"CI-2025-007": "16020", "CI-2025-004": "16010", "CI-2024-002": "15110"}
+TASAS_USD = {"EUR": Decimal("1.08"), "COP": Decimal("0.00025")}
+
+
+def _identificadores_iati(actores: dict) -> None:
+    for sigla, identificador in IDENTIFICADORES_IATI.items():
+        actor = actores.get(sigla)
+        if actor is not None and not actor.identificador_iati:
+            actor.identificador_iati = identificador
+            actor.save(update_fields=["identificador_iati"])
+
+
 def cargar_demo(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     por_codigo = {d.codigo: d for d in dependencias.values()}
     oficina = por_codigo["1100"]
     actores = {a.sigla or a.nombre: a for a in Actor.objects.all()}
+    _identificadores_iati(actores)
     modalidades = {m.codigo: m for m in Modalidad.objects.all()}
     monedas = {m.codigo: m for m in Moneda.objects.all()}
     ods = {o.numero: o for o in ODS.objects.all()}
@@ -670,6 +691,13 @@ def _ejecutar(convocatoria, datos, *, por_codigo, oficina, usuarios, ods, modali
         ods=list(convocatoria.ods.all()),
         municipios=list(Municipio.objects.filter(codigo__in=datos["municipios"])),
         fechas_informes=datos["fechas"],
+    )
+    services.proyecto_datos_iati_editar(
+        proyecto=proyecto,
+        usuario=profesional,
+        sector_cad=SECTORES_DEMO.get(datos["codigo"], "16020"),
+        tasa_usd=TASAS_USD.get(proyecto.moneda.codigo),
+        publicar=True,
     )
     entrega = usuarios["profesional2"] if dependencia.codigo == "2100" else profesional
     for informe, estado in zip(proyecto.informes.order_by("numero"), datos["informes"], strict=False):

@@ -12,12 +12,14 @@ from cooperacion.core.campos import (
     CampoFecha,
     CampoFechaHora,
     CampoMonto,
+    CampoNumero,
     CampoTasa,
     FormularioModelo,
 )
 from cooperacion.core.fechas import error_de_ventana
 from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Municipio
 from cooperacion.internacional.models import LineaPrioritaria, Necesidad
+from indicadores.models import Indicador
 
 from .models import Convocatoria, Destinatario, Modalidad, MovimientoFinanciero, ParticipanteProyecto, Proyecto
 from .selectors import responsables_posibles
@@ -388,6 +390,40 @@ class MovimientoForm(forms.Form):
     monto = CampoMonto(label=_("Monto"))
     descripcion = forms.CharField(label=_("Descripción"), max_length=250)
     soporte = campo_archivo(_("Soporte"), requerido=False)
+
+
+class DatosIATIForm(forms.Form):
+    """The data IATI and the Cíclope layout need beyond the execution data."""
+
+    sector_cad = forms.ChoiceField(label=_("Sector CAD (5 dígitos)"), required=False)
+    tasa_usd = CampoNumero(
+        label=_("Tasa de cambio a USD"),
+        required=False,
+        max_digits=18,
+        decimal_places=6,
+        min_value=0,
+        help_text=_("Dólares por una unidad de la moneda del proyecto, a la fecha del registro; 1 si es USD."),
+    )
+    indicadores = forms.ModelMultipleChoiceField(
+        label=_("Indicadores del proyecto"),
+        queryset=Indicador.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Sus metas y resultados por trimestre se publican en IATI. Ctrl (o Cmd) para elegir varios."),
+    )
+    publicar = forms.BooleanField(
+        label=_("Publicar los datos del proyecto en transparencia (datos abiertos, Ley 1712 de 2014)"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .iati import sectores
+
+        self.fields["sector_cad"].choices = [("", _("Sin sector"))] + [
+            (codigo, f"{codigo} – {nombre}") for codigo, nombre in sectores().items()
+        ]
+        self.fields["indicadores"].queryset = Indicador.objects.order_by("codigo")
 
 
 class FinalizarForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import archivos, convocatoria, matriz, proyectos
+from .views import archivos, convocatoria, datos_abiertos, matriz, proyectos
 
 app_name = "convocatorias"
 
@@ -39,7 +39,13 @@ urlpatterns = [
     path("<int:pk>/decision/", convocatoria.DecisionView.as_view(), name="decision"),
     path("<int:pk>/ejecucion/", proyectos.IniciarEjecucionView.as_view(), name="ejecucion"),
     path("proyectos/", proyectos.ProyectoListaView.as_view(), name="proyecto-lista"),
+    path("proyectos/iati.xml", datos_abiertos.ProyectosIATIView.as_view(), name="proyectos-iati"),
+    path("proyectos/iati-organizacion.xml", datos_abiertos.OrganizacionIATIView.as_view(), name="organizacion-iati"),
+    path("proyectos/ciclope.xlsx", datos_abiertos.CiclopeView.as_view(), name="proyectos-ciclope"),
+    path("proyectos/ciclope.csv", datos_abiertos.CiclopeCSVView.as_view(), name="proyectos-ciclope-csv"),
     path("proyectos/<int:pk>/", proyectos.ProyectoDetalleView.as_view(), name="proyecto-detalle"),
+    path("proyectos/<int:pk>/iati.xml", datos_abiertos.ProyectoIATIView.as_view(), name="proyecto-iati"),
+    path("proyectos/<int:pk>/datos-iati/", proyectos.DatosIATIView.as_view(), name="proyecto-datos-iati"),
     path(
         "proyectos/<int:pk>/informes/<int:informe>/entregar/",
         proyectos.InformeRecibirView.as_view(),

@@ -23,6 +23,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 ENTIDAD_NOMBRE = env("ENTIDAD_NOMBRE", default="Ministerio del Trabajo")
+# The entity's IATI organisation identifier (registration agency CO-RUE + NIT), the reporting-org of its IATI files.
+ENTIDAD_IATI_ID = env("ENTIDAD_IATI_ID", default="CO-RUE-830115226")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -43,6 +45,10 @@ INSTALLED_APPS = [
     "django_fsm_log",
     "axes",
     "csp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "cooperacion.core",
     "cooperacion.internacional",
     "indicadores",
@@ -236,6 +242,40 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "form-action": [SELF],
     }
+}
+
+# Read-only REST API (/api/v1/): a token per user (created and revoked in «Mi perfil»), the web's roles and scope.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["cooperacion.core.api_base.EsPersonal"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "cooperacion.core.api_base.Paginacion",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env("API_LIMITE_POR_USUARIO", default="1000/hour"),
+        "anon": env("API_LIMITE_ANONIMO", default="30/hour"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Cooperación — API de solo lectura",
+    "DESCRIPTION": "Convocatorias, proyectos, planes, indicadores, rendición de cuentas y catálogos, con los mismos "
+    "roles y el mismo alcance por dependencia que la aplicación web. Autenticación: cabecera "
+    "`Authorization: Token <token>`; el token se crea y se revoca en «Mi perfil».",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["cooperacion.core.api_base.EsPersonal"],
+    "SWAGGER_UI_DIST": "SIDECAR",  # served from our static files: no CDN, allowed by the CSP
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 LOGGING = {

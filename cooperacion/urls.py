@@ -27,5 +27,6 @@ urlpatterns = [
     path("indicadores/", include("indicadores.urls")),
     path("planes/", include("planes.urls")),
     path("rendicion/", include("rendicion.urls")),
+    path("api/v1/", include("cooperacion.core.urls_api")),
     path("", include("cooperacion.core.urls")),
 ]

@@ -11,6 +11,7 @@ class IndicadoresConfig(AppConfig):
 
         from cooperacion.core import menu
 
-        from . import permissions
+        from . import api, permissions
 
+        api.registrar()
         menu.registrar(menu.Entrada(_("Indicadores"), "indicadores:lista", permissions.can_ver_indicadores, orden=40))

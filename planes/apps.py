@@ -7,6 +7,7 @@ class PlanesConfig(AppConfig):
     verbose_name = "Planes de gestión (DE-PD-01)"
 
     def ready(self) -> None:
-        from . import registro
+        from . import api, registro
 
         registro.registrar_en_el_nucleo()
+        api.registrar()

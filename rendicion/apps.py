@@ -7,6 +7,7 @@ class RendicionConfig(AppConfig):
     verbose_name = "Rendición de cuentas"
 
     def ready(self) -> None:
-        from . import registro
+        from . import api, registro
 
         registro.registrar_en_el_nucleo()
+        api.registrar()

@@ -595,6 +595,16 @@ def test_la_matriz_exportada_escribe_el_texto_como_texto(cliente_de, datos_con_f
     assert any(c.value == "+57 Cauca" and c.data_type == "s" for c in celdas)
 
 
+def test_el_formato_ciclope_escribe_el_texto_como_texto(cliente_de, datos_con_formulas):
+    from openpyxl import load_workbook
+
+    respuesta = cliente_de("profesional").get(reverse("convocatorias:proyectos-ciclope"))
+    hoja = load_workbook(io.BytesIO(b"".join(respuesta.streaming_content))).worksheets[0]
+    celdas = [c for fila in hoja.iter_rows() for c in fila if c.value is not None]
+    assert [c.coordinate for c in celdas if c.data_type == "f"] == []
+    assert any(c.value == FORMULA and c.data_type == "s" for c in celdas)
+
+
 def test_el_csv_de_datos_abiertos_neutraliza_las_formulas():
     from cooperacion.core.reportes import texto_seguro_csv
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -62,7 +63,35 @@ class Proyecto(models.Model):
     )
     fecha_inicio = models.DateField(_("inicio"))
     fecha_fin = models.DateField(_("finalización prevista"))
+    tasa_usd = models.DecimalField(
+        _("tasa de cambio a USD"),
+        max_digits=18,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Dólares por una unidad de la moneda, a la fecha del registro (1 si es USD)."),
+    )
+    sector_cad = models.CharField(
+        _("sector CAD"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Use un código CAD de 5 dígitos."))],
+        help_text=_("Código de 5 dígitos del Comité de Ayuda al Desarrollo (OCDE), para IATI y Cíclope."),
+    )
+    publicado_en = models.DateField(
+        _("publicado en transparencia el"),
+        null=True,
+        blank=True,
+        help_text=_("Vacío: sus datos no salen en los datos abiertos de /transparencia/datos/."),
+    )
     ods = models.ManyToManyField("core.ODS", verbose_name=_("ODS"), blank=True, related_name="proyectos")
+    indicadores = models.ManyToManyField(
+        "indicadores.Indicador",
+        verbose_name=_("indicadores del proyecto"),
+        blank=True,
+        related_name="proyectos_de_cooperacion",
+        help_text=_("Sus resultados se publican en IATI con el cálculo de Indicadores."),
+    )
     municipios = models.ManyToManyField(
         "core.Municipio", verbose_name=_("municipios (DIVIPOLA)"), blank=True, related_name="proyectos"
     )

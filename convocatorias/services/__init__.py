@@ -43,6 +43,7 @@ from .proyectos import (
     informes_sin_aceptar,
     movimiento_registrar,
     proyecto_crear,
+    proyecto_datos_iati_editar,
     proyecto_finalizar,
     version_subir,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "oficio_pdf",
     "oficio_por_defecto",
     "proyecto_crear",
+    "proyecto_datos_iati_editar",
     "proyecto_finalizar",
     "puntajes_actualizar",
     "puntajes_recalcular",

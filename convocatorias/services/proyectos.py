@@ -669,3 +669,34 @@ def proyecto_finalizar(
         url=proyecto.get_absolute_url(),
     )
     return proyecto
+
+
+@transaction.atomic
+def proyecto_datos_iati_editar(
+    *,
+    proyecto: Proyecto,
+    usuario: Usuario,
+    sector_cad: str,
+    tasa_usd: Decimal | None,
+    indicadores=(),
+    publicar: bool | None = None,
+) -> Proyecto:
+    """What IATI and the Cíclope layout need beyond the execution data: DAC sector, USD rate, the indicators whose
+    results are published, and whether its data goes to the open data of /transparencia/ (None: unchanged)."""
+    bloquear(proyecto)
+    if not permissions.puede_entregar_informes(usuario, proyecto):
+        raise ErrorDeDominio(_("Solo la oficina o la dependencia responsable completa los datos del proyecto."))
+    from ..iati import sectores
+
+    if sector_cad and sector_cad not in sectores():
+        raise ErrorDeDominio(_("Elija un sector CAD de la lista."))
+    proyecto.sector_cad = sector_cad or ""
+    proyecto.tasa_usd = Decimal(1) if proyecto.moneda.codigo == "USD" else tasa_usd
+    if proyecto.tasa_usd is not None and proyecto.tasa_usd <= 0:
+        raise ErrorDeDominio(_("La tasa de cambio debe ser mayor que cero."))
+    if publicar is not None and publicar != bool(proyecto.publicado_en):
+        proyecto.publicado_en = timezone.localdate() if publicar else None
+    validar(proyecto, excluir=["monto_comprometido_cop"])
+    guardar(proyecto, usuario, campos=["sector_cad", "tasa_usd", "publicado_en"], motivo=_("Datos para IATI y Cíclope"))
+    proyecto.indicadores.set(indicadores)
+    return proyecto

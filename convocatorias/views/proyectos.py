@@ -13,7 +13,7 @@ from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, Transi
 
 from .. import permissions, procedimiento, selectors, services
 from ..filters import ProyectoFilter
-from ..forms import FinalizarForm, InformeForm, MovimientoForm, ParticipantesFormSet, ProyectoForm
+from ..forms import DatosIATIForm, FinalizarForm, InformeForm, MovimientoForm, ParticipantesFormSet, ProyectoForm
 from ..models import InformeEjecucion, Proyecto
 from .comun import PasoView, proyecto_visible
 from .convocatoria import DocumentoView
@@ -114,6 +114,11 @@ class ProyectoListaView(ListaFiltrada):
     def get_queryset(self):
         return self.ordenar(selectors.proyectos_para(self.request.user))
 
+    def get_context_data(self, **kwargs):
+        consulta = self.request.GET.copy()
+        consulta.pop("page", None)
+        return super().get_context_data(consulta_exportar=consulta.urlencode(), **kwargs)
+
 
 class ProyectoDetalleView(PersonalRequeridoMixin, DetailView):
     template_name = "convocatorias/proyecto_detalle.html"
@@ -140,6 +145,7 @@ class ProyectoDetalleView(PersonalRequeridoMixin, DetailView):
             convocatoria=proyecto.convocatoria,
             puede_movimiento=permissions.can_registrar_movimiento(usuario, proyecto),
             puede_finalizar=permissions.can_finalizar(usuario, proyecto),
+            puede_datos_iati=permissions.puede_entregar_informes(usuario, proyecto),
             informes_pendientes=pendientes,
             tarea8=procedimiento.tarea(8),
             tarea9=procedimiento.tarea(9),
@@ -194,6 +200,27 @@ class MovimientoView(CreacionUnicaMixin, ProyectoPasoView):
 
     def ejecutar(self, form):
         services.movimiento_registrar(proyecto=self.objeto, usuario=self.request.user, **form.cleaned_data)
+
+
+class DatosIATIView(ProyectoPasoView):
+    form_class = DatosIATIForm
+    rol_permitido = staticmethod(permissions.puede_entregar_informes)
+    permitida = staticmethod(permissions.puede_entregar_informes)
+    titulo = gettext_lazy("Datos para IATI y Cíclope")
+    boton = gettext_lazy("Guardar")
+    exito = gettext_lazy("Datos del proyecto guardados.")
+
+    def get_initial(self):
+        proyecto = self.objeto
+        return {
+            "sector_cad": proyecto.sector_cad,
+            "tasa_usd": proyecto.tasa_usd,
+            "indicadores": list(proyecto.indicadores.values_list("pk", flat=True)),
+            "publicar": bool(proyecto.publicado_en),
+        }
+
+    def ejecutar(self, form):
+        services.proyecto_datos_iati_editar(proyecto=self.objeto, usuario=self.request.user, **form.cleaned_data)
 
 
 class FinalizarView(ProyectoPasoView):

@@ -19,10 +19,11 @@ class CoreConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         # checks and tasks register themselves on import (system checks; the Celery tasks the outbox publishes).
-        from . import checks, menu, pendientes, permissions, reportes, tasks  # noqa: F401
+        from . import api, checks, menu, pendientes, permissions, reportes, tasks  # noqa: F401
         from .middleware import registrar_inicio_de_sesion
         from .reportes_nucleo import ActoresReporte, PlazosReporte
 
+        api.registrar_catalogos()
         reportes.registrar(ActoresReporte())
         reportes.registrar(PlazosReporte())
 

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django.views.generic.base import ContextMixin
 from django_filters.views import FilterView
+from rest_framework.authtoken.models import Token
 
 from . import flujos, permissions, services, versiones
 from .errores import al_formulario
@@ -144,6 +145,9 @@ class PerfilView(PersonalRequeridoMixin, UpdateView[Usuario, PerfilForm]):
 
     def get_success_url(self) -> str:
         return self.request.path
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(token_api=Token.objects.filter(user=self.request.user).first(), **kwargs)
 
 
 class HistorialView(PersonalRequeridoMixin, TemplateView):
@@ -398,3 +402,29 @@ class PoliticaMIPGListaView(ListaFiltrada):
     ]
     ordenamientos = {"numero": "numero", "nombre": "nombre", "dimension": "dimension"}
     orden_por_defecto = "numero"
+
+
+# API tokens -------------------------------------------------------------------------------------
+
+
+class TokenCrearView(PersonalRequeridoMixin, View):
+    """A new API token for the user, shown once on this page; the previous one stops working."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        from .api import token_crear
+
+        token = token_crear(usuario=request.user)
+        return render(request, "core/token_creado.html", {"token": token.key})
+
+
+class TokenRevocarView(PersonalRequeridoMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request):
+        from .api import token_revocar
+
+        if token_revocar(usuario=request.user):
+            messages.success(request, _("Token revocado: los sistemas que lo usaban ya no pueden leer la API."))
+        return redirect("core:perfil")

@@ -44,6 +44,13 @@ class Actor(models.Model):
     tipo = models.CharField(_("tipo de actor"), max_length=30, choices=Tipo.choices)
     pais = models.CharField(_("país"), max_length=80, blank=True)
     sitio_web = models.URLField(_("sitio web"), blank=True)
+    identificador_iati = models.CharField(
+        _("identificador IATI"),
+        max_length=100,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", _("Use el formato de IATI, p. ej. GB-GOV-1."))],
+        help_text=_("Identificador de organización IATI (p. ej. GB-GOV-1, XM-DAC-41114); vacío si no tiene."),
+    )
     contacto_nombre = models.CharField(_("persona de contacto"), max_length=150, blank=True)
     contacto_correo = models.EmailField(_("correo de contacto"), blank=True)
     contacto_telefono = models.CharField(_("teléfono de contacto"), max_length=40, blank=True)

@@ -1,0 +1,230 @@
+"""The read-only REST API: the web's roles and dependencia scope (outsider: 404), tokens created and revoked on the
+profile, pagination, filters, throttling, constant queries, and an OpenAPI schema that generates without warnings."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from conftest import CONTRASENA
+from cooperacion.core.models import Municipio
+from tests.factories import UsuarioFactory
+from tests.factories_convocatorias import asegurar_datos_de_convocatorias, proyecto_de
+from tests.factories_indicadores import IndicadorFactory, MedicionFactory, con_metas
+
+ROLES = ["admin", "jefe", "profesional", "planeacion", "control", "profesional2"]
+
+
+@pytest.fixture(autouse=True)
+def _sin_limites_acumulados():
+    cache.clear()  # the throttle counts live in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def datos(usuarios, dependencias):
+    asegurar_datos_de_convocatorias()
+    proyecto = proyecto_de(dependencias["ocri"], usuarios["profesional"])
+    indicador = IndicadorFactory(dependencia=dependencias["ocri"])
+    return {"proyecto": proyecto, "convocatoria": proyecto.convocatoria, "indicador": indicador}
+
+
+def cliente_con_token(usuario) -> APIClient:
+    cliente = APIClient()
+    token, _creado = Token.objects.get_or_create(user=usuario)
+    cliente.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return cliente
+
+
+LISTAS = ["actores", "ods", "monedas", "dependencias", "municipios", "convocatorias", "proyectos", "planes",
+          "indicadores", "rendicion/acciones"]  # fmt: skip
+
+
+@pytest.mark.parametrize("rol", ROLES)
+def test_cada_rol_lee_las_listas_con_su_token(rol, usuarios, datos):
+    cliente = cliente_con_token(usuarios[rol])
+    for lista in LISTAS:
+        respuesta = cliente.get(f"/api/v1/{lista}/")
+        assert respuesta.status_code == 200, lista
+        assert {"count", "next", "previous", "results"} <= set(respuesta.json())
+
+
+# (url builder, {role: status}) over the records of the cooperation office (OCRI); profesional2 is the outsider.
+FUERA_404 = {"admin": 200, "jefe": 200, "profesional": 200, "planeacion": 200, "control": 200, "profesional2": 404}
+DETALLES = [
+    (lambda d: f"/api/v1/proyectos/{d['proyecto'].pk}/", FUERA_404),
+    (lambda d: f"/api/v1/convocatorias/{d['convocatoria'].pk}/", FUERA_404),
+    (lambda d: f"/api/v1/indicadores/{d['indicador'].pk}/", FUERA_404),
+]
+
+
+@pytest.mark.parametrize("indice", range(len(DETALLES)))
+@pytest.mark.parametrize("rol", ROLES)
+def test_matriz_de_permisos_de_los_detalles(indice, rol, usuarios, datos):
+    url, esperados = DETALLES[indice]
+    assert cliente_con_token(usuarios[rol]).get(url(datos)).status_code == esperados[rol]
+
+
+def test_el_de_otra_dependencia_no_ve_los_proyectos_ajenos_en_la_lista(usuarios, datos):
+    respuesta = cliente_con_token(usuarios["profesional2"]).get("/api/v1/proyectos/")
+    assert respuesta.json()["count"] == 0
+    respuesta = cliente_con_token(usuarios["profesional"]).get("/api/v1/proyectos/")
+    assert [p["codigo"] for p in respuesta.json()["results"]] == [datos["proyecto"].codigo]
+
+
+def test_sin_token_401_y_sin_rol_403(datos, db):
+    respuesta = APIClient().get("/api/v1/proyectos/")
+    assert respuesta.status_code == 401
+    assert respuesta["WWW-Authenticate"].startswith("Token")
+    sin_rol = UsuarioFactory(username="sinrol", password=CONTRASENA)
+    assert cliente_con_token(sin_rol).get("/api/v1/proyectos/").status_code == 403
+
+
+def test_token_revocado_da_401(usuarios, datos):
+    cliente = cliente_con_token(usuarios["profesional"])
+    assert cliente.get("/api/v1/proyectos/").status_code == 200
+    Token.objects.filter(user=usuarios["profesional"]).delete()
+    assert cliente.get("/api/v1/proyectos/").status_code == 401
+
+
+def test_nada_se_escribe_por_la_api(usuarios, datos):
+    cliente = cliente_con_token(usuarios["admin"])
+    url = f"/api/v1/proyectos/{datos['proyecto'].pk}/"
+    assert cliente.post("/api/v1/proyectos/", {}).status_code == 405
+    assert cliente.put(url, {}).status_code == 405
+    assert cliente.delete(url).status_code == 405
+
+
+class TestTokenEnElPerfil:
+    def test_crear_ver_una_vez_y_revocar(self, cliente_de, usuarios):
+        cliente = cliente_de("profesional")
+        respuesta = cliente.post(reverse("core:token-crear"))
+        assert respuesta.status_code == 200
+        token = Token.objects.get(user=usuarios["profesional"])
+        assert token.key in respuesta.content.decode()
+        perfil = cliente.get(reverse("core:perfil")).content.decode()
+        assert "token activo" in perfil
+        assert token.key not in perfil
+        cliente.post(reverse("core:token-crear"))
+        assert Token.objects.get(user=usuarios["profesional"]).key != token.key  # the old one stops working
+        assert cliente.post(reverse("core:token-revocar")).status_code == 302
+        assert not Token.objects.filter(user=usuarios["profesional"]).exists()
+
+    def test_get_no_crea_tokens_y_anonimo_va_al_ingreso(self, cliente_de, client, usuarios):
+        assert cliente_de("profesional").get(reverse("core:token-crear")).status_code == 405
+        client.logout()
+        assert client.post(reverse("core:token-crear")).status_code == 302
+        assert not Token.objects.exists()
+
+
+def test_filtros_como_en_las_listas(usuarios, dependencias, datos):
+    otro = proyecto_de(dependencias["ocri"], usuarios["profesional"], 1)
+    cliente = cliente_con_token(usuarios["planeacion"])
+    respuesta = cliente.get("/api/v1/proyectos/", {"q": otro.codigo})
+    assert [p["codigo"] for p in respuesta.json()["results"]] == [otro.codigo]
+    respuesta = cliente.get("/api/v1/proyectos/", {"tamano": 1})
+    assert len(respuesta.json()["results"]) == 1
+    assert respuesta.json()["next"]
+
+
+def test_los_resultados_del_indicador_son_los_del_calculo(usuarios, dependencias):
+    from indicadores import selectors
+
+    indicador = con_metas(IndicadorFactory(dependencia=dependencias["ocri"]), 2026, 10, 10)
+    MedicionFactory(indicador=indicador, anio=2026, trimestre=1, numerador=Decimal(8))
+    MedicionFactory(indicador=indicador, anio=2026, trimestre=2, numerador=Decimal(11))
+    respuesta = cliente_con_token(usuarios["jefe"]).get(f"/api/v1/indicadores/{indicador.pk}/", {"anio": 2026})
+    resultados = respuesta.json()["resultados"]
+    serie = selectors.serie(indicador, 2026)
+    for leido, calculado in zip(resultados, serie.resultados, strict=True):
+        assert Decimal(leido["valor_acumulado"] or "0") == (calculado.valor_acumulado or 0)
+        assert leido["estado_acumulado"] == calculado.acumulado.estado
+    assert Decimal(resultados[1]["valor_acumulado"]) == 19
+
+
+def test_limite_de_solicitudes(usuarios, datos, monkeypatch):
+    from rest_framework.throttling import UserRateThrottle
+
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "2/min", "anon": "2/min"})
+    cliente = cliente_con_token(usuarios["profesional"])
+    estados = [cliente.get("/api/v1/ods/").status_code for _i in range(3)]
+    assert estados == [200, 200, 429]
+
+
+class TestConsultasConstantes:
+    """The same number of queries with 2 or 12 records on every list (no query per row)."""
+
+    def _consultas(self, cliente, url, django_assert_max_num_queries):
+        with django_assert_max_num_queries(40) as capturadas:
+            assert cliente.get(url).status_code == 200
+        return len(capturadas.captured_queries)
+
+    def test_proyectos_convocatorias_e_indicadores(self, usuarios, dependencias, django_assert_max_num_queries):
+        asegurar_datos_de_convocatorias()
+        cliente = cliente_con_token(usuarios["planeacion"])
+        urls = ["/api/v1/proyectos/", "/api/v1/convocatorias/", "/api/v1/indicadores/?anio=2026"]
+
+        def crear(n):
+            for i in range(n):
+                proyecto = proyecto_de(dependencias["ocri"], usuarios["profesional"], i)
+                indicador = con_metas(IndicadorFactory(dependencia=dependencias["ocri"]), 2026, 5, 5)
+                MedicionFactory(indicador=indicador, anio=2026, trimestre=1)
+                proyecto.indicadores.add(indicador)
+                proyecto.municipios.add(*Municipio.objects.all()[:2])
+
+        crear(2)
+        pocas = {url: self._consultas(cliente, url, django_assert_max_num_queries) for url in urls}
+        crear(10)
+        muchas = {url: self._consultas(cliente, url, django_assert_max_num_queries) for url in urls}
+        assert muchas == pocas
+
+
+def test_el_esquema_openapi_se_genera_sin_advertencias(tmp_path):
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "esquema.yml"))
+    assert "/api/v1/proyectos/" in (tmp_path / "esquema.yml").read_text()
+
+
+def test_esquema_y_documentacion_para_el_personal(cliente_de, client, db, usuarios):
+    cliente = cliente_de("control")
+    assert cliente.get("/api/v1/schema/").status_code == 200
+    docs = cliente.get("/api/v1/docs/")
+    assert docs.status_code == 200
+    assert "<script>" not in docs.content.decode()  # its start-up script is a file: it runs under the CSP
+    assert "cdn" not in docs.content.decode().lower()
+    client.logout()
+    assert client.get("/api/v1/schema/").status_code == 401
+
+
+def test_usuario_inactivo_no_lee(usuarios, datos):
+    usuario = usuarios["profesional"]
+    cliente = cliente_con_token(usuario)
+    usuario.is_active = False
+    usuario.save()
+    assert cliente.get("/api/v1/proyectos/").status_code == 401
+
+
+def test_acciones_de_rendicion_con_consultas_constantes(usuarios, dependencias, django_assert_max_num_queries):
+    from tests.factories_rendicion import AccionFactory, EstrategiaFactory
+
+    estrategia = EstrategiaFactory(anio=2031)
+    cliente = cliente_con_token(usuarios["profesional"])
+
+    def consultas():
+        with django_assert_max_num_queries(30) as capturadas:
+            respuesta = cliente.get("/api/v1/rendicion/acciones/")
+        assert respuesta.status_code == 200
+        return len(capturadas.captured_queries), respuesta.json()["count"]
+
+    for _i in range(2):
+        AccionFactory(estrategia=estrategia, dependencias=[dependencias["ocri"], dependencias["ddft"]])
+    pocas, vistas = consultas()
+    assert vistas == 2
+    for _i in range(10):
+        AccionFactory(estrategia=estrategia, dependencias=[dependencias["ocri"]])
+    AccionFactory(estrategia=estrategia, dependencias=[dependencias["ddft"]])  # not of the profesional's dependencia
+    assert consultas() == (pocas, 12)

@@ -1,0 +1,259 @@
+"""IATI 2.03: the export validates against the official schema (copied into the project, read offline), an incomplete
+project is reported instead of a file, and the results carry the indicators' figures from the one computation."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from lxml import etree
+
+from convocatorias import iati, services
+from convocatorias.models import Proyecto
+from cooperacion.core.models import ODS, Actor, Municipio
+from indicadores import selectors as selectores_indicadores
+from tests.factories_convocatorias import asegurar_datos_de_convocatorias, avanzar, datos_de_convocatoria
+from tests.factories_indicadores import IndicadorFactory, MedicionFactory, con_metas
+
+EJEMPLOS = sorted((Path(__file__).parent / "datos" / "iati-ejemplos").glob("*.xml"))
+
+
+def test_los_58_ejemplos_oficiales_validan_sin_conexion():
+    assert len(EJEMPLOS) == 58
+    for ejemplo in EJEMPLOS:
+        documento = etree.parse(str(ejemplo), etree.XMLParser(no_network=True))
+        tipo = "organisations" if documento.getroot().tag == "iati-organisations" else "activities"
+        assert iati.errores_de_esquema(documento, tipo) == [], ejemplo.name
+
+
+def test_un_documento_invalido_da_sus_errores():
+    errores = iati.errores_de_esquema(b'<iati-activities version="2.03"><iati-activity/></iati-activities>')
+    assert errores
+    assert "iati-identifier" in " ".join(errores)
+
+
+@pytest.mark.django_db
+def test_sin_proyectos_no_hay_archivo_sino_un_aviso():
+    exportacion = iati.exportar_actividades(Proyecto.objects.none())
+    assert not exportacion.valida
+    assert exportacion.problemas == {None: ["No hay proyectos que exportar con los filtros elegidos."]}
+
+
+def test_el_archivo_de_organizacion_es_valido():
+    exportacion = iati.exportar_organizacion()
+    assert exportacion.valida
+    assert b"CO-RUE-" in exportacion.contenido
+
+
+@pytest.fixture
+def proyecto(usuarios, dependencias):
+    asegurar_datos_de_convocatorias()
+    convocatoria = services.convocatoria_crear(usuario=usuarios["profesional"], **datos_de_convocatoria())
+    convocatoria.ods.add(ODS.objects.get(numero=8))
+    avanzar(convocatoria, "en_ejecucion", usuarios=usuarios, dependencias=dependencias)
+    proyecto = convocatoria.proyecto
+    proyecto.sector_cad = "16020"
+    proyecto.save()
+    proyecto.ods.add(ODS.objects.get(numero=8))
+    proyecto.municipios.add(*Municipio.objects.filter(codigo__in=["52001", "05001"]))
+    cooperante = convocatoria.cooperante
+    cooperante.identificador_iati = "DE-1"
+    cooperante.save()
+    services.movimiento_registrar(
+        proyecto=proyecto,
+        usuario=usuarios["profesional"],
+        tipo="3",
+        fecha=timezone.localdate(),
+        monto=Decimal("30000"),
+        descripcion="Primer desembolso",
+    )
+    return proyecto
+
+
+def _xml(exportacion):
+    return etree.fromstring(exportacion.contenido)
+
+
+def test_proyecto_completo_se_exporta_y_valida(proyecto):
+    exportacion = iati.exportar_actividades(Proyecto.objects.all())
+    assert exportacion.valida, exportacion.problemas
+    raiz = _xml(exportacion)
+    actividad = raiz.find("iati-activity")
+    assert actividad.findtext("iati-identifier") == f"CO-RUE-830115226-{proyecto.codigo}"
+    assert actividad.find("sector").get("percentage") == "100"
+    assert actividad.find("activity-status").get("code") == "2"
+    assert actividad.find("tag").get("code") == "8"
+    assert len(actividad.findall("location")) == 2
+    assert actividad.find("participating-org").get("ref") == "DE-1"
+    tipos = [t.find("transaction-type").get("code") for t in actividad.findall("transaction")]
+    assert tipos == ["2", "3"]
+    presupuestos = sum(Decimal(b.findtext("value")) for b in actividad.findall("budget"))
+    assert presupuestos == proyecto.monto_comprometido
+    assert all(v.get("currency") == "USD" for v in actividad.iter("value"))
+
+
+def test_proyecto_sin_sector_se_reporta_y_no_hay_archivo(proyecto):
+    Proyecto.objects.filter(pk=proyecto.pk).update(sector_cad="")
+    exportacion = iati.exportar_actividades(Proyecto.objects.all())
+    assert not exportacion.valida
+    assert exportacion.contenido is None
+    (problemas,) = exportacion.problemas.values()
+    assert any("sector CAD" in p for p in problemas)
+
+
+def test_los_valores_reales_de_iati_son_los_del_calculo_de_indicadores(proyecto, dependencias):
+    anio = timezone.localdate().year
+    indicador = con_metas(IndicadorFactory(dependencia=dependencias["ocri"], linea_base=Decimal(2)), anio, 10, 12)
+    MedicionFactory(indicador=indicador, anio=anio, trimestre=1, numerador=Decimal(7))
+    MedicionFactory(indicador=indicador, anio=anio, trimestre=2, numerador=Decimal("13.5"))
+    proyecto.indicadores.add(indicador)
+    exportacion = iati.exportar_actividades(Proyecto.objects.all())
+    assert exportacion.valida, exportacion.problemas
+    periodos = _xml(exportacion).find("iati-activity/result/indicator").findall("period")
+    serie = selectores_indicadores.serie(indicador, anio)
+    esperados = [
+        (r.meta_periodo, r.valor_periodo) for r in serie.resultados if r.meta_periodo is not None or r.reportado
+    ]
+    leidos = [
+        (
+            Decimal(p.find("target").get("value")) if p.find("target") is not None else None,
+            Decimal(p.find("actual").get("value")) if p.find("actual") is not None else None,
+        )
+        for p in periodos
+    ]
+    assert leidos == esperados
+    assert leidos[:2] == [(Decimal(10), Decimal(7)), (Decimal(12), Decimal("13.5"))]
+
+
+@pytest.mark.django_db
+def test_identificador_iati_del_actor_con_espacios_no_es_valido():
+    actor = Actor(nombre="X", tipo=Actor.Tipo.MULTILATERAL, identificador_iati="XM DAC")
+    with pytest.raises(ValidationError, match="IATI"):
+        actor.full_clean()
+
+
+class TestVistas:
+    def test_descarga_del_proyecto_y_de_la_lista(self, proyecto, cliente_de):
+        respuesta = cliente_de("profesional").get(reverse("convocatorias:proyecto-iati", args=[proyecto.pk]))
+        assert respuesta.status_code == 200
+        assert respuesta["Content-Type"].startswith("application/xml")
+        assert iati.errores_de_esquema(respuesta.content) == []
+        respuesta = cliente_de("planeacion").get(reverse("convocatorias:proyectos-iati"), {"q": proyecto.codigo})
+        assert respuesta.status_code == 200
+        assert len(etree.fromstring(respuesta.content).findall("iati-activity")) == 1
+
+    def test_el_de_otra_dependencia_recibe_404(self, proyecto, cliente_de):
+        respuesta = cliente_de("profesional2").get(reverse("convocatorias:proyecto-iati", args=[proyecto.pk]))
+        assert respuesta.status_code == 404
+
+    def test_proyecto_incompleto_muestra_que_corregir(self, proyecto, cliente_de):
+        Proyecto.objects.filter(pk=proyecto.pk).update(sector_cad="")
+        respuesta = cliente_de("profesional").get(reverse("convocatorias:proyectos-iati"))
+        assert respuesta.status_code == 422
+        assert "sector CAD" in respuesta.content.decode()
+        assert proyecto.codigo in respuesta.content.decode()
+
+    def test_anonimo_va_al_ingreso(self, proyecto, client):
+        assert client.get(reverse("convocatorias:proyectos-iati")).status_code == 302
+
+
+def test_la_demo_se_exporta_a_iati_valido_y_a_ciclope(usuarios, dependencias):
+    from convocatorias import ciclope
+    from convocatorias.demo import cargar_demo
+    from cooperacion.core.management.commands.cargar_demo import ACTORES
+    from cooperacion.internacional.demo import cargar_prioridades
+
+    asegurar_datos_de_convocatorias()
+    for nombre, sigla, tipo, pais, _web in ACTORES:
+        Actor.objects.get_or_create(nombre=nombre, defaults={"sigla": sigla, "tipo": tipo, "pais": pais})
+    por_codigo = {d.codigo: d for d in dependencias.values()}
+    cargar_prioridades(usuarios=usuarios, dependencias=por_codigo, hoy=timezone.localdate())
+    cargar_demo(usuarios=usuarios, dependencias=por_codigo, hoy=timezone.localdate())
+
+    exportacion = iati.exportar_actividades(Proyecto.objects.all())
+    assert exportacion.valida, exportacion.problemas
+    assert exportacion.total == 3
+    actividades = etree.fromstring(exportacion.contenido).findall("iati-activity")
+    assert {a.find("activity-status").get("code") for a in actividades} == {"2", "4"}
+    assert any(a.find("participating-org").get("ref") for a in actividades)
+
+    filas = list(ciclope.filas(Proyecto.objects.order_by("codigo")))
+    assert all(len(f) == 38 for f in filas)
+    eur = Proyecto.objects.get(moneda__codigo="EUR")
+    assert ciclope.valor_usd(eur) == (eur.monto_comprometido * Decimal("1.08")).quantize(Decimal("0.01"))
+
+
+class TestCiclope:
+    def test_descarga_con_las_38_columnas_en_su_orden(self, proyecto, cliente_de):
+        import io
+
+        from openpyxl import load_workbook
+
+        from convocatorias import ciclope
+
+        respuesta = cliente_de("profesional").get(reverse("convocatorias:proyectos-ciclope"))
+        assert respuesta.status_code == 200
+        hoja = load_workbook(io.BytesIO(b"".join(respuesta.streaming_content))).worksheets[0]
+        filas = [[c.value for c in fila] for fila in hoja.iter_rows()]
+        assert tuple(filas[0]) == ciclope.COLUMNAS
+        fila = dict(zip(ciclope.COLUMNAS, filas[1], strict=True))
+        assert fila["CODIGO INTERVENCION"] == proyecto.codigo
+        assert fila["VALOR APORTE (USD)"] == 80000
+        assert fila["DIVIPOLA_MUN"] == "05001; 52001"
+        assert fila["CAD TERCER NIVEL"].startswith("16020")
+        assert fila["PDET"] is None
+
+    def test_csv_con_las_mismas_filas(self, proyecto, cliente_de):
+        import csv
+        import io
+
+        from convocatorias import ciclope
+
+        respuesta = cliente_de("jefe").get(reverse("convocatorias:proyectos-ciclope-csv"))
+        assert respuesta.status_code == 200
+        filas = list(csv.reader(io.StringIO(b"".join(respuesta.streaming_content).decode("utf-8-sig"))))
+        assert tuple(filas[0]) == ciclope.COLUMNAS
+        fila = dict(zip(ciclope.COLUMNAS, filas[1], strict=True))
+        assert fila["CODIGO INTERVENCION"] == proyecto.codigo
+        assert fila["VALOR APORTE (USD)"] == "80000.00"
+        assert fila["PDET"] == ""
+
+    def test_el_de_otra_dependencia_no_ve_los_proyectos_ajenos(self, proyecto, cliente_de):
+        import io
+
+        from openpyxl import load_workbook
+
+        respuesta = cliente_de("profesional2").get(reverse("convocatorias:proyectos-ciclope"))
+        hoja = load_workbook(io.BytesIO(b"".join(respuesta.streaming_content))).worksheets[0]
+        assert len(list(hoja.iter_rows())) == 1
+
+
+class TestDatosIATI:
+    def test_profesional_completa_sector_tasa_e_indicadores(self, proyecto, cliente_de, dependencias):
+        indicador = IndicadorFactory(dependencia=dependencias["ocri"])
+        url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
+        cliente = cliente_de("profesional")
+        assert cliente.get(url).status_code == 200
+        respuesta = cliente.post(
+            url, {"sector_cad": "16010", "tasa_usd": "", "indicadores": [indicador.pk], "publicar": "on"}
+        )
+        assert respuesta.status_code == 302
+        proyecto.refresh_from_db()
+        assert proyecto.sector_cad == "16010"
+        assert proyecto.tasa_usd == 1  # a project in USD
+        assert list(proyecto.indicadores.all()) == [indicador]
+        assert proyecto.publicado_en == timezone.localdate()
+
+    def test_sector_fuera_de_la_lista_se_rechaza(self, proyecto, cliente_de):
+        url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
+        respuesta = cliente_de("profesional").post(url, {"sector_cad": "99999"})
+        assert respuesta.status_code == 200
+        proyecto.refresh_from_db()
+        assert proyecto.sector_cad == "16020"
+
+    def test_el_de_otra_dependencia_recibe_404_y_control_403(self, proyecto, cliente_de):
+        url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
+        assert cliente_de("profesional2").get(url).status_code == 404
+        assert cliente_de("control").get(url).status_code == 403
