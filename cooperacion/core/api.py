@@ -13,12 +13,15 @@ Adding an endpoint:
     api.registrar("convenios", ConvenioLectura)   # in the app's AppConfig.ready()
 """
 
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import routers, serializers, viewsets
-from rest_framework.authtoken.models import Token
 
 from .api_base import EsPersonal
 from .models import ODS, Actor, Dependencia, Moneda, Municipio
+from .tipos import UsuarioOAnonimo
 
 
 class RaizAPI(routers.APIRootView):
@@ -34,28 +37,28 @@ router = Enrutador()
 router.include_format_suffixes = False
 
 
-def registrar(prefijo: str, viewset, basename: str | None = None) -> None:
+def registrar(prefijo: str, viewset: type[viewsets.GenericViewSet[Any]], basename: str | None = None) -> None:
     """Add a read-only endpoint under /api/v1/<prefijo>/ (idempotent: ready() may run more than once in tests)."""
     if all(p != prefijo for p, _v, _b in router.registry):
         router.register(prefijo, viewset, basename=basename or prefijo)
 
 
-class Lectura(viewsets.ReadOnlyModelViewSet):
+class Lectura(viewsets.ReadOnlyModelViewSet[Any]):
     """A read-only endpoint over the user's scope (see the module docstring)."""
 
     permission_classes = [EsPersonal]
 
-    def alcance(self, usuario):
+    def alcance(self, usuario: UsuarioOAnonimo) -> QuerySet[Any]:
         raise NotImplementedError
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Any]:
         return self.alcance(self.request.user)
 
 
 # Catalogs ----------------------------------------------------------------------------------------------------------
 
 
-class ActorSerializer(serializers.ModelSerializer):
+class ActorSerializer(serializers.ModelSerializer[Actor]):
     tipo_iati = serializers.CharField(read_only=True, help_text=_("Código de la lista OrganisationType de IATI."))
 
     class Meta:
@@ -63,25 +66,25 @@ class ActorSerializer(serializers.ModelSerializer):
         fields = ["id", "nombre", "sigla", "tipo", "tipo_iati", "identificador_iati", "pais", "sitio_web", "estado"]
 
 
-class ODSSerializer(serializers.ModelSerializer):
+class ODSSerializer(serializers.ModelSerializer[ODS]):
     class Meta:
         model = ODS
         fields = ["id", "numero", "nombre"]
 
 
-class MonedaSerializer(serializers.ModelSerializer):
+class MonedaSerializer(serializers.ModelSerializer[Moneda]):
     class Meta:
         model = Moneda
         fields = ["id", "codigo", "nombre"]
 
 
-class DependenciaSerializer(serializers.ModelSerializer):
+class DependenciaSerializer(serializers.ModelSerializer[Dependencia]):
     class Meta:
         model = Dependencia
         fields = ["id", "codigo", "nombre", "sigla", "tipo", "activa"]
 
 
-class MunicipioSerializer(serializers.ModelSerializer):
+class MunicipioSerializer(serializers.ModelSerializer[Municipio]):
     departamento = serializers.CharField(source="departamento.nombre", read_only=True)
     codigo_departamento = serializers.CharField(source="departamento.codigo", read_only=True)
 
@@ -96,7 +99,7 @@ class ActorLectura(Lectura):
     serializer_class = ActorSerializer
     filterset_fields = ["tipo", "estado"]
 
-    def alcance(self, usuario):
+    def alcance(self, usuario: UsuarioOAnonimo) -> QuerySet[Any]:
         return Actor.objects.order_by("nombre")
 
 
@@ -105,7 +108,7 @@ class ODSLectura(Lectura):
 
     serializer_class = ODSSerializer
 
-    def alcance(self, usuario):
+    def alcance(self, usuario: UsuarioOAnonimo) -> QuerySet[Any]:
         return ODS.objects.order_by("numero")
 
 
@@ -114,7 +117,7 @@ class MonedaLectura(Lectura):
 
     serializer_class = MonedaSerializer
 
-    def alcance(self, usuario):
+    def alcance(self, usuario: UsuarioOAnonimo) -> QuerySet[Any]:
         return Moneda.objects.order_by("codigo")
 
 
@@ -123,7 +126,7 @@ class DependenciaLectura(Lectura):
 
     serializer_class = DependenciaSerializer
 
-    def alcance(self, usuario):
+    def alcance(self, usuario: UsuarioOAnonimo) -> QuerySet[Any]:
         return Dependencia.objects.order_by("codigo")
 
 
@@ -133,7 +136,7 @@ class MunicipioLectura(Lectura):
     serializer_class = MunicipioSerializer
     filterset_fields = ["departamento__codigo"]
 
-    def alcance(self, usuario):
+    def alcance(self, usuario: UsuarioOAnonimo) -> QuerySet[Any]:
         return Municipio.objects.select_related("departamento").order_by("codigo")
 
 
@@ -143,17 +146,3 @@ def registrar_catalogos() -> None:
     registrar("monedas", MonedaLectura)
     registrar("dependencias", DependenciaLectura)
     registrar("municipios", MunicipioLectura)
-
-
-# Tokens ------------------------------------------------------------------------------------------------------------
-
-
-def token_crear(*, usuario) -> Token:
-    """A new token for the user; the previous one, if any, stops working."""
-    Token.objects.filter(user=usuario).delete()
-    return Token.objects.create(user=usuario)
-
-
-def token_revocar(*, usuario) -> bool:
-    borrados, _detalle = Token.objects.filter(user=usuario).delete()
-    return bool(borrados)

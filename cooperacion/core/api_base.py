@@ -4,6 +4,8 @@ framework's views, so that reading the settings does not import `api` while it i
 from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination, permissions
 from rest_framework.exceptions import NotAuthenticated
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
 from . import permissions as predicados
 
@@ -13,7 +15,7 @@ class EsPersonal(permissions.BasePermission):
 
     message = _("Su usuario no tiene un rol asignado.")
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: APIView) -> bool:
         if not (request.user and request.user.is_authenticated):
             raise NotAuthenticated(_("Envíe su token en la cabecera Authorization: Token <token>."))
         return predicados.es_personal(request.user)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
+from rest_framework.authtoken.models import Token
 
 from . import permissions, reportes, salidas
 from .correo import enlace_absoluto, enviar_correo
@@ -353,3 +354,18 @@ def resumen_diario_enviar(*, usuario: Usuario) -> int:
         # Notifications carry no history: marking them in bulk loses nothing.
         Notificacion.objects.filter(pk__in=[n.pk for n in pendientes]).update(correo_enviado_en=timezone.now())
     return len(pendientes)
+
+
+# API tokens -------------------------------------------------------------------------------------------------------
+
+
+def token_crear(*, usuario: Usuario) -> Token:
+    """A new token for the user's API access; the previous one, if any, stops working."""
+    with transaction.atomic():
+        Token.objects.filter(user=usuario).delete()
+        return Token.objects.create(user=usuario)
+
+
+def token_revocar(*, usuario: Usuario) -> bool:
+    borrados, _detalle = Token.objects.filter(user=usuario).delete()
+    return bool(borrados)

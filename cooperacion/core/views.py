@@ -412,19 +412,15 @@ class TokenCrearView(PersonalRequeridoMixin, View):
 
     http_method_names = ["post"]
 
-    def post(self, request):
-        from .api import token_crear
-
-        token = token_crear(usuario=request.user)
+    def post(self, request: HttpRequest) -> HttpResponse:
+        token = services.token_crear(usuario=usuario_de(request))
         return render(request, "core/token_creado.html", {"token": token.key})
 
 
 class TokenRevocarView(PersonalRequeridoMixin, View):
     http_method_names = ["post"]
 
-    def post(self, request):
-        from .api import token_revocar
-
-        if token_revocar(usuario=request.user):
+    def post(self, request: HttpRequest) -> HttpResponse:
+        if services.token_revocar(usuario=usuario_de(request)):
             messages.success(request, _("Token revocado: los sistemas que lo usaban ya no pueden leer la API."))
         return redirect("core:perfil")
