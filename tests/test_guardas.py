@@ -505,6 +505,17 @@ def _plan_con_formulas(d) -> dict:
     return {"periodo": f"{factories_planes.ANIO}-T1"}
 
 
+def _internacional_con_formulas(d) -> dict:
+    """A priority line, a need and an agreement whose texts start like a formula."""
+    from tests.factories_internacional import ConvenioFactory, LineaFactory, NecesidadFactory
+
+    ocri = d["dependencias"]["ocri"]
+    LineaFactory(nombre=FORMULA)
+    NecesidadFactory(titulo=FORMULA, dependencia=ocri)
+    ConvenioFactory(objeto=FORMULA, dependencia=ocri, responsable=d["usuarios"]["profesional"])
+    return {}
+
+
 # How to ask each registered Excel report for the records above; a report without an entry fails the first test.
 PARAMETROS_DE_PRUEBA = {
     "actores": lambda d: {"q": "HYPERLINK"},
@@ -514,6 +525,9 @@ PARAMETROS_DE_PRUEBA = {
     "caracterizacion": lambda d: {"id": d["caracterizacion"].pk},
     "convocatorias_trimestral": lambda d: {},
     "seguimiento_planes": _plan_con_formulas,
+    "lineas_prioritarias": _internacional_con_formulas,
+    "necesidades": _internacional_con_formulas,
+    "convenios": _internacional_con_formulas,
 }
 
 

@@ -11,7 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
-from . import flujos, permissions, services, versiones
+from . import flujos, permissions, services, versiones, vinculos
 from .errores import al_formulario
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
@@ -301,7 +301,8 @@ class ActorDetalleView(PersonalRequeridoMixin, DetailView):
         return Actor.objects.visibles_para(self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(flujo=FLUJO_ACTOR, **kwargs)
+        secciones = vinculos.secciones_de(self.object, self.request.user)
+        return super().get_context_data(flujo=FLUJO_ACTOR, vinculos=secciones, **kwargs)
 
 
 class ActorTransicionView(TransicionView):

@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
+
+# The "Internacional" dropdown: one entry in the bar for every international-relations page.
+MENU_INTERNACIONAL = (
+    (gettext_lazy("Necesidades de cooperación"), "internacional:necesidad-lista"),
+    (gettext_lazy("Líneas prioritarias"), "internacional:linea-lista"),
+    (gettext_lazy("Convenios"), "internacional:convenio-lista"),
+)
 
 
 class InternacionalConfig(AppConfig):
@@ -9,15 +17,23 @@ class InternacionalConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from cooperacion.core import demo, menu, plazos
+        from cooperacion.core import demo, menu, plazos, reportes, vinculos
 
         from . import demo as demo_oit
-        from . import permissions, selectors
+        from . import permissions, reports, selectors
+        from . import plazos as plazos_internacionales
         from .models import CasoOIT
+
+        reportes.registrar(reports.LineasReporte())
+        reportes.registrar(reports.NecesidadesReporte())
+        reportes.registrar(reports.ConveniosReporte())
+        plazos_internacionales.registrar()
+        vinculos.registrar(selectors.convenios_del_actor, orden=30)
 
         plazos.registrar(selectors.TIPO_PLAZO, selectors.plazos_de_respuesta, modelo=CasoOIT)
         demo.registrar("casos OIT", demo_oit.cargar_demo, orden=40)
         demo.registrar("líneas prioritarias y necesidades", demo_oit.cargar_prioridades, orden=30)
+        demo.registrar("convenios y sus compromisos", demo_oit.cargar_convenios, orden=31)
         menu.registrar(
             menu.Entrada(
                 etiqueta=_("Casos OIT"),
@@ -28,14 +44,12 @@ class InternacionalConfig(AppConfig):
         )
         menu.registrar(
             menu.Entrada(
-                etiqueta=_("Prioridades"),
-                url_name="internacional:linea-lista",
+                etiqueta=_("Internacional"),
+                url_name="internacional:necesidad-lista",
                 visible=permissions.can_ver_casos,
-                hijos=(
-                    menu.Entrada(_("Líneas prioritarias"), "internacional:linea-lista", permissions.can_ver_casos),
-                    menu.Entrada(
-                        _("Necesidades de cooperación"), "internacional:necesidad-lista", permissions.can_ver_casos
-                    ),
+                hijos=tuple(
+                    menu.Entrada(etiqueta, url_name, permissions.can_ver_casos)
+                    for etiqueta, url_name in MENU_INTERNACIONAL
                 ),
                 orden=45,
             )

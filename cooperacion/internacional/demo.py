@@ -1,12 +1,16 @@
 """Demo ILO cases, dated relative to today so the list always shows every colour of the traffic light."""
 
 from datetime import date, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
 
 from cooperacion.core.calendario import sumar_dias_habiles
-from cooperacion.core.models import ODS, Dependencia, Usuario
+from cooperacion.core.models import ODS, Dependencia, Moneda, Usuario
 
 from . import services
-from .models import CasoOIT, LineaPrioritaria, Necesidad
+from .models import CasoOIT, Convenio, LineaPrioritaria, Necesidad
+from .services import prioridades as services_prioridades
 
 CUT = "Central Unitaria de Trabajadores de Colombia (CUT)"
 CGT = "Confederación General del Trabajo (CGT)"
@@ -181,7 +185,7 @@ NECESIDADES = [
         "5200",
         0,
         8,
-        Necesidad.Estado.EN_GESTION,
+        Necesidad.Estado.PRIORIZADA,
     ),
     (
         "Caracterizar el trabajo infantil en la minería artesanal de oro",
@@ -189,7 +193,7 @@ NECESIDADES = [
         "2100",
         3,
         8,
-        Necesidad.Estado.EN_GESTION,
+        Necesidad.Estado.PRIORIZADA,
     ),
     (
         "Ruta de formalización para trabajadores de plataformas digitales",
@@ -197,7 +201,7 @@ NECESIDADES = [
         "3100",
         1,
         8,
-        Necesidad.Estado.IDENTIFICADA,
+        Necesidad.Estado.REGISTRADA,
     ),
     (
         "Formación de negociadores para la negociación colectiva del sector público",
@@ -205,7 +209,7 @@ NECESIDADES = [
         "2100",
         2,
         16,
-        Necesidad.Estado.IDENTIFICADA,
+        Necesidad.Estado.REGISTRADA,
     ),
     (
         "Integración laboral de la población migrante venezolana",
@@ -213,7 +217,7 @@ NECESIDADES = [
         "3100",
         4,
         10,
-        Necesidad.Estado.IDENTIFICADA,
+        Necesidad.Estado.REGISTRADA,
     ),
     (
         "Reconocimiento del trabajo doméstico remunerado",
@@ -226,22 +230,46 @@ NECESIDADES = [
 ]
 
 
+# A line of the offer (South-South cooperation) that the office proposed and the Jefe has yet to approve.
+LINEA_PROPUESTA = (
+    "Cooperación Sur-Sur en inspección del trabajo",
+    "Intercambio con ministerios de trabajo de la región sobre inspección móvil y rural, desde la experiencia "
+    "colombiana.",
+    "1100",
+)
+# Estimated amounts (COP) and the office's ranking of the open needs, in the order of NECESIDADES.
+MONTOS_ESTIMADOS = [900_000_000, 450_000_000, 1_200_000_000, 300_000_000, 2_500_000_000, None]
+
+
 def cargar_prioridades(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     """The priority lines and needs of the Ministry (idempotent: keyed by name and by dependencia + title)."""
+    hoy = hoy or timezone.localdate()
     por_codigo = {d.codigo: d for d in dependencias.values()}
     oficina = por_codigo["1100"]
     lineas = []
-    for nombre, descripcion, codigo in LINEAS_PRIORITARIAS:
+    for nombre, descripcion, codigo in [*LINEAS_PRIORITARIAS, LINEA_PROPUESTA]:
         linea = LineaPrioritaria.objects.filter(nombre=nombre).first()
         if linea is None:
-            linea = LineaPrioritaria(
-                nombre=nombre, descripcion=descripcion, dependencia=por_codigo.get(codigo, oficina)
+            linea = services_prioridades.linea_crear(
+                usuario=usuarios["admin"],
+                nombre=nombre,
+                descripcion=descripcion,
+                tipo=LineaPrioritaria.Tipo.OFERTA if codigo == "1100" else LineaPrioritaria.Tipo.DEMANDA,
+                periodo_inicio=hoy.year - 1,
+                periodo_fin=hoy.year + 2,
+                dependencia=por_codigo.get(codigo, oficina),
             )
-            linea._history_user = usuarios["admin"]
-            linea.save()
+            if nombre != LINEA_PROPUESTA[0]:
+                services_prioridades.linea_aprobar(
+                    linea=linea, usuario=usuarios["jefe"], motivo="Plan Estratégico Sectorial."
+                )
         lineas.append(linea)
     ods = {o.numero: o for o in ODS.objects.all()}
-    for titulo, descripcion, codigo, linea, numero_ods, estado in NECESIDADES:
+    cop = Moneda.objects.filter(codigo="COP").first()
+    prioridad = 0
+    for (titulo, descripcion, codigo, linea, numero_ods, estado), monto in zip(
+        NECESIDADES, MONTOS_ESTIMADOS, strict=True
+    ):
         dependencia = por_codigo.get(codigo, oficina)
         if Necesidad.objects.filter(dependencia=dependencia, titulo=titulo).exists():
             continue
@@ -252,6 +280,118 @@ def cargar_prioridades(*, usuarios: dict[str, Usuario], dependencias: dict[str, 
             linea=lineas[linea],
             ods=ods.get(numero_ods),
             estado=estado,
+            monto_estimado=monto if cop else None,
+            moneda=cop if monto else None,
+            tema=lineas[linea].nombre.split(" y ")[0],
+            registrada_por=usuarios["profesional"],
         )
+        if estado != Necesidad.Estado.REGISTRADA:
+            prioridad += 1
+            necesidad.prioridad = prioridad
         necesidad._history_user = usuarios["admin"]
         necesidad.save()
+
+
+# PR-CRI, hacer: "Convenios y acuerdos" of the office with the ILO and the donors; dates relative to today so that one
+# expiry falls inside the 60-day warning of the engine.
+CONVENIOS = [
+    {
+        "numero": "MDE-OIT-001",
+        "tipo": "memorando",
+        "alcance": "bilateral",
+        "objeto": (
+            "Memorando de entendimiento con la OIT para la asistencia técnica en trabajo decente, inspección del "
+            "trabajo y diálogo social (Programa de Trabajo Decente por País)."
+        ),
+        "actores": ["OIT"],
+        "firma_hace": 700,
+        "vence_en": 45,
+        "monto": None,
+        "compromisos": [
+            (
+                "Informe anual de avance del Programa de Trabajo Decente a la Oficina de la OIT para los Países "
+                "Andinos",
+                20,
+            ),
+            ("Reunión tripartita de seguimiento del memorando", 40),
+        ],
+        "revision": (4, "El memorando funciona: la asistencia técnica de la OIT llegó a tiempo a la inspección móvil."),
+    },
+    {
+        "numero": "CONV-AECID-2025-07",
+        "tipo": "convenio",
+        "alcance": "bilateral",
+        "objeto": "Convenio de cooperación para la formalización laboral de trabajadoras domésticas remuneradas.",
+        "actores": ["AECID"],
+        "firma_hace": 200,
+        "vence_en": 500,
+        "monto": (850_000, "EUR"),
+        "compromisos": [("Entrega del plan operativo anual aprobado por el comité técnico", 10)],
+        "revision": None,
+    },
+    {
+        "numero": "AC-UE-GIZ-2024-03",
+        "tipo": "acuerdo",
+        "alcance": "multilateral",
+        "objeto": "Acuerdo para la integración laboral de la población migrante y retornada.",
+        "actores": ["UE", "GIZ"],
+        "firma_hace": 400,
+        "vence_en": 300,
+        "monto": (1_200_000, "USD"),
+        "compromisos": [],
+        "revision": (3, "Avanza con retrasos en la contratación del operador; se acordó un plan de choque."),
+    },
+]
+
+
+def cargar_convenios(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """The office's agreements with the ILO and the donors (idempotent: keyed by number)."""
+    from cooperacion.core.models import Actor
+
+    from .services import convenios as services_convenios
+
+    hoy = hoy or timezone.localdate()
+    por_codigo = {d.codigo: d for d in dependencias.values()}
+    oficina = por_codigo["1100"]
+    actores = {a.sigla: a for a in Actor.objects.exclude(sigla="")}
+    monedas = {m.codigo: m for m in Moneda.objects.all()}
+    for datos in CONVENIOS:
+        if Convenio.objects.filter(numero=datos["numero"]).exists():
+            continue
+        partes = [actores[s] for s in datos["actores"] if s in actores]
+        if len(partes) != len(datos["actores"]):
+            continue
+        monto, codigo = datos["monto"] or (None, None)
+        convenio = services_convenios.convenio_registrar(
+            usuario=usuarios["profesional"],
+            numero=datos["numero"],
+            tipo=datos["tipo"],
+            alcance=datos["alcance"],
+            objeto=datos["objeto"],
+            actores=partes,
+            dependencia=oficina,
+            dependencias_parte=[d for c, d in por_codigo.items() if c == "2100"],
+            responsable=usuarios["profesional"],
+            fecha_firma=hoy - timedelta(days=datos["firma_hace"]),
+            fecha_inicio=hoy - timedelta(days=datos["firma_hace"]),
+            fecha_fin=hoy + timedelta(days=datos["vence_en"]),
+            monto=Decimal(monto) if monto else None,
+            moneda=monedas.get(codigo),
+        )
+        for descripcion, dias in datos["compromisos"]:
+            services_convenios.compromiso_agregar(
+                convenio=convenio,
+                usuario=usuarios["profesional"],
+                descripcion=descripcion,
+                responsable=usuarios["profesional"],
+                fecha_limite=hoy + timedelta(days=dias),
+            )
+        if datos["revision"]:
+            calificacion, comentario = datos["revision"]
+            services_convenios.convenio_revisar(
+                convenio=convenio,
+                usuario=usuarios["jefe"],
+                fecha=hoy - timedelta(days=30),
+                calificacion=calificacion,
+                comentario=comentario,
+            )

@@ -12,11 +12,11 @@ from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.services import ErrorDeDominio
 from cooperacion.core.views import AccionConFormularioView, ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
-from . import permissions, services
-from .filters import CasoOITFilter, LineaPrioritariaFilter, NecesidadFilter
-from .forms import CasoForm, ReabrirForm, RespuestaForm
-from .models import CasoOIT, LineaPrioritaria, Necesidad
-from .selectors import configuracion_del_plazo, estado_del_plazo
+from .. import permissions, services
+from ..filters import CasoOITFilter
+from ..forms import CasoForm, ReabrirForm, RespuestaForm
+from ..models import CasoOIT
+from ..selectors import configuracion_del_plazo, estado_del_plazo
 
 FLUJO_CASO = Flujo(
     url_name="internacional:caso-transicion",
@@ -196,47 +196,3 @@ class CasoTransicionView(TransicionView):
     modelo = CasoOIT
     flujo = FLUJO_CASO
     parametro = "caso"
-
-
-# Master data of international relations: readable by all staff, edited by the Administrador in the admin.
-
-
-class LineaPrioritariaListaView(ListaFiltrada):
-    model = LineaPrioritaria
-    filterset_class = LineaPrioritariaFilter
-    titulo = gettext_lazy("Líneas prioritarias de oferta y demanda de cooperación internacional")
-    columnas = [
-        (gettext_lazy("Línea"), "nombre", "nombre"),
-        (gettext_lazy("Descripción"), "descripcion", ""),
-        (gettext_lazy("Dependencia que la lidera"), "dependencia", "dependencia"),
-        (gettext_lazy("Activa"), "activa_display", "activa"),
-    ]
-    ordenamientos = {"nombre": "nombre", "dependencia": "dependencia__nombre", "activa": "activa"}
-    orden_por_defecto = "nombre"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("dependencia")
-
-
-class NecesidadListaView(ListaFiltrada):
-    model = Necesidad
-    filterset_class = NecesidadFilter
-    titulo = gettext_lazy("Necesidades de cooperación")
-    columnas = [
-        (gettext_lazy("Necesidad"), "titulo", "titulo"),
-        (gettext_lazy("Dependencia"), "dependencia", "dependencia"),
-        (gettext_lazy("Línea prioritaria"), "linea", "linea"),
-        (gettext_lazy("ODS"), "ods", "ods"),
-        (gettext_lazy("Estado"), "get_estado_display", "estado"),
-    ]
-    ordenamientos = {
-        "titulo": "titulo",
-        "dependencia": "dependencia__nombre",
-        "linea": "linea__nombre",
-        "ods": "ods__numero",
-        "estado": "estado",
-    }
-    orden_por_defecto = "titulo"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("dependencia", "linea", "ods")

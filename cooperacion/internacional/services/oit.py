@@ -11,8 +11,8 @@ from cooperacion.core import roles
 from cooperacion.core.models import Dependencia, Usuario
 from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, notificar
 
-from . import permissions
-from .models import CasoOIT
+from .. import permissions
+from ..models import CasoOIT
 
 CAMPOS_EDITABLES = frozenset(
     {

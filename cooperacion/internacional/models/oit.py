@@ -11,7 +11,6 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
 from cooperacion.core import roles
-from cooperacion.core.models import CatalogoQuerySet
 
 MENSAJE_LIMITE_ANTERIOR = _("La fecha límite de respuesta no puede ser anterior a la de recepción.")
 
@@ -146,84 +145,3 @@ class CasoOIT(models.Model):
     @transition(field=estado, source=Estado.RESPONDIDO, target=Estado.EN_TRAMITE)
     def reabrir(self, by=None, description=None):
         """The ILO asked for more information: a new deadline runs."""
-
-
-class LineaPrioritaria(models.Model):
-    """A priority line of the cooperation offer and demand (PR-CRI, planear row 1): calls are scored against them."""
-
-    nombre = models.CharField(_("nombre"), max_length=200, unique=True)
-    descripcion = models.TextField(_("descripción"), blank=True)
-    activa = models.BooleanField(_("activa"), default=True)
-    dependencia = models.ForeignKey(
-        "core.Dependencia",
-        verbose_name=_("dependencia que la lidera"),
-        on_delete=models.PROTECT,
-        related_name="lineas_prioritarias",
-        null=True,
-        blank=True,
-    )
-    history = HistoricalRecords()
-
-    objects = CatalogoQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("línea prioritaria")
-        verbose_name_plural = _("líneas prioritarias")
-        ordering = ["nombre"]
-
-    def __str__(self):
-        return self.nombre
-
-    @property
-    def activa_display(self) -> str:
-        return _("Sí") if self.activa else _("No")
-
-
-class Necesidad(models.Model):
-    """A cooperation need identified by a dependencia, framed in a priority line and an ODS."""
-
-    class Estado(models.TextChoices):
-        IDENTIFICADA = "identificada", _("Identificada")
-        EN_GESTION = "en_gestion", _("En gestión")
-        ATENDIDA = "atendida", _("Atendida")
-        DESCARTADA = "descartada", _("Descartada")
-
-    titulo = models.CharField(_("título"), max_length=250)
-    descripcion = models.TextField(_("descripción"), blank=True)
-    dependencia = models.ForeignKey(
-        "core.Dependencia", verbose_name=_("dependencia"), on_delete=models.PROTECT, related_name="necesidades"
-    )
-    linea = models.ForeignKey(
-        LineaPrioritaria,
-        verbose_name=_("línea prioritaria"),
-        on_delete=models.PROTECT,
-        related_name="necesidades",
-        null=True,
-        blank=True,
-    )
-    ods = models.ForeignKey(
-        "core.ODS", verbose_name=_("ODS"), on_delete=models.PROTECT, related_name="necesidades", null=True, blank=True
-    )
-    estado = models.CharField(_("estado"), max_length=20, choices=Estado.choices, default=Estado.IDENTIFICADA)
-    history = HistoricalRecords()
-
-    objects = CatalogoQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("necesidad de cooperación")
-        verbose_name_plural = _("necesidades de cooperación")
-        ordering = ["titulo"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dependencia", "titulo"],
-                name="necesidad_unica_por_dependencia",
-                violation_error_message=_("La dependencia ya registró una necesidad con ese título."),
-            )
-        ]
-
-    def __str__(self):
-        return self.titulo
-
-    @property
-    def abierta(self) -> bool:
-        return self.estado in (self.Estado.IDENTIFICADA, self.Estado.EN_GESTION)

@@ -1,0 +1,81 @@
+"""The deadlines this app gives the core engine besides the ILO answers: agreements expiring (60 days ahead) and
+their commitments due."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from django.utils.translation import gettext as _
+
+from cooperacion.core import roles
+from cooperacion.core.models import Usuario
+from cooperacion.core.plazos import Plazo, TipoDePlazo
+
+from .models import CompromisoConvenio, Convenio
+
+VENCIMIENTO_CONVENIO = TipoDePlazo(
+    codigo="vencimiento_convenio",
+    nombre="Vencimiento de convenio",
+    dias_habiles=False,
+    umbrales=(60, 30, 15, 5),
+    dias_alerta=60,
+)
+COMPROMISO_CONVENIO = TipoDePlazo(codigo="compromiso_convenio", nombre="Compromiso de convenio", umbrales=(10, 5, 1))
+
+
+def _jefes_de(dependencia_ids) -> dict[int, list[Usuario]]:
+    jefes: dict[int, list[Usuario]] = defaultdict(list)
+    for jefe in Usuario.objects.filter(groups__name=roles.JEFE, is_active=True, dependencia_id__in=dependencia_ids):
+        jefes[jefe.dependencia_id].append(jefe)
+    return jefes
+
+
+def vencimientos(ids: set[int] | None) -> Iterator[Plazo]:
+    """One deadline per agreement in force: its end date, reminded from 60 calendar days before. Two queries."""
+    convenios = Convenio.objects.vigentes().select_related("responsable", "dependencia").order_by("pk")
+    if ids is not None:
+        convenios = convenios.filter(pk__in=ids)
+    convenios = list(convenios)
+    if not convenios:
+        return
+    jefes = _jefes_de({c.dependencia_id for c in convenios})
+    for convenio in convenios:
+        yield Plazo(
+            tipo=VENCIMIENTO_CONVENIO.codigo,
+            objeto=convenio,
+            fecha=convenio.fecha_fin,
+            titulo=_("Vence el %(c)s") % {"c": convenio},
+            url=convenio.get_absolute_url(),
+            responsables=(convenio.responsable,),
+            avisar_tambien=tuple(jefes[convenio.dependencia_id]),
+            dependencia=convenio.dependencia,
+            detalle=convenio.objeto[:200],
+        )
+
+
+def compromisos(ids: set[int] | None) -> Iterator[Plazo]:
+    """One deadline per commitment not yet met of an agreement in force. One query."""
+    pendientes = (
+        CompromisoConvenio.objects.filter(cumplido_en__isnull=True, convenio__estado=Convenio.Estado.VIGENTE)
+        .select_related("convenio", "convenio__dependencia", "responsable")
+        .order_by("pk")
+    )
+    if ids is not None:
+        pendientes = pendientes.filter(pk__in=ids)
+    for compromiso in pendientes:
+        yield Plazo(
+            tipo=COMPROMISO_CONVENIO.codigo,
+            objeto=compromiso,
+            fecha=compromiso.fecha_limite,
+            titulo=_("Compromiso del %(c)s") % {"c": compromiso.convenio},
+            url=compromiso.convenio.get_absolute_url(),
+            responsables=(compromiso.responsable,),
+            dependencia=compromiso.convenio.dependencia,
+            detalle=compromiso.descripcion[:200],
+        )
+
+
+def registrar() -> None:
+    from cooperacion.core import plazos
+
+    plazos.registrar(VENCIMIENTO_CONVENIO, vencimientos, modelo=Convenio)
+    plazos.registrar(COMPROMISO_CONVENIO, compromisos, modelo=CompromisoConvenio, depende_de={Convenio: "convenio"})
