@@ -6,6 +6,7 @@ MENU_INTERNACIONAL = (
     (gettext_lazy("Necesidades de cooperación"), "internacional:necesidad-lista"),
     (gettext_lazy("Líneas prioritarias"), "internacional:linea-lista"),
     (gettext_lazy("Convenios"), "internacional:convenio-lista"),
+    (gettext_lazy("Casos OIT"), "internacional:caso-lista"),
 )
 
 
@@ -34,14 +35,6 @@ class InternacionalConfig(AppConfig):
         demo.registrar("casos OIT", demo_oit.cargar_demo, orden=40)
         demo.registrar("líneas prioritarias y necesidades", demo_oit.cargar_prioridades, orden=30)
         demo.registrar("convenios y sus compromisos", demo_oit.cargar_convenios, orden=31)
-        menu.registrar(
-            menu.Entrada(
-                etiqueta=_("Casos OIT"),
-                url_name="internacional:caso-lista",
-                visible=permissions.can_ver_casos,
-                orden=40,
-            )
-        )
         menu.registrar(
             menu.Entrada(
                 etiqueta=_("Internacional"),

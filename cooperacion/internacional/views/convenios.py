@@ -130,6 +130,9 @@ class CompromisoAgregarView(ConvenioAccion):
     introduccion = _("El responsable recibe un aviso y los recordatorios antes de la fecha límite.")
     exito = _("Compromiso agregado al %(obj)s.")
 
+    def get_initial(self):
+        return {"responsable": self.objeto.responsable_id}
+
     def ejecutar(self, form):
         servicios.compromiso_agregar(convenio=self.objeto, usuario=self.request.user, **form.cleaned_data)
 
