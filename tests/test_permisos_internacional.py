@@ -4,10 +4,23 @@ The records belong to the cooperation office (OCRI): its Profesional and Jefe ma
 and profesional2 (DDFT) is the outsider and gets 404 on them. Lines are reference data every member of staff reads.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from cooperacion.internacional.models import LineaPrioritaria, Necesidad
+from cooperacion.internacional.models import (
+    AccionAlianza,
+    Comision,
+    CompromisoSesion,
+    EstudioInstrumento,
+    InstrumentoInternacional,
+    LineaPrioritaria,
+    MemoriaInstrumento,
+    Necesidad,
+    SesionComision,
+)
 from tests.factories import ActorFactory
 from tests.factories_convocatorias import pdf
 from tests.factories_internacional import CompromisoFactory, ConvenioFactory, LineaFactory, NecesidadFactory
@@ -35,7 +48,89 @@ def o(usuarios, dependencias):
     convenio = ConvenioFactory(
         dependencia=dependencias["ocri"], responsable=usuarios["profesional"], actores=[actor], documento=pdf()
     )
+    oit = ActorFactory(sigla="OIT")
+    en_estudio = InstrumentoInternacional.objects.create(
+        codigo="C190", nombre="Violencia y acoso", organizacion=oit, dependencia=dependencias["ocri"]
+    )
+    ratificado = InstrumentoInternacional.objects.create(
+        codigo="C081",
+        nombre="Inspección del trabajo",
+        organizacion=oit,
+        dependencia=dependencias["ocri"],
+        estado=InstrumentoInternacional.Estado.RATIFICADO,
+    )
+    hoy = timezone.localdate()
+    memoria = MemoriaInstrumento.objects.create(
+        instrumento=ratificado,
+        periodo="2026",
+        fecha_solicitud=hoy,
+        fecha_limite=hoy + timedelta(days=30),
+        dependencia=dependencias["ocri"],
+        radicado="R-1",
+        fecha_envio=hoy,
+        soporte=pdf(),
+    )
+    pendiente = MemoriaInstrumento.objects.create(
+        instrumento=ratificado,
+        periodo="2027",
+        fecha_solicitud=hoy,
+        fecha_limite=hoy + timedelta(days=30),
+        dependencia=dependencias["ocri"],
+    )
+    estudio = EstudioInstrumento.objects.create(
+        instrumento=en_estudio,
+        titulo="Estudio",
+        proposito="ratificacion",
+        fecha=hoy,
+        documento=pdf(),
+        registrado_por=usuarios["profesional"],
+    )
+    planeada = AccionAlianza.objects.create(
+        nombre="Curso",
+        tipo_producto="cursos",
+        sector_acompanado="Sector",
+        dependencia=dependencias["ocri"],
+        responsable=usuarios["profesional"],
+        fecha_inicio=hoy,
+        fecha_fin=hoy,
+    )
+    en_curso = AccionAlianza.objects.create(
+        nombre="Evento",
+        tipo_producto="eventos",
+        sector_acompanado="Sector",
+        dependencia=dependencias["ocri"],
+        responsable=usuarios["profesional"],
+        fecha_inicio=hoy,
+        fecha_fin=hoy,
+        estado=AccionAlianza.Estado.EN_IMPLEMENTACION,
+    )
+    finalizada = AccionAlianza.objects.create(
+        nombre="Premio",
+        tipo_producto="premios",
+        sector_acompanado="Sector",
+        dependencia=dependencias["ocri"],
+        responsable=usuarios["profesional"],
+        fecha_inicio=hoy,
+        fecha_fin=hoy,
+        estado=AccionAlianza.Estado.FINALIZADA,
+    )
+    comision = Comision.objects.create(nombre="Subcomisión", dependencia=dependencias["ocri"])
+    sesion = SesionComision.objects.create(comision=comision, fecha=hoy, acta=pdf())
+    compromiso_sesion = CompromisoSesion.objects.create(
+        sesion=sesion, descripcion="Informe", responsable=usuarios["profesional"], fecha_limite=hoy
+    )
     return {
+        "comision": comision,
+        "sesion": sesion,
+        "compromiso_sesion": compromiso_sesion,
+        "planeada": planeada,
+        "en_curso": en_curso,
+        "finalizada": finalizada,
+        "en_estudio": en_estudio,
+        "ratificado": ratificado,
+        "memoria": memoria,
+        "pendiente": pendiente,
+        "estudio": estudio,
         "linea": LineaFactory(estado=LineaPrioritaria.Estado.PROPUESTA),
         "necesidad": NecesidadFactory(dependencia=dependencias["ocri"]),
         "priorizada": NecesidadFactory(dependencia=dependencias["ocri"], estado=Necesidad.Estado.PRIORIZADA),
@@ -86,6 +181,46 @@ MATRIZ = [
         "post",
         roles(admin=302, jefe=302, profesional=403, lectores=403, fuera=404),
     ),
+    (u("instrumento-lista"), "get", TODOS),
+    (u("instrumento-crear"), "get", OFICINA_CREA),
+    (
+        u("instrumento-detalle", "en_estudio"),
+        "get",
+        roles(admin=200, jefe=200, profesional=200, lectores=200, fuera=404),
+    ),
+    (
+        u("instrumento-transicion", "en_estudio", "negociar"),
+        "post",
+        roles(admin=302, jefe=302, profesional=403, lectores=403, fuera=404),
+    ),
+    (
+        u("instrumento-estado", "en_estudio", "adoptar"),
+        "get",
+        roles(admin=200, jefe=200, profesional=403, lectores=403, fuera=404),
+    ),
+    (u("estudio-agregar", "en_estudio"), "get", GESTION_GET),
+    (u("estudio-documento", "estudio"), "get", roles(admin=200, jefe=200, profesional=200, lectores=200, fuera=404)),
+    (u("memoria-programar", "ratificado"), "get", GESTION_GET),
+    (u("memoria-envio", "pendiente"), "get", GESTION_GET),
+    (u("memoria-soporte", "memoria"), "get", roles(admin=200, jefe=200, profesional=200, lectores=200, fuera=404)),
+    (u("accion-lista"), "get", TODOS),
+    (u("accion-crear"), "get", OFICINA_CREA),
+    (u("accion-detalle", "planeada"), "get", roles(admin=200, jefe=200, profesional=200, lectores=200, fuera=404)),
+    (
+        u("accion-transicion", "planeada", "iniciar"),
+        "post",
+        roles(admin=302, jefe=302, profesional=302, lectores=403, fuera=404),
+    ),
+    (u("accion-seguimiento", "en_curso"), "get", GESTION_GET),
+    (u("accion-finalizar", "en_curso"), "get", GESTION_GET),
+    (u("accion-visibilizacion", "finalizada"), "get", GESTION_GET),
+    (u("comision-lista"), "get", TODOS),
+    (u("comision-crear"), "get", OFICINA_CREA),
+    (u("comision-detalle", "comision"), "get", roles(admin=200, jefe=200, profesional=200, lectores=200, fuera=404)),
+    (u("sesion-registrar", "comision"), "get", GESTION_GET),
+    (u("sesion-acta", "sesion"), "get", roles(admin=200, jefe=200, profesional=200, lectores=200, fuera=404)),
+    (u("sesion-compromiso", "sesion"), "get", GESTION_GET),
+    (u("compromiso-sesion-cumplir", "compromiso_sesion"), "get", GESTION_GET),
 ]
 
 
@@ -97,6 +232,8 @@ def test_matriz_de_permisos(cliente_de, o, indice, rol):
         construir_url(o), {"motivo": "Motivo de prueba"} if metodo == "post" else {}
     )
     assert respuesta.status_code == esperado[rol]
+    if hasattr(respuesta, "close"):
+        respuesta.close()  # file downloads stream from an open file
 
 
 @pytest.mark.parametrize("indice", range(len(MATRIZ)))

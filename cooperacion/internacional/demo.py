@@ -395,3 +395,224 @@ def cargar_convenios(*, usuarios: dict[str, Usuario], dependencias: dict[str, De
                 calificacion=calificacion,
                 comentario=comentario,
             )
+
+
+# PR-CRI: "Convenios OIT" studied, adopted and ratified, and the memorias on their application (art. 22).
+INSTRUMENTOS = [
+    (
+        "C087",
+        "Convenio sobre la libertad sindical y la protección del derecho de sindicación, 1948",
+        date(1948, 7, 9),
+        date(1976, 11, 16),
+    ),
+    (
+        "C098",
+        "Convenio sobre el derecho de sindicación y de negociación colectiva, 1949",
+        date(1949, 7, 1),
+        date(1976, 11, 16),
+    ),
+    ("C081", "Convenio sobre la inspección del trabajo, 1947", date(1947, 7, 11), date(1967, 11, 13)),
+    (
+        "C189",
+        "Convenio sobre las trabajadoras y los trabajadores domésticos, 2011",
+        date(2011, 6, 16),
+        date(2014, 5, 9),
+    ),
+    ("C190", "Convenio sobre la violencia y el acoso, 2019", date(2019, 6, 21), None),
+]
+
+
+def cargar_instrumentos(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """ILO conventions with their dates for Colombia, a study for C190 and the memorias (idempotent by code)."""
+    from cooperacion.core.models import Actor
+
+    from .models import InstrumentoInternacional
+    from .services import instrumentos as services_instrumentos
+
+    hoy = hoy or timezone.localdate()
+    oit = Actor.objects.filter(sigla="OIT").first()
+    if oit is None:
+        return
+    por_codigo = {d.codigo: d for d in dependencias.values()}
+    oficina, ddft = por_codigo["1100"], por_codigo.get("2100", por_codigo["1100"])
+    jefe = usuarios["jefe"]
+    for codigo, nombre, adopcion, ratificacion in INSTRUMENTOS:
+        if InstrumentoInternacional.objects.filter(codigo=codigo).exists():
+            continue
+        instrumento = services_instrumentos.instrumento_registrar(
+            usuario=usuarios["profesional"], codigo=codigo, nombre=nombre, organizacion=oit, dependencia=oficina
+        )
+        services_instrumentos.instrumento_fechar(
+            instrumento=instrumento, usuario=jefe, transicion="adoptar", fecha=adopcion
+        )
+        if ratificacion:
+            services_instrumentos.instrumento_fechar(
+                instrumento=instrumento, usuario=jefe, transicion="ratificar", fecha=ratificacion
+            )
+            services_instrumentos.memoria_programar(
+                instrumento=instrumento,
+                usuario=usuarios["profesional"],
+                periodo=str(hoy.year),
+                fecha_solicitud=hoy - timedelta(days=20),
+                dias_habiles=40 if codigo != "C087" else 10,
+                dependencia=ddft if codigo in ("C087", "C098") else oficina,
+            )
+        else:
+            services_instrumentos.estudio_agregar(
+                instrumento=instrumento,
+                usuario=usuarios["profesional"],
+                titulo="Estudio de viabilidad jurídica para la ratificación del Convenio 190",
+                proposito="ratificacion",
+                fecha=hoy - timedelta(days=60),
+                documento=_pdf_de_estudio(),
+            )
+
+
+def _pdf_de_estudio():
+    """A one-page PDF standing in for the study (the demo has no real file)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    contenido = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    return SimpleUploadedFile("estudio-c190.pdf", contenido, content_type="application/pdf")
+
+
+# Bogotá 4212000-CR-040, HACER: outputs of the alliance and international-relations actions, with allies of the
+# actor catalog; one finished and published, one in implementation, one planned.
+ACCIONES = [
+    {
+        "nombre": "Intercambio de buenas prácticas en inspección móvil con la OIT",
+        "tipo_producto": "buenas_practicas",
+        "aliados": ["OIT"],
+        "sector": "Dirección Territorial de Nariño",
+        "inicio_hace": 150,
+        "dura": 90,
+        "estado": "finalizada",
+        "seguimiento": "Se realizaron dos jornadas técnicas con inspectores de tres direcciones territoriales.",
+        "retroalimentacion": (
+            "Se entregó a la Dirección Territorial la guía de inspección móvil y las lecciones aprendidas."
+        ),
+        "visibilizacion": ("Portal institucional", 20, "https://www.mintrabajo.gov.co/"),
+    },
+    {
+        "nombre": "Curso virtual de formalización laboral con la AECID",
+        "tipo_producto": "cursos",
+        "aliados": ["AECID"],
+        "sector": "Dirección de Generación y Protección del Empleo",
+        "inicio_hace": 30,
+        "dura": 60,
+        "estado": "en_implementacion",
+        "seguimiento": "Primera cohorte de 40 funcionarios inscrita.",
+        "retroalimentacion": "",
+        "visibilizacion": None,
+    },
+    {
+        "nombre": "Campaña contra el trabajo infantil con la Unión Europea y la GIZ",
+        "tipo_producto": "eventos",
+        "aliados": ["UE", "GIZ"],
+        "sector": "Dirección de Derechos Fundamentales del Trabajo",
+        "inicio_hace": -20,
+        "dura": 45,
+        "estado": "planeada",
+        "seguimiento": "",
+        "retroalimentacion": "",
+        "visibilizacion": None,
+    },
+]
+
+
+def cargar_acciones(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """The alliance actions of the demo (idempotent by name)."""
+    from cooperacion.core.models import Actor
+
+    from .models import AccionAlianza
+    from .services import acciones as services_acciones
+
+    hoy = hoy or timezone.localdate()
+    oficina = {d.codigo: d for d in dependencias.values()}["1100"]
+    actores = {a.sigla: a for a in Actor.objects.exclude(sigla="")}
+    profesional = usuarios["profesional"]
+    for datos in ACCIONES:
+        if AccionAlianza.objects.filter(nombre=datos["nombre"]).exists():
+            continue
+        aliados = [actores[s] for s in datos["aliados"] if s in actores]
+        if not aliados:
+            continue
+        inicio = hoy - timedelta(days=datos["inicio_hace"])
+        accion = services_acciones.accion_registrar(
+            usuario=profesional,
+            nombre=datos["nombre"],
+            tipo_producto=datos["tipo_producto"],
+            aliados=aliados,
+            sector_acompanado=datos["sector"],
+            dependencia=oficina,
+            responsable=profesional,
+            fecha_inicio=inicio,
+            fecha_fin=inicio + timedelta(days=datos["dura"]),
+        )
+        if datos["estado"] == "planeada":
+            continue
+        services_acciones.accion_iniciar(accion=accion, usuario=profesional)
+        services_acciones.seguimiento_registrar(
+            accion=accion, usuario=profesional, fecha=min(hoy, inicio + timedelta(days=10)), avance=datos["seguimiento"]
+        )
+        if datos["estado"] == "finalizada":
+            services_acciones.accion_finalizar(
+                accion=accion, usuario=profesional, retroalimentacion=datos["retroalimentacion"]
+            )
+            medio, hace, enlace = datos["visibilizacion"]
+            services_acciones.accion_visibilizar(
+                accion=accion,
+                usuario=profesional,
+                medio_publicacion=medio,
+                fecha_publicacion=hoy - timedelta(days=hace),
+                enlace_publicacion=enlace,
+                publicada=True,
+            )
+
+
+# PR-CRI, HACER: the office holds the technical secretariat of these commissions.
+COMISIONES = [
+    (
+        "Subcomisión de Asuntos Internacionales",
+        "Subcomisión de la Comisión Permanente de Concertación de Políticas Salariales y Laborales que sigue los "
+        "asuntos ante la OIT y los compromisos internacionales en materia laboral.",
+    ),
+    (
+        "Comisión Especial de Tratamiento de Conflictos ante la OIT (CETCOIT)",
+        "Instancia tripartita que trata los casos presentados ante el Comité de Libertad Sindical antes de que "
+        "lleguen a Ginebra.",
+    ),
+]
+
+
+def cargar_comisiones(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """The commissions of PR-CRI with one session and its commitments (idempotent by name)."""
+    from .models import Comision
+    from .services import comisiones as services_comisiones
+
+    hoy = hoy or timezone.localdate()
+    oficina = {d.codigo: d for d in dependencias.values()}["1100"]
+    profesional = usuarios["profesional"]
+    for i, (nombre, descripcion) in enumerate(COMISIONES):
+        if Comision.objects.filter(nombre=nombre).exists():
+            continue
+        comision = services_comisiones.comision_registrar(
+            usuario=profesional, nombre=nombre, descripcion=descripcion, dependencia=oficina
+        )
+        sesion = services_comisiones.sesion_registrar(
+            comision=comision,
+            usuario=profesional,
+            fecha=hoy - timedelta(days=15 + 10 * i),
+            lugar="Sede del Ministerio del Trabajo, Bogotá",
+            temas="Seguimiento de los casos ante el Comité de Libertad Sindical y de las memorias pendientes.",
+        )
+        services_comisiones.compromiso_de_sesion_agregar(
+            sesion=sesion,
+            usuario=profesional,
+            descripcion="Enviar a las organizaciones sindicales el informe de avance de los casos tratados.",
+            responsable=usuarios["jefe"],
+            fecha_limite=hoy + timedelta(days=8 + 5 * i),
+        )

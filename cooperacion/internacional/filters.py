@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperacion.core.filters import TextoFilterMixin
 from cooperacion.core.models import ODS, Actor, Dependencia
 
-from .models import CasoOIT, Convenio, LineaPrioritaria, Necesidad
+from .models import AccionAlianza, CasoOIT, Comision, Convenio, InstrumentoInternacional, LineaPrioritaria, Necesidad
 from .models.alcance import es_de_la_oficina
 
 
@@ -126,3 +126,60 @@ class ConvenioFilter(DependenciaSegunAlcanceMixin, TextoFilterMixin, django_filt
         if value == "vencido":
             return queryset.filter(fecha_fin__lt=hoy)
         return queryset.filter(fecha_fin__gte=hoy, fecha_fin__lte=hoy + timedelta(days=60))
+
+
+class InstrumentoFilter(DependenciaSegunAlcanceMixin, TextoFilterMixin, django_filters.FilterSet):
+    campos_texto = ("codigo", "nombre", "descripcion")
+    q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
+    estado = django_filters.ChoiceFilter(
+        label=_("Estado"), choices=InstrumentoInternacional.Estado.choices, empty_label=_("Todos")
+    )
+    organizacion = django_filters.ModelChoiceFilter(label=_("Organización"), queryset=None, empty_label=_("Todas"))
+    dependencia = django_filters.ModelChoiceFilter(label=_("Dependencia"), queryset=None, empty_label=_("Todas"))
+
+    class Meta:
+        model = InstrumentoInternacional
+        fields = ["q", "estado", "organizacion", "dependencia"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["organizacion"].queryset = Actor.objects.filter(instrumentos__isnull=False).distinct()
+
+
+class AccionAlianzaFilter(DependenciaSegunAlcanceMixin, TextoFilterMixin, django_filters.FilterSet):
+    campos_texto = ("nombre", "descripcion", "sector_acompanado")
+    q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
+    tipo_producto = django_filters.ChoiceFilter(
+        label=_("Tipo de producto"), choices=AccionAlianza.TipoProducto.choices, empty_label=_("Todos")
+    )
+    estado = django_filters.ChoiceFilter(
+        label=_("Estado"), choices=AccionAlianza.Estado.choices, empty_label=_("Todos")
+    )
+    aliado = django_filters.ModelChoiceFilter(
+        label=_("Aliado"), field_name="aliados", queryset=None, empty_label=_("Todos"), distinct=True
+    )
+    dependencia = django_filters.ModelChoiceFilter(label=_("Dependencia"), queryset=None, empty_label=_("Todas"))
+
+    class Meta:
+        model = AccionAlianza
+        fields = ["q", "tipo_producto", "estado", "aliado", "dependencia"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["aliado"].queryset = Actor.objects.all()
+
+
+class ComisionFilter(DependenciaSegunAlcanceMixin, TextoFilterMixin, django_filters.FilterSet):
+    campos_texto = ("nombre", "descripcion")
+    q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
+    activa = django_filters.ChoiceFilter(
+        label=_("Activa"), choices=[("si", _("Sí")), ("no", _("No"))], empty_label=_("Todas"), method="filtrar_activa"
+    )
+    dependencia = django_filters.ModelChoiceFilter(label=_("Dependencia"), queryset=None, empty_label=_("Todas"))
+
+    class Meta:
+        model = Comision
+        fields = ["q", "activa", "dependencia"]
+
+    def filtrar_activa(self, queryset, name, value):
+        return queryset.filter(activa=value == "si")

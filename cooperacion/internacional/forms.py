@@ -5,9 +5,25 @@ from django.utils.translation import gettext_lazy as _
 from cooperacion.core import roles
 from cooperacion.core.campos import CampoFecha, FormularioModelo
 from cooperacion.core.errores import Revision
+from cooperacion.core.fechas import MINIMO_HISTORICO
 from cooperacion.core.models import Actor, Dependencia, Moneda
 
-from .models import CasoOIT, CompromisoConvenio, Convenio, LineaPrioritaria, Necesidad, RevisionConvenio
+from .models import (
+    AccionAlianza,
+    CasoOIT,
+    Comision,
+    CompromisoConvenio,
+    CompromisoSesion,
+    Convenio,
+    EstudioInstrumento,
+    InstrumentoInternacional,
+    LineaPrioritaria,
+    MemoriaInstrumento,
+    Necesidad,
+    RevisionConvenio,
+    SeguimientoAccion,
+    SesionComision,
+)
 from .permissions import gestiona_la_cooperacion
 from .selectors import responsables_posibles
 from .services.convenios import revisar_partes_y_fechas
@@ -272,3 +288,154 @@ class RevisionConvenioForm(FormularioModelo):
 
     def __init__(self, *args, usuario=None, **kwargs):
         super().__init__(*args, **kwargs)
+
+
+# International instruments -------------------------------------------------------------------------------------
+
+
+class InstrumentoForm(FormularioModelo):
+    class Meta:
+        model = InstrumentoInternacional
+        fields = ["codigo", "nombre", "organizacion", "dependencia", "descripcion"]
+        widgets = {"descripcion": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, usuario=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizacion"].queryset = Actor.objects.filter(estado=Actor.Estado.ACTIVO)
+        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True)
+        if usuario is not None and not self.is_bound:
+            self.initial.setdefault("dependencia", usuario.dependencia_id)
+
+
+class FechaDeEstadoForm(forms.Form):
+    fecha = CampoFecha(label=_("Fecha"), minimo=MINIMO_HISTORICO, error_messages={"required": _("Indique la fecha.")})
+    motivo = forms.CharField(
+        label=_("Observaciones"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class EstudioForm(FormularioModelo):
+    class Meta:
+        model = EstudioInstrumento
+        fields = ["titulo", "proposito", "fecha", "documento"]
+
+    def __init__(self, *args, usuario=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class MemoriaForm(FormularioModelo):
+    class Meta:
+        model = MemoriaInstrumento
+        fields = ["periodo", "fecha_solicitud", "dias_habiles", "fecha_limite", "dependencia"]
+        help_texts = {"fecha_limite": _("Déjela vacía si indica el plazo en días hábiles.")}
+
+    def __init__(self, *args, usuario=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fecha_limite"].required = False
+        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True)
+
+
+class EnvioMemoriaForm(FormularioModelo):
+    class Meta:
+        model = MemoriaInstrumento
+        fields = ["fecha_envio", "radicado", "soporte"]
+
+    def __init__(self, *args, usuario=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fecha_envio"].required = True
+        self.fields["radicado"].required = True
+
+
+# Alliance actions ------------------------------------------------------------------------------------------------
+
+
+class AccionAlianzaForm(FormularioModelo):
+    class Meta:
+        model = AccionAlianza
+        fields = [
+            "nombre",
+            "tipo_producto",
+            "descripcion",
+            "aliados",
+            "sector_acompanado",
+            "dependencia",
+            "responsable",
+            "fecha_inicio",
+            "fecha_fin",
+        ]
+        field_classes = {"responsable": ResponsableField}
+        widgets = {"descripcion": forms.Textarea(attrs={"rows": 3}), "aliados": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, usuario, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aliados"].queryset = Actor.objects.filter(estado=Actor.Estado.ACTIVO)
+        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True)
+        self.fields["responsable"].queryset = responsables_posibles()
+        if not self.is_bound:
+            self.initial.setdefault("dependencia", usuario.dependencia_id)
+            self.initial.setdefault("responsable", usuario.pk)
+
+
+class SeguimientoAccionForm(FormularioModelo):
+    class Meta:
+        model = SeguimientoAccion
+        fields = ["fecha", "avance"]
+        widgets = {"avance": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, usuario=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class FinalizarAccionForm(forms.Form):
+    retroalimentacion = forms.CharField(
+        label=_("Retroalimentación al sector"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Indique la retroalimentación dada al sector.")},
+    )
+
+
+class VisibilizacionForm(forms.Form):
+    medio_publicacion = forms.CharField(label=_("Medio de publicación"), max_length=150)
+    fecha_publicacion = CampoFecha(label=_("Fecha de publicación"))
+    enlace_publicacion = forms.URLField(
+        label=_("Enlace a la publicación"), required=False, max_length=500, assume_scheme="https"
+    )
+    publicada = forms.BooleanField(label=_("Publicar los resultados en las páginas de transparencia"), required=False)
+
+
+# Commissions ------------------------------------------------------------------------------------------------------
+
+
+class ComisionForm(FormularioModelo):
+    class Meta:
+        model = Comision
+        fields = ["nombre", "descripcion", "dependencia"]
+        widgets = {"descripcion": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, usuario=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True)
+        if usuario is not None and not self.is_bound:
+            self.initial.setdefault("dependencia", usuario.dependencia_id)
+
+
+class SesionForm(FormularioModelo):
+    class Meta:
+        model = SesionComision
+        fields = ["fecha", "lugar", "temas", "acta"]
+        widgets = {"temas": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, usuario=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class CompromisoSesionForm(CompromisoForm):
+    class Meta(CompromisoForm.Meta):
+        model = CompromisoSesion
+
+
+class CumplirForm(forms.Form):
+    cumplido_en = CampoFecha(
+        label=_("Fecha de cumplimiento"), error_messages={"required": _("Indique la fecha de cumplimiento.")}
+    )

@@ -175,3 +175,103 @@ def can_cumplir_compromiso(usuario, compromiso) -> bool:
         and compromiso.convenio.estado == compromiso.convenio.Estado.VIGENTE
         and (compromiso.responsable_id == usuario.pk or puede_preparar_convenio(usuario, compromiso.convenio))
     )
+
+
+# International instruments -----------------------------------------------------------------------------------
+
+
+def can_registrar_instrumento(usuario) -> bool:
+    return gestiona_la_cooperacion(usuario)
+
+
+def puede_preparar_instrumento(usuario, instrumento) -> bool:
+    return gestiona_la_cooperacion(usuario) or _es_de_la_dependencia(
+        usuario, instrumento, roles.PROFESIONAL, roles.JEFE
+    )
+
+
+def can_agregar_estudio(usuario, instrumento) -> bool:
+    abiertos = (instrumento.Estado.EN_ESTUDIO, instrumento.Estado.EN_NEGOCIACION, instrumento.Estado.ADOPTADO)
+    return instrumento.estado in abiertos and puede_preparar_instrumento(usuario, instrumento)
+
+
+def can_programar_memoria(usuario, instrumento) -> bool:
+    return instrumento.estado == instrumento.Estado.RATIFICADO and gestiona_la_cooperacion(usuario)
+
+
+def _instrumento_puede(usuario, instrumento, transicion) -> bool:
+    from django_fsm import can_proceed
+
+    return aprueba_en_la_oficina(usuario) and can_proceed(getattr(instrumento, transicion))
+
+
+def can_negociar_instrumento(usuario, instrumento) -> bool:
+    return _instrumento_puede(usuario, instrumento, "negociar")
+
+
+def can_adoptar_instrumento(usuario, instrumento) -> bool:
+    return _instrumento_puede(usuario, instrumento, "adoptar")
+
+
+def can_ratificar_instrumento(usuario, instrumento) -> bool:
+    return _instrumento_puede(usuario, instrumento, "ratificar")
+
+
+def can_denunciar_instrumento(usuario, instrumento) -> bool:
+    return _instrumento_puede(usuario, instrumento, "denunciar")
+
+
+def puede_enviar_memoria(usuario, memoria) -> bool:
+    return gestiona_la_cooperacion(usuario) or _es_de_la_dependencia(usuario, memoria, roles.PROFESIONAL, roles.JEFE)
+
+
+def can_registrar_envio_memoria(usuario, memoria) -> bool:
+    return not memoria.enviada and puede_enviar_memoria(usuario, memoria)
+
+
+# Alliance actions --------------------------------------------------------------------------------------------
+
+
+def can_registrar_accion(usuario) -> bool:
+    return gestiona_la_cooperacion(usuario)
+
+
+def puede_preparar_accion(usuario, accion) -> bool:
+    return gestiona_la_cooperacion(usuario) or _es_de_la_dependencia(usuario, accion, roles.PROFESIONAL, roles.JEFE)
+
+
+def can_iniciar_accion(usuario, accion) -> bool:
+    return accion.estado == accion.Estado.PLANEADA and puede_preparar_accion(usuario, accion)
+
+
+def can_seguir_accion(usuario, accion) -> bool:
+    return accion.estado == accion.Estado.EN_IMPLEMENTACION and puede_preparar_accion(usuario, accion)
+
+
+def can_finalizar_accion(usuario, accion) -> bool:
+    return can_seguir_accion(usuario, accion)
+
+
+def can_visibilizar_accion(usuario, accion) -> bool:
+    return accion.estado == accion.Estado.FINALIZADA and puede_preparar_accion(usuario, accion)
+
+
+# Commissions ---------------------------------------------------------------------------------------------------
+
+
+def can_registrar_comision(usuario) -> bool:
+    return gestiona_la_cooperacion(usuario)
+
+
+def puede_preparar_comision(usuario, comision) -> bool:
+    return gestiona_la_cooperacion(usuario) or _es_de_la_dependencia(usuario, comision, roles.PROFESIONAL, roles.JEFE)
+
+
+def can_registrar_sesion(usuario, comision) -> bool:
+    return comision.activa and puede_preparar_comision(usuario, comision)
+
+
+def can_cumplir_compromiso_sesion(usuario, compromiso) -> bool:
+    return compromiso.cumplido_en is None and (
+        compromiso.responsable_id == usuario.pk or puede_preparar_comision(usuario, compromiso.sesion.comision)
+    )

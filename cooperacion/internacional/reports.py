@@ -9,7 +9,7 @@ from cooperacion.core.permissions import es_personal
 from cooperacion.core.reportes import Columna, Reporte
 
 from . import filters
-from .models import Convenio, LineaPrioritaria, Necesidad
+from .models import AccionAlianza, Comision, Convenio, InstrumentoInternacional, LineaPrioritaria, Necesidad
 
 
 class ReporteDeLista(Reporte):
@@ -18,6 +18,7 @@ class ReporteDeLista(Reporte):
     modelo = None
     filtro = None
     relacionados: tuple[str, ...] = ()
+    multiples: tuple[str, ...] = ()  # many-to-many relations, prefetched per chunk
     orden: tuple[str, ...] = ("pk",)
 
     def puede_generar(self, usuario) -> bool:
@@ -34,13 +35,14 @@ class ReporteDeLista(Reporte):
 
     def consulta(self, parametros, usuario):
         base = self.modelo.objects.visibles_para(usuario).select_related(*self.relacionados).order_by(*self.orden)
-        return self._filtro(parametros, usuario, base).qs
+        return self._filtro(parametros, usuario, base).qs.prefetch_related(*self.multiples)
 
     def total(self, parametros, usuario) -> int:
         return self.consulta(parametros, usuario).count()
 
     def filas(self, parametros, usuario):
-        for obj in self.consulta(parametros, usuario).iterator(chunk_size=2000):
+        # With prefetches, iterator() needs a chunk size: one prefetch query per chunk.
+        for obj in self.consulta(parametros, usuario).iterator(chunk_size=500 if self.multiples else 2000):
             yield self.fila(obj)
 
     def fila(self, obj):
@@ -126,6 +128,7 @@ class ConveniosReporte(ReporteDeLista):
     modelo = Convenio
     filtro = filters.ConvenioFilter
     relacionados = ("dependencia", "responsable", "moneda")
+    multiples = ("actores",)
     orden = ("fecha_fin", "numero", "pk")
     columnas = (
         Columna(_("Número"), ancho=16),
@@ -143,14 +146,6 @@ class ConveniosReporte(ReporteDeLista):
         Columna(_("Estado"), ancho=12),
     )
 
-    def consulta(self, parametros, usuario):
-        return super().consulta(parametros, usuario).prefetch_related("actores")
-
-    def filas(self, parametros, usuario):
-        # Prefetching needs whole chunks: iterate with chunk_size so the actors come in one query per chunk.
-        for convenio in self.consulta(parametros, usuario).iterator(chunk_size=500):
-            yield self.fila(convenio)
-
     def fila(self, convenio):
         return (
             convenio.numero,
@@ -166,4 +161,113 @@ class ConveniosReporte(ReporteDeLista):
             convenio.monto,
             convenio.moneda.codigo if convenio.moneda else "",
             convenio.get_estado_display(),
+        )
+
+
+class InstrumentosReporte(ReporteDeLista):
+    codigo = "instrumentos"
+    titulo = _("Instrumentos internacionales")
+    descripcion = _("Los instrumentos con su estado y fechas, con los filtros de la lista.")
+    modelo = InstrumentoInternacional
+    filtro = filters.InstrumentoFilter
+    relacionados = ("organizacion", "dependencia")
+    orden = ("codigo", "pk")
+    columnas = (
+        Columna(_("Código"), ancho=10),
+        Columna(_("Nombre"), ancho=60),
+        Columna(_("Organización"), ancho=30),
+        Columna(_("Dependencia"), ancho=34),
+        Columna(_("Estado"), ancho=18),
+        Columna(_("Adopción"), "fecha", ancho=12),
+        Columna(_("Ratificación"), "fecha", ancho=12),
+        Columna(_("Denuncia"), "fecha", ancho=12),
+    )
+
+    def fila(self, instrumento):
+        return (
+            instrumento.codigo,
+            instrumento.nombre,
+            str(instrumento.organizacion),
+            str(instrumento.dependencia),
+            instrumento.get_estado_display(),
+            instrumento.fecha_adopcion,
+            instrumento.fecha_ratificacion,
+            instrumento.fecha_denuncia,
+        )
+
+
+class AccionesReporte(ReporteDeLista):
+    codigo = "acciones_alianza"
+    titulo = _("Acciones de alianza y relaciones internacionales")
+    descripcion = _("Las acciones con su producto, aliados, sector y visibilización, con los filtros de la lista.")
+    modelo = AccionAlianza
+    filtro = filters.AccionAlianzaFilter
+    relacionados = ("dependencia", "responsable")
+    multiples = ("aliados",)
+    orden = ("-fecha_inicio", "pk")
+    columnas = (
+        Columna(_("Acción"), ancho=44),
+        Columna(_("Tipo de producto"), ancho=28),
+        Columna(_("Aliados"), ancho=40),
+        Columna(_("Sector o entidad acompañada"), ancho=34),
+        Columna(_("Dependencia"), ancho=34),
+        Columna(_("Inicio"), "fecha", ancho=12),
+        Columna(_("Fin previsto"), "fecha", ancho=12),
+        Columna(_("Estado"), ancho=16),
+        Columna(_("Medio de publicación"), ancho=24),
+        Columna(_("Fecha de publicación"), "fecha", ancho=12),
+        Columna(_("Enlace"), ancho=30),
+    )
+
+    def fila(self, accion):
+        return (
+            accion.nombre,
+            accion.get_tipo_producto_display(),
+            "; ".join(str(a) for a in accion.aliados.all()),
+            accion.sector_acompanado,
+            str(accion.dependencia),
+            accion.fecha_inicio,
+            accion.fecha_fin,
+            accion.get_estado_display(),
+            accion.medio_publicacion,
+            accion.fecha_publicacion,
+            accion.enlace_publicacion,
+        )
+
+
+class ComisionesReporte(ReporteDeLista):
+    codigo = "comisiones"
+    titulo = _("Comisiones con secretaría técnica de la oficina")
+    descripcion = _("Las comisiones con su número de sesiones y de compromisos pendientes.")
+    modelo = Comision
+    filtro = filters.ComisionFilter
+    relacionados = ("dependencia",)
+    orden = ("nombre", "pk")
+    columnas = (
+        Columna(_("Comisión"), ancho=60),
+        Columna(_("Secretaría técnica"), ancho=40),
+        Columna(_("Activa"), ancho=8),
+        Columna(_("Sesiones"), "entero", ancho=10),
+        Columna(_("Compromisos pendientes"), "entero", ancho=12),
+    )
+
+    def consulta(self, parametros, usuario):
+        from django.db.models import Count, Q
+
+        return (
+            super()
+            .consulta(parametros, usuario)
+            .annotate(
+                n_sesiones=Count("sesiones", distinct=True),
+                n_pendientes=Count("sesiones__compromisos", filter=Q(sesiones__compromisos__cumplido_en__isnull=True)),
+            )
+        )
+
+    def fila(self, comision):
+        return (
+            comision.nombre,
+            str(comision.dependencia),
+            str(comision.activa_display),
+            comision.n_sesiones,
+            comision.n_pendientes,
         )

@@ -240,3 +240,37 @@ def convenios_del_actor(actor, usuario):
             for c in consulta
         ],
     )
+
+
+def instrumentos_del_actor(actor, usuario):
+    """The instruments of the organization that the user may see, for the actor's page: one query."""
+    from cooperacion.core.vinculos import Seccion, Vinculado
+
+    from .models import InstrumentoInternacional
+
+    consulta = InstrumentoInternacional.objects.visibles_para(usuario).filter(organizacion=actor).order_by("codigo")
+    return Seccion(
+        titulo=_("Instrumentos internacionales"),
+        filas=[Vinculado(titulo=str(i), url=i.get_absolute_url(), estado=i.get_estado_display()) for i in consulta],
+    )
+
+
+def acciones_del_actor(actor, usuario):
+    """The alliance actions where the actor is an ally, that the user may see: one query."""
+    from cooperacion.core.vinculos import Seccion, Vinculado
+
+    from .models import AccionAlianza
+
+    consulta = AccionAlianza.objects.visibles_para(usuario).filter(aliados=actor).order_by("-fecha_inicio", "pk")
+    return Seccion(
+        titulo=_("Acciones de alianza"),
+        filas=[
+            Vinculado(
+                titulo=a.nombre,
+                url=a.get_absolute_url(),
+                detalle=a.get_tipo_producto_display(),
+                estado=a.get_estado_display(),
+            )
+            for a in consulta
+        ],
+    )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import convenios, prioridades
+from .views import acciones, comisiones, convenios, instrumentos, prioridades
 
 app_name = "internacional"
 
@@ -51,4 +51,47 @@ urlpatterns = [
         name="convenio-transicion",
     ),
     path("compromisos/<int:pk>/cumplir/", convenios.CompromisoCumplirView.as_view(), name="compromiso-cumplir"),
+    # International instruments
+    path("instrumentos/", instrumentos.InstrumentoListaView.as_view(), name="instrumento-lista"),
+    path("instrumentos/nuevo/", instrumentos.InstrumentoCrearView.as_view(), name="instrumento-crear"),
+    path("instrumentos/<int:pk>/", instrumentos.InstrumentoDetalleView.as_view(), name="instrumento-detalle"),
+    path(
+        "instrumentos/<int:pk>/transicion/<str:accion>/",
+        instrumentos.InstrumentoTransicionView.as_view(),
+        name="instrumento-transicion",
+    ),
+    path(
+        "instrumentos/<int:pk>/estado/<str:accion>/",
+        instrumentos.InstrumentoEstadoView.as_view(),
+        name="instrumento-estado",
+    ),
+    path("instrumentos/<int:pk>/estudios/nuevo/", instrumentos.EstudioAgregarView.as_view(), name="estudio-agregar"),
+    path("estudios/<int:pk>/documento/", instrumentos.DocumentoEstudioView.as_view(), name="estudio-documento"),
+    path(
+        "instrumentos/<int:pk>/memorias/nueva/", instrumentos.MemoriaProgramarView.as_view(), name="memoria-programar"
+    ),
+    path("memorias/<int:pk>/envio/", instrumentos.MemoriaEnvioView.as_view(), name="memoria-envio"),
+    path("memorias/<int:pk>/soporte/", instrumentos.SoporteMemoriaView.as_view(), name="memoria-soporte"),
+    # Alliance actions
+    path("acciones/", acciones.AccionListaView.as_view(), name="accion-lista"),
+    path("acciones/nueva/", acciones.AccionCrearView.as_view(), name="accion-crear"),
+    path("acciones/<int:pk>/", acciones.AccionDetalleView.as_view(), name="accion-detalle"),
+    path("acciones/<int:pk>/seguimiento/", acciones.SeguimientoView.as_view(), name="accion-seguimiento"),
+    path("acciones/<int:pk>/finalizar/", acciones.FinalizarView.as_view(), name="accion-finalizar"),
+    path("acciones/<int:pk>/visibilizacion/", acciones.VisibilizacionView.as_view(), name="accion-visibilizacion"),
+    path(
+        "acciones/<int:pk>/transicion/<str:accion>/", acciones.AccionTransicionView.as_view(), name="accion-transicion"
+    ),
+    # Commissions
+    path("comisiones/", comisiones.ComisionListaView.as_view(), name="comision-lista"),
+    path("comisiones/nueva/", comisiones.ComisionCrearView.as_view(), name="comision-crear"),
+    path("comisiones/<int:pk>/", comisiones.ComisionDetalleView.as_view(), name="comision-detalle"),
+    path("comisiones/<int:pk>/sesiones/nueva/", comisiones.SesionRegistrarView.as_view(), name="sesion-registrar"),
+    path("sesiones/<int:pk>/acta/", comisiones.ActaView.as_view(), name="sesion-acta"),
+    path("sesiones/<int:pk>/compromisos/nuevo/", comisiones.CompromisoSesionView.as_view(), name="sesion-compromiso"),
+    path(
+        "compromisos-de-sesion/<int:pk>/cumplir/",
+        comisiones.CompromisoSesionCumplirView.as_view(),
+        name="compromiso-sesion-cumplir",
+    ),
 ]

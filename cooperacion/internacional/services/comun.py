@@ -60,3 +60,23 @@ def revisar_fecha_pasada(revision: Revision, fecha, *, campo: str, etiqueta: str
         revision.falla(
             _("%(etiqueta)s no puede ser posterior a hoy.") % {"etiqueta": etiqueta.capitalize()}, campo=campo
         )
+
+
+def revisar_compromiso(descripcion: str, responsable, fecha_limite, *, desde, mensaje_desde: str) -> None:
+    """Every problem of a commitment at once: text, a due date in the window and not before `desde`, and an active
+    Profesional or Jefe as responsible."""
+    from cooperacion.core import roles
+
+    with Revision() as revision:
+        revision.exigir(bool((descripcion or "").strip()), _("Describa el compromiso."), campo="descripcion")
+        if fecha_limite is None:
+            revision.falla(_("Indique la fecha límite del compromiso."), campo="fecha_limite")
+        elif mensaje := error_de_ventana(fecha_limite):
+            revision.falla(mensaje, campo="fecha_limite")
+        elif fecha_limite < desde:
+            revision.falla(mensaje_desde, campo="fecha_limite")
+        revision.exigir(
+            responsable is not None and responsable.is_active and responsable.tiene_rol(roles.PROFESIONAL, roles.JEFE),
+            _("El responsable debe ser un profesional o jefe activo."),
+            campo="responsable",
+        )

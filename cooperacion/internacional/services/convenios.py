@@ -15,7 +15,7 @@ from cooperacion.core.services import aplicar_transicion, notificar
 
 from .. import permissions
 from ..models import CompromisoConvenio, Convenio, LineaPrioritaria, RevisionConvenio
-from .comun import aplicar_cambios, guardar, revisar_fecha_pasada, revisar_monto, validar_modelo
+from .comun import aplicar_cambios, guardar, revisar_compromiso, revisar_fecha_pasada, revisar_monto, validar_modelo
 
 CAMPOS_CONVENIO = frozenset(
     {
@@ -178,19 +178,13 @@ def compromiso_agregar(
     """A commitment with its responsible and due date; the responsible is told and the engine reminds them."""
     if not permissions.can_editar_convenio(usuario, convenio):
         raise ErrorDeDominio(_("Solo se agregan compromisos a un convenio vigente de su dependencia."))
-    with Revision() as revision:
-        revision.exigir(bool((descripcion or "").strip()), _("Describa el compromiso."), campo="descripcion")
-        if fecha_limite is None:
-            revision.falla(_("Indique la fecha límite del compromiso."), campo="fecha_limite")
-        elif mensaje := error_de_ventana(fecha_limite):
-            revision.falla(mensaje, campo="fecha_limite")
-        elif fecha_limite < convenio.fecha_firma:
-            revision.falla(_("La fecha límite no puede ser anterior a la firma del convenio."), campo="fecha_limite")
-        revision.exigir(
-            responsable is not None and responsable.is_active and responsable.tiene_rol(roles.PROFESIONAL, roles.JEFE),
-            _("El responsable debe ser un profesional o jefe activo."),
-            campo="responsable",
-        )
+    revisar_compromiso(
+        descripcion,
+        responsable,
+        fecha_limite,
+        desde=convenio.fecha_firma,
+        mensaje_desde=_("La fecha límite no puede ser anterior a la firma del convenio."),
+    )
     compromiso = CompromisoConvenio(
         convenio=convenio, descripcion=descripcion.strip(), responsable=responsable, fecha_limite=fecha_limite
     )
