@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
-from cooperacion.core.campos import CampoFecha, FormularioModelo
+from cooperacion.core.campos import CampoArchivo, CampoFecha, FormularioModelo
 from cooperacion.core.errores import Revision
 from cooperacion.core.fechas import MINIMO_HISTORICO
 from cooperacion.core.models import Actor, Dependencia, Moneda
@@ -92,6 +92,16 @@ class RespuestaForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Opcional. Quedan en el registro de transiciones."),
     )
+    documento = CampoArchivo(label=_("Respuesta enviada (archivo)"), required=False)
+
+
+class DocumentoCasoForm(forms.Form):
+    tipo = forms.ChoiceField(
+        label=_("Tipo de documento"),
+        choices=[("comunicacion", _("Comunicación recibida")), ("borrador", _("Borrador de respuesta"))],
+    )
+    archivo = CampoArchivo(label=_("Archivo"))
+    descripcion = forms.CharField(label=_("Descripción"), required=False, max_length=250)
 
 
 class ReabrirForm(forms.Form):

@@ -12,6 +12,12 @@ urlpatterns = [
     path("casos-oit/<int:pk>/editar/", views.CasoEditarView.as_view(), name="caso-editar"),
     path("casos-oit/<int:pk>/respuesta/", views.CasoRespuestaView.as_view(), name="caso-respuesta"),
     path("casos-oit/<int:pk>/reabrir/", views.CasoReabrirView.as_view(), name="caso-reabrir"),
+    path("casos-oit/<int:pk>/documentos/nuevo/", views.CasoDocumentoView.as_view(), name="caso-documento"),
+    path(
+        "casos-oit/documentos/<int:pk>/",
+        views.DocumentoCasoDescargarView.as_view(),
+        name="caso-documento-descargar",
+    ),
     path("casos-oit/<int:pk>/transicion/<str:accion>/", views.CasoTransicionView.as_view(), name="caso-transicion"),
     # Priority lines
     path("lineas-prioritarias/", prioridades.LineaListaView.as_view(), name="linea-lista"),

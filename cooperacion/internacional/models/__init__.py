@@ -2,7 +2,7 @@ from .acciones import AccionAlianza, SeguimientoAccion
 from .comisiones import Comision, CompromisoSesion, SesionComision
 from .convenios import CompromisoConvenio, Convenio, RevisionConvenio
 from .instrumentos import EstudioInstrumento, InstrumentoInternacional, MemoriaInstrumento
-from .oit import MENSAJE_LIMITE_ANTERIOR, CasoOIT, CasoOITQuerySet
+from .oit import MENSAJE_LIMITE_ANTERIOR, CasoOIT, CasoOITQuerySet, DocumentoCaso
 from .prioridades import LineaPrioritaria, Necesidad
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "CompromisoConvenio",
     "CompromisoSesion",
     "Convenio",
+    "DocumentoCaso",
     "EstudioInstrumento",
     "InstrumentoInternacional",
     "LineaPrioritaria",

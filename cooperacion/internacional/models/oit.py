@@ -11,6 +11,7 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
 from cooperacion.core import roles
+from cooperacion.core.archivos import ruta_de_archivo, validar_documento
 
 MENSAJE_LIMITE_ANTERIOR = _("La fecha límite de respuesta no puede ser anterior a la de recepción.")
 
@@ -145,3 +146,44 @@ class CasoOIT(models.Model):
     @transition(field=estado, source=Estado.RESPONDIDO, target=Estado.EN_TRAMITE)
     def reabrir(self, by=None, description=None):
         """The ILO asked for more information: a new deadline runs."""
+
+
+class DocumentoCaso(models.Model):
+    """A document of an ILO case: the communication received, each draft of the answer (numbered versions) and the
+    answer as sent (filed by the Jefe with the answer)."""
+
+    class Tipo(models.TextChoices):
+        COMUNICACION = "comunicacion", _("Comunicación recibida")
+        BORRADOR = "borrador", _("Borrador de respuesta")
+        RESPUESTA = "respuesta", _("Respuesta enviada")
+
+    caso = models.ForeignKey(CasoOIT, verbose_name=_("caso"), on_delete=models.CASCADE, related_name="documentos")
+    tipo = models.CharField(_("tipo de documento"), max_length=20, choices=Tipo.choices)
+    version = models.PositiveSmallIntegerField(_("versión"), default=1)
+    archivo = models.FileField(_("archivo"), upload_to=ruta_de_archivo, validators=[validar_documento])
+    descripcion = models.CharField(_("descripción"), max_length=250, blank=True)
+    subido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("subido por"), on_delete=models.PROTECT, related_name="+"
+    )
+    subido_en = models.DateTimeField(_("subido el"), default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("documento de caso OIT")
+        verbose_name_plural = _("documentos de casos OIT")
+        ordering = ["tipo", "version", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["caso", "tipo", "version"],
+                name="documento_caso_version_unica",
+                violation_error_message=_("Esa versión del documento ya existe."),
+            )
+        ]
+
+    def __str__(self):
+        if self.tipo == self.Tipo.BORRADOR:
+            return _("Borrador de respuesta, versión %(v)s") % {"v": self.version}
+        return self.get_tipo_display()
+
+    def get_absolute_url(self):
+        return self.caso.get_absolute_url()

@@ -7,6 +7,7 @@ from .oit import (
     caso_editar,
     caso_reabrir,
     caso_registrar_respuesta,
+    documento_caso_agregar,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "caso_editar",
     "caso_reabrir",
     "caso_registrar_respuesta",
+    "documento_caso_agregar",
 ]

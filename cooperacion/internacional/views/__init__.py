@@ -2,20 +2,24 @@ from .oit import (
     AccionSobreCasoView,
     CasoCrearView,
     CasoDetalleView,
+    CasoDocumentoView,
     CasoEditarView,
     CasoListaView,
     CasoReabrirView,
     CasoRespuestaView,
     CasoTransicionView,
+    DocumentoCasoDescargarView,
 )
 
 __all__ = [
     "AccionSobreCasoView",
     "CasoCrearView",
     "CasoDetalleView",
+    "CasoDocumentoView",
     "CasoEditarView",
     "CasoListaView",
     "CasoReabrirView",
     "CasoRespuestaView",
     "CasoTransicionView",
+    "DocumentoCasoDescargarView",
 ]
