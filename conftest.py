@@ -53,6 +53,7 @@ DATOS_DE_MIGRACIONES = [
     ("cooperacion.core.migrations.0005_permisos_plazos_y_reportes", "dar_permisos"),
     ("cooperacion.internacional.migrations.0002_permisos_de_roles", "dar_permisos"),
     ("cooperacion.internacional.migrations.0004_permisos_lineas_y_necesidades", "dar_permisos"),
+    ("cooperacion.internacional.migrations.0006_permisos_convenios", "dar_permisos"),
     ("procesos.migrations.0002_roles", "dar_permisos"),
     ("convocatorias.migrations.0002_modalidades", "cargar"),
     ("convocatorias.migrations.0003_permisos_de_roles", "dar_permisos"),

@@ -96,11 +96,9 @@ class ConvocatoriaForm(FormularioModelo):
         )
         self.fields["modalidad"].queryset = Modalidad.objects.filter(Q(activa=True) | Q(pk=self.instance.modalidad_id))
         self.fields["ods"].queryset = ODS.objects.all()
-        self.fields["lineas_prioritarias"].queryset = LineaPrioritaria.objects.filter(activa=True)
+        self.fields["lineas_prioritarias"].queryset = LineaPrioritaria.objects.vigentes()
         self.fields["lineas_prioritarias"].help_text = _("Las líneas de la entidad que la convocatoria apoya.")
-        self.fields["necesidades"].queryset = Necesidad.objects.filter(
-            estado__in=[Necesidad.Estado.IDENTIFICADA, Necesidad.Estado.EN_GESTION]
-        ).select_related("dependencia")
+        self.fields["necesidades"].queryset = Necesidad.objects.abiertas().select_related("dependencia")
         self.fields["necesidades"].help_text = _("Necesidades de cooperación abiertas que la convocatoria atendería.")
         self.fields["moneda"].queryset = Moneda.objects.all()
         self.es_administrador = usuario.tiene_rol(roles.ADMINISTRADOR)

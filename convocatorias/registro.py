@@ -4,12 +4,13 @@
 def registrar_en_el_nucleo() -> None:
     from django.utils.translation import gettext_lazy as _
 
-    from cooperacion.core import demo, menu, pendientes, plazos, reportes, selectors
+    from cooperacion.core import demo, menu, pendientes, plazos, reportes, selectors, vinculos
 
     from . import demo as demo_convocatorias
     from . import pendientes as pendientes_convocatorias
     from . import permissions
     from . import plazos as plazos_convocatorias
+    from . import vinculos as vinculos_convocatorias
     from .models import Convocatoria, InformeEjecucion, Proyecto
     from .reports import (
         ActaCompromisosReporte,
@@ -42,6 +43,8 @@ def registrar_en_el_nucleo() -> None:
     ):
         reportes.registrar(reporte())
     pendientes.registrar(pendientes_convocatorias.pendientes_de)
+    vinculos.registrar(vinculos_convocatorias.convocatorias_del_actor, orden=10)
+    vinculos.registrar(vinculos_convocatorias.proyectos_del_actor, orden=20)
     demo.registrar("convocatorias", demo_convocatorias.cargar_demo, orden=50)
     ver = permissions.can_ver_convocatorias
     menu.registrar(

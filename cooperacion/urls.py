@@ -20,6 +20,7 @@ urlpatterns = [
     path("administracion/", admin.site.urls),
     path("transparencia/planes/", include("planes.urls_publico")),
     path("transparencia/rendicion/", include("rendicion.urls_publico")),
+    path("transparencia/internacional/", include("cooperacion.internacional.urls_publico")),
     path("transparencia/", include("cooperacion.core.urls_publico")),
     path("internacional/", include("cooperacion.internacional.urls")),
     path("procesos/", include("procesos.urls")),

@@ -3,16 +3,19 @@
 from rest_framework import serializers
 
 from cooperacion.core import api
+from cooperacion.core.models import ODS
 
 from .filters import AccionFilter
 from .models import AccionRendicion
 
 
-class AccionSerializer(serializers.ModelSerializer):
+class AccionSerializer(serializers.ModelSerializer[AccionRendicion]):
     anio = serializers.IntegerField(source="estrategia.anio", read_only=True)
     codigo = serializers.CharField(read_only=True)
     dependencias = serializers.SerializerMethodField()
-    ods = serializers.SlugRelatedField(many=True, read_only=True, slug_field="numero")
+    ods: serializers.SlugRelatedField[ODS] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="numero"
+    )
 
     class Meta:
         model = AccionRendicion

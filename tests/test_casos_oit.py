@@ -474,7 +474,8 @@ class TestVistas:
 
     def test_el_menu_ofrece_casos_oit_al_personal(self, usuarios):
         for usuario in usuarios.values():
-            assert "Casos OIT" in [str(e["etiqueta"]) for e in menu.menu_para(usuario)]
+            internacional = next(e for e in menu.menu_para(usuario) if str(e["etiqueta"]) == "Internacional")
+            assert "Casos OIT" in [str(h["etiqueta"]) for h in internacional["hijos"]]
 
 
 # Permission matrix: (url builder, method, POST body builder, {role: status}).

@@ -534,6 +534,33 @@ def _corte_con_formulas(d) -> dict:
     return {"id": corte.pk}
 
 
+def _internacional_con_formulas(d) -> dict:
+    """A priority line, a need and an agreement whose texts start like a formula."""
+    from cooperacion.core.models import Actor
+    from cooperacion.internacional.models import AccionAlianza, Comision, InstrumentoInternacional
+    from tests.factories_internacional import ConvenioFactory, LineaFactory, NecesidadFactory
+
+    ocri = d["dependencias"]["ocri"]
+    LineaFactory(nombre=FORMULA)
+    NecesidadFactory(titulo=FORMULA, dependencia=ocri)
+    ConvenioFactory(objeto=FORMULA, dependencia=ocri, responsable=d["usuarios"]["profesional"])
+    InstrumentoInternacional.objects.create(
+        codigo="C999", nombre=FORMULA, organizacion=Actor.objects.get(nombre=FORMULA), dependencia=ocri
+    )
+    hoy = date.today()
+    AccionAlianza.objects.create(
+        nombre=FORMULA,
+        tipo_producto="cursos",
+        sector_acompanado=FORMULA,
+        dependencia=ocri,
+        responsable=d["usuarios"]["profesional"],
+        fecha_inicio=hoy,
+        fecha_fin=hoy,
+    )
+    Comision.objects.create(nombre=FORMULA, dependencia=ocri)
+    return {}
+
+
 # How to ask each registered Excel report for the records above; a report without an entry fails the first test.
 PARAMETROS_DE_PRUEBA = {
     "actores": lambda d: {"q": "HYPERLINK"},
@@ -546,6 +573,12 @@ PARAMETROS_DE_PRUEBA = {
     "seguimiento_rendicion": _corte_con_formulas,
     "preguntas_espacio": lambda d: {"id": _rendicion_con_formulas(d).espacio.pk},
     "metricas_rendicion": lambda d: {"id": _rendicion_con_formulas(d).estrategia.pk},
+    "lineas_prioritarias": _internacional_con_formulas,
+    "necesidades": _internacional_con_formulas,
+    "convenios": _internacional_con_formulas,
+    "instrumentos": _internacional_con_formulas,
+    "acciones_alianza": _internacional_con_formulas,
+    "comisiones": _internacional_con_formulas,
 }
 
 

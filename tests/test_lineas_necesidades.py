@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from cooperacion.core import menu
 from cooperacion.core.models import ODS
-from cooperacion.internacional.demo import LINEAS_PRIORITARIAS, NECESIDADES, cargar_prioridades
+from cooperacion.internacional.demo import LINEA_PROPUESTA, LINEAS_PRIORITARIAS, NECESIDADES, cargar_prioridades
 from cooperacion.internacional.models import LineaPrioritaria, Necesidad
 
 ROLES = ["admin", "jefe", "profesional", "planeacion", "control", "profesional2"]
@@ -25,7 +25,9 @@ def datos(usuarios, dependencias):
 
 
 def test_la_demo_carga_las_lineas_del_ministerio_y_sus_necesidades_una_vez(usuarios, dependencias, datos):
-    assert LineaPrioritaria.objects.count() == len(LINEAS_PRIORITARIAS) == 5
+    assert LineaPrioritaria.objects.count() == len(LINEAS_PRIORITARIAS) + 1 == 6
+    assert LineaPrioritaria.objects.vigentes().count() == 5
+    assert LineaPrioritaria.objects.get(nombre=LINEA_PROPUESTA[0]).estado == LineaPrioritaria.Estado.PROPUESTA
     assert set(LineaPrioritaria.objects.values_list("nombre", flat=True)) >= {
         "Trabajo decente y derechos fundamentales en el trabajo",
         "Formalización laboral y protección social",
@@ -35,7 +37,7 @@ def test_la_demo_carga_las_lineas_del_ministerio_y_sus_necesidades_una_vez(usuar
     }
     assert Necesidad.objects.count() == len(NECESIDADES)
     cargar_prioridades(usuarios=usuarios, dependencias={d.codigo: d for d in dependencias.values()}, hoy=None)
-    assert (LineaPrioritaria.objects.count(), Necesidad.objects.count()) == (5, len(NECESIDADES))
+    assert (LineaPrioritaria.objects.count(), Necesidad.objects.count()) == (6, len(NECESIDADES))
     necesidad = Necesidad.objects.get(titulo="Integración laboral de la población migrante venezolana")
     assert (necesidad.linea, necesidad.ods) == (datos["linea"], ODS.objects.get(numero=10))
     assert necesidad.history.get().history_user == usuarios["admin"]
@@ -72,7 +74,14 @@ def test_solo_el_administrador_edita_en_la_administracion(cliente_de, datos, url
 def test_el_administrador_agrega_una_linea_y_queda_en_el_historial(cliente_de, usuarios, datos):
     respuesta = cliente_de("admin").post(
         reverse("admin:internacional_lineaprioritaria_add"),
-        {"nombre": "Empleo verde", "descripcion": "Transición justa", "activa": "on"},
+        {
+            "nombre": "Empleo verde",
+            "descripcion": "Transición justa",
+            "tipo": "demanda",
+            "periodo_inicio": 2026,
+            "periodo_fin": 2027,
+            "activa": "on",
+        },
     )
     assert respuesta.status_code == 302
     linea = LineaPrioritaria.objects.get(nombre="Empleo verde")
@@ -88,7 +97,7 @@ def test_filtros_de_las_listas(cliente_de, datos, dependencias):
     lineas = cliente.get(reverse("internacional:linea-lista"), {"q": "migración"}).context["object_list"]
     assert [linea.nombre for linea in lineas] == ["Migración laboral"]
     necesidades = cliente.get(
-        reverse("internacional:necesidad-lista"), {"linea": datos["linea"].pk, "estado": "identificada"}
+        reverse("internacional:necesidad-lista"), {"linea": datos["linea"].pk, "estado": "registrada"}
     ).context["object_list"]
     assert [n.titulo for n in necesidades] == ["Integración laboral de la población migrante venezolana"]
     contenido = cliente.get(reverse("internacional:linea-lista")).content.decode()
@@ -107,10 +116,11 @@ def test_las_listas_con_consultas_constantes(cliente_de, datos, django_assert_ma
         cliente.get(reverse("internacional:necesidad-lista"))
 
 
-def test_el_menu_ofrece_las_prioridades(usuarios):
+def test_el_menu_internacional_ofrece_prioridades_y_convenios(usuarios):
     for usuario in usuarios.values():
-        entrada = next(e for e in menu.menu_para(usuario) if str(e["etiqueta"]) == "Prioridades")
-        assert [h["url"] for h in entrada["hijos"]] == [
-            "/internacional/lineas-prioritarias/",
+        entrada = next(e for e in menu.menu_para(usuario) if str(e["etiqueta"]) == "Internacional")
+        assert [h["url"] for h in entrada["hijos"]][:3] == [
             "/internacional/necesidades/",
+            "/internacional/lineas-prioritarias/",
+            "/internacional/convenios/",
         ]

@@ -1,13 +1,19 @@
 """What the REST framework settings name (permission and pagination): kept apart from `api`, which imports the
 framework's views, so that reading the settings does not import `api` while it is being imported."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination, permissions
 from rest_framework.exceptions import NotAuthenticated
-from rest_framework.request import Request
-from rest_framework.views import APIView
 
 from . import permissions as predicados
+
+if TYPE_CHECKING:  # the framework's settings import this module while rest_framework.views is being imported
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
 
 
 class EsPersonal(permissions.BasePermission):

@@ -19,7 +19,7 @@ from django.views.generic.base import ContextMixin
 from django_filters.views import FilterView
 from rest_framework.authtoken.models import Token
 
-from . import flujos, permissions, services, versiones
+from . import flujos, permissions, services, versiones, vinculos
 from .errores import al_formulario
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
@@ -147,7 +147,7 @@ class PerfilView(PersonalRequeridoMixin, UpdateView[Usuario, PerfilForm]):
         return self.request.path
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(token_api=Token.objects.filter(user=self.request.user).first(), **kwargs)
+        return super().get_context_data(token_api=Token.objects.filter(user=usuario_de(self.request)).first(), **kwargs)
 
 
 class HistorialView(PersonalRequeridoMixin, TemplateView):
@@ -329,7 +329,8 @@ class ActorDetalleView(PersonalRequeridoMixin, DetailView[Actor]):
         return Actor.objects.visibles_para(self.request.user)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(flujo=FLUJO_ACTOR, **kwargs)
+        secciones = vinculos.secciones_de(self.object, self.request.user)
+        return super().get_context_data(flujo=FLUJO_ACTOR, vinculos=secciones, **kwargs)
 
 
 class ActorTransicionView(TransicionView):

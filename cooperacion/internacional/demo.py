@@ -1,12 +1,16 @@
 """Demo ILO cases, dated relative to today so the list always shows every colour of the traffic light."""
 
 from datetime import date, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
 
 from cooperacion.core.calendario import sumar_dias_habiles
-from cooperacion.core.models import ODS, Dependencia, Usuario
+from cooperacion.core.models import ODS, Dependencia, Moneda, Usuario
 
 from . import services
-from .models import CasoOIT, LineaPrioritaria, Necesidad
+from .models import CasoOIT, Convenio, LineaPrioritaria, Necesidad
+from .services import prioridades as services_prioridades
 
 CUT = "Central Unitaria de Trabajadores de Colombia (CUT)"
 CGT = "Confederación General del Trabajo (CGT)"
@@ -181,7 +185,7 @@ NECESIDADES = [
         "5200",
         0,
         8,
-        Necesidad.Estado.EN_GESTION,
+        Necesidad.Estado.PRIORIZADA,
     ),
     (
         "Caracterizar el trabajo infantil en la minería artesanal de oro",
@@ -189,7 +193,7 @@ NECESIDADES = [
         "2100",
         3,
         8,
-        Necesidad.Estado.EN_GESTION,
+        Necesidad.Estado.PRIORIZADA,
     ),
     (
         "Ruta de formalización para trabajadores de plataformas digitales",
@@ -197,7 +201,7 @@ NECESIDADES = [
         "3100",
         1,
         8,
-        Necesidad.Estado.IDENTIFICADA,
+        Necesidad.Estado.REGISTRADA,
     ),
     (
         "Formación de negociadores para la negociación colectiva del sector público",
@@ -205,7 +209,7 @@ NECESIDADES = [
         "2100",
         2,
         16,
-        Necesidad.Estado.IDENTIFICADA,
+        Necesidad.Estado.REGISTRADA,
     ),
     (
         "Integración laboral de la población migrante venezolana",
@@ -213,7 +217,7 @@ NECESIDADES = [
         "3100",
         4,
         10,
-        Necesidad.Estado.IDENTIFICADA,
+        Necesidad.Estado.REGISTRADA,
     ),
     (
         "Reconocimiento del trabajo doméstico remunerado",
@@ -226,22 +230,46 @@ NECESIDADES = [
 ]
 
 
+# A line of the offer (South-South cooperation) that the office proposed and the Jefe has yet to approve.
+LINEA_PROPUESTA = (
+    "Cooperación Sur-Sur en inspección del trabajo",
+    "Intercambio con ministerios de trabajo de la región sobre inspección móvil y rural, desde la experiencia "
+    "colombiana.",
+    "1100",
+)
+# Estimated amounts (COP) and the office's ranking of the open needs, in the order of NECESIDADES.
+MONTOS_ESTIMADOS = [900_000_000, 450_000_000, 1_200_000_000, 300_000_000, 2_500_000_000, None]
+
+
 def cargar_prioridades(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     """The priority lines and needs of the Ministry (idempotent: keyed by name and by dependencia + title)."""
+    hoy = hoy or timezone.localdate()
     por_codigo = {d.codigo: d for d in dependencias.values()}
     oficina = por_codigo["1100"]
     lineas = []
-    for nombre, descripcion, codigo in LINEAS_PRIORITARIAS:
+    for nombre, descripcion, codigo in [*LINEAS_PRIORITARIAS, LINEA_PROPUESTA]:
         linea = LineaPrioritaria.objects.filter(nombre=nombre).first()
         if linea is None:
-            linea = LineaPrioritaria(
-                nombre=nombre, descripcion=descripcion, dependencia=por_codigo.get(codigo, oficina)
+            linea = services_prioridades.linea_crear(
+                usuario=usuarios["admin"],
+                nombre=nombre,
+                descripcion=descripcion,
+                tipo=LineaPrioritaria.Tipo.OFERTA if codigo == "1100" else LineaPrioritaria.Tipo.DEMANDA,
+                periodo_inicio=hoy.year - 1,
+                periodo_fin=hoy.year + 2,
+                dependencia=por_codigo.get(codigo, oficina),
             )
-            linea._history_user = usuarios["admin"]
-            linea.save()
+            if nombre != LINEA_PROPUESTA[0]:
+                services_prioridades.linea_aprobar(
+                    linea=linea, usuario=usuarios["jefe"], motivo="Plan Estratégico Sectorial."
+                )
         lineas.append(linea)
     ods = {o.numero: o for o in ODS.objects.all()}
-    for titulo, descripcion, codigo, linea, numero_ods, estado in NECESIDADES:
+    cop = Moneda.objects.filter(codigo="COP").first()
+    prioridad = 0
+    for (titulo, descripcion, codigo, linea, numero_ods, estado), monto in zip(
+        NECESIDADES, MONTOS_ESTIMADOS, strict=True
+    ):
         dependencia = por_codigo.get(codigo, oficina)
         if Necesidad.objects.filter(dependencia=dependencia, titulo=titulo).exists():
             continue
@@ -252,6 +280,339 @@ def cargar_prioridades(*, usuarios: dict[str, Usuario], dependencias: dict[str, 
             linea=lineas[linea],
             ods=ods.get(numero_ods),
             estado=estado,
+            monto_estimado=monto if cop else None,
+            moneda=cop if monto else None,
+            tema=lineas[linea].nombre.split(" y ")[0],
+            registrada_por=usuarios["profesional"],
         )
+        if estado != Necesidad.Estado.REGISTRADA:
+            prioridad += 1
+            necesidad.prioridad = prioridad
         necesidad._history_user = usuarios["admin"]
         necesidad.save()
+
+
+# PR-CRI, hacer: "Convenios y acuerdos" of the office with the ILO and the donors; dates relative to today so that one
+# expiry falls inside the 60-day warning of the engine.
+CONVENIOS = [
+    {
+        "numero": "MDE-OIT-001",
+        "tipo": "memorando",
+        "alcance": "bilateral",
+        "objeto": (
+            "Memorando de entendimiento con la OIT para la asistencia técnica en trabajo decente, inspección del "
+            "trabajo y diálogo social (Programa de Trabajo Decente por País)."
+        ),
+        "actores": ["OIT"],
+        "firma_hace": 700,
+        "vence_en": 45,
+        "monto": None,
+        "compromisos": [
+            (
+                "Informe anual de avance del Programa de Trabajo Decente a la Oficina de la OIT para los Países "
+                "Andinos",
+                20,
+            ),
+            ("Reunión tripartita de seguimiento del memorando", 40),
+        ],
+        "revision": (4, "El memorando funciona: la asistencia técnica de la OIT llegó a tiempo a la inspección móvil."),
+    },
+    {
+        "numero": "CONV-AECID-2025-07",
+        "tipo": "convenio",
+        "alcance": "bilateral",
+        "objeto": "Convenio de cooperación para la formalización laboral de trabajadoras domésticas remuneradas.",
+        "actores": ["AECID"],
+        "firma_hace": 200,
+        "vence_en": 500,
+        "monto": (850_000, "EUR"),
+        "compromisos": [("Entrega del plan operativo anual aprobado por el comité técnico", 10)],
+        "revision": None,
+    },
+    {
+        "numero": "AC-UE-GIZ-2024-03",
+        "tipo": "acuerdo",
+        "alcance": "multilateral",
+        "objeto": "Acuerdo para la integración laboral de la población migrante y retornada.",
+        "actores": ["UE", "GIZ"],
+        "firma_hace": 400,
+        "vence_en": 300,
+        "monto": (1_200_000, "USD"),
+        "compromisos": [],
+        "revision": (3, "Avanza con retrasos en la contratación del operador; se acordó un plan de choque."),
+    },
+]
+
+
+def cargar_convenios(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """The office's agreements with the ILO and the donors (idempotent: keyed by number)."""
+    from cooperacion.core.models import Actor
+
+    from .services import convenios as services_convenios
+
+    hoy = hoy or timezone.localdate()
+    por_codigo = {d.codigo: d for d in dependencias.values()}
+    oficina = por_codigo["1100"]
+    actores = {a.sigla: a for a in Actor.objects.exclude(sigla="")}
+    monedas = {m.codigo: m for m in Moneda.objects.all()}
+    for datos in CONVENIOS:
+        if Convenio.objects.filter(numero=datos["numero"]).exists():
+            continue
+        partes = [actores[s] for s in datos["actores"] if s in actores]
+        if len(partes) != len(datos["actores"]):
+            continue
+        monto, codigo = datos["monto"] or (None, None)
+        convenio = services_convenios.convenio_registrar(
+            usuario=usuarios["profesional"],
+            numero=datos["numero"],
+            tipo=datos["tipo"],
+            alcance=datos["alcance"],
+            objeto=datos["objeto"],
+            actores=partes,
+            dependencia=oficina,
+            dependencias_parte=[d for c, d in por_codigo.items() if c == "2100"],
+            responsable=usuarios["profesional"],
+            fecha_firma=hoy - timedelta(days=datos["firma_hace"]),
+            fecha_inicio=hoy - timedelta(days=datos["firma_hace"]),
+            fecha_fin=hoy + timedelta(days=datos["vence_en"]),
+            monto=Decimal(monto) if monto else None,
+            moneda=monedas.get(codigo),
+        )
+        for descripcion, dias in datos["compromisos"]:
+            services_convenios.compromiso_agregar(
+                convenio=convenio,
+                usuario=usuarios["profesional"],
+                descripcion=descripcion,
+                responsable=usuarios["profesional"],
+                fecha_limite=hoy + timedelta(days=dias),
+            )
+        if datos["revision"]:
+            calificacion, comentario = datos["revision"]
+            services_convenios.convenio_revisar(
+                convenio=convenio,
+                usuario=usuarios["jefe"],
+                fecha=hoy - timedelta(days=30),
+                calificacion=calificacion,
+                comentario=comentario,
+            )
+
+
+# PR-CRI: "Convenios OIT" studied, adopted and ratified, and the memorias on their application (art. 22).
+INSTRUMENTOS = [
+    (
+        "C087",
+        "Convenio sobre la libertad sindical y la protección del derecho de sindicación, 1948",
+        date(1948, 7, 9),
+        date(1976, 11, 16),
+    ),
+    (
+        "C098",
+        "Convenio sobre el derecho de sindicación y de negociación colectiva, 1949",
+        date(1949, 7, 1),
+        date(1976, 11, 16),
+    ),
+    ("C081", "Convenio sobre la inspección del trabajo, 1947", date(1947, 7, 11), date(1967, 11, 13)),
+    (
+        "C189",
+        "Convenio sobre las trabajadoras y los trabajadores domésticos, 2011",
+        date(2011, 6, 16),
+        date(2014, 5, 9),
+    ),
+    ("C190", "Convenio sobre la violencia y el acoso, 2019", date(2019, 6, 21), None),
+]
+
+
+def cargar_instrumentos(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """ILO conventions with their dates for Colombia, a study for C190 and the memorias (idempotent by code)."""
+    from cooperacion.core.models import Actor
+
+    from .models import InstrumentoInternacional
+    from .services import instrumentos as services_instrumentos
+
+    hoy = hoy or timezone.localdate()
+    oit = Actor.objects.filter(sigla="OIT").first()
+    if oit is None:
+        return
+    por_codigo = {d.codigo: d for d in dependencias.values()}
+    oficina, ddft = por_codigo["1100"], por_codigo.get("2100", por_codigo["1100"])
+    jefe = usuarios["jefe"]
+    for codigo, nombre, adopcion, ratificacion in INSTRUMENTOS:
+        if InstrumentoInternacional.objects.filter(codigo=codigo).exists():
+            continue
+        instrumento = services_instrumentos.instrumento_registrar(
+            usuario=usuarios["profesional"], codigo=codigo, nombre=nombre, organizacion=oit, dependencia=oficina
+        )
+        services_instrumentos.instrumento_fechar(
+            instrumento=instrumento, usuario=jefe, transicion="adoptar", fecha=adopcion
+        )
+        if ratificacion:
+            services_instrumentos.instrumento_fechar(
+                instrumento=instrumento, usuario=jefe, transicion="ratificar", fecha=ratificacion
+            )
+            services_instrumentos.memoria_programar(
+                instrumento=instrumento,
+                usuario=usuarios["profesional"],
+                periodo=str(hoy.year),
+                fecha_solicitud=hoy - timedelta(days=20),
+                dias_habiles=40 if codigo != "C087" else 10,
+                dependencia=ddft if codigo in ("C087", "C098") else oficina,
+            )
+        else:
+            services_instrumentos.estudio_agregar(
+                instrumento=instrumento,
+                usuario=usuarios["profesional"],
+                titulo="Estudio de viabilidad jurídica para la ratificación del Convenio 190",
+                proposito="ratificacion",
+                fecha=hoy - timedelta(days=60),
+                documento=_pdf_de_estudio(),
+            )
+
+
+def _pdf_de_estudio():
+    """A one-page PDF standing in for the study (the demo has no real file)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    contenido = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    return SimpleUploadedFile("estudio-c190.pdf", contenido, content_type="application/pdf")
+
+
+# Bogotá 4212000-CR-040, HACER: outputs of the alliance and international-relations actions, with allies of the
+# actor catalog; one finished and published, one in implementation, one planned.
+ACCIONES = [
+    {
+        "nombre": "Intercambio de buenas prácticas en inspección móvil con la OIT",
+        "tipo_producto": "buenas_practicas",
+        "aliados": ["OIT"],
+        "sector": "Dirección Territorial de Nariño",
+        "inicio_hace": 150,
+        "dura": 90,
+        "estado": "finalizada",
+        "seguimiento": "Se realizaron dos jornadas técnicas con inspectores de tres direcciones territoriales.",
+        "retroalimentacion": (
+            "Se entregó a la Dirección Territorial la guía de inspección móvil y las lecciones aprendidas."
+        ),
+        "visibilizacion": ("Portal institucional", 20, "https://www.mintrabajo.gov.co/"),
+    },
+    {
+        "nombre": "Curso virtual de formalización laboral con la AECID",
+        "tipo_producto": "cursos",
+        "aliados": ["AECID"],
+        "sector": "Dirección de Generación y Protección del Empleo",
+        "inicio_hace": 30,
+        "dura": 60,
+        "estado": "en_implementacion",
+        "seguimiento": "Primera cohorte de 40 funcionarios inscrita.",
+        "retroalimentacion": "",
+        "visibilizacion": None,
+    },
+    {
+        "nombre": "Campaña contra el trabajo infantil con la Unión Europea y la GIZ",
+        "tipo_producto": "eventos",
+        "aliados": ["UE", "GIZ"],
+        "sector": "Dirección de Derechos Fundamentales del Trabajo",
+        "inicio_hace": -20,
+        "dura": 45,
+        "estado": "planeada",
+        "seguimiento": "",
+        "retroalimentacion": "",
+        "visibilizacion": None,
+    },
+]
+
+
+def cargar_acciones(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """The alliance actions of the demo (idempotent by name)."""
+    from cooperacion.core.models import Actor
+
+    from .models import AccionAlianza
+    from .services import acciones as services_acciones
+
+    hoy = hoy or timezone.localdate()
+    oficina = {d.codigo: d for d in dependencias.values()}["1100"]
+    actores = {a.sigla: a for a in Actor.objects.exclude(sigla="")}
+    profesional = usuarios["profesional"]
+    for datos in ACCIONES:
+        if AccionAlianza.objects.filter(nombre=datos["nombre"]).exists():
+            continue
+        aliados = [actores[s] for s in datos["aliados"] if s in actores]
+        if not aliados:
+            continue
+        inicio = hoy - timedelta(days=datos["inicio_hace"])
+        accion = services_acciones.accion_registrar(
+            usuario=profesional,
+            nombre=datos["nombre"],
+            tipo_producto=datos["tipo_producto"],
+            aliados=aliados,
+            sector_acompanado=datos["sector"],
+            dependencia=oficina,
+            responsable=profesional,
+            fecha_inicio=inicio,
+            fecha_fin=inicio + timedelta(days=datos["dura"]),
+        )
+        if datos["estado"] == "planeada":
+            continue
+        services_acciones.accion_iniciar(accion=accion, usuario=profesional)
+        services_acciones.seguimiento_registrar(
+            accion=accion, usuario=profesional, fecha=min(hoy, inicio + timedelta(days=10)), avance=datos["seguimiento"]
+        )
+        if datos["estado"] == "finalizada":
+            services_acciones.accion_finalizar(
+                accion=accion, usuario=profesional, retroalimentacion=datos["retroalimentacion"]
+            )
+            medio, hace, enlace = datos["visibilizacion"]
+            services_acciones.accion_visibilizar(
+                accion=accion,
+                usuario=profesional,
+                medio_publicacion=medio,
+                fecha_publicacion=hoy - timedelta(days=hace),
+                enlace_publicacion=enlace,
+                publicada=True,
+            )
+
+
+# PR-CRI, HACER: the office holds the technical secretariat of these commissions.
+COMISIONES = [
+    (
+        "Subcomisión de Asuntos Internacionales",
+        "Subcomisión de la Comisión Permanente de Concertación de Políticas Salariales y Laborales que sigue los "
+        "asuntos ante la OIT y los compromisos internacionales en materia laboral.",
+    ),
+    (
+        "Comisión Especial de Tratamiento de Conflictos ante la OIT (CETCOIT)",
+        "Instancia tripartita que trata los casos presentados ante el Comité de Libertad Sindical antes de que "
+        "lleguen a Ginebra.",
+    ),
+]
+
+
+def cargar_comisiones(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
+    """The commissions of PR-CRI with one session and its commitments (idempotent by name)."""
+    from .models import Comision
+    from .services import comisiones as services_comisiones
+
+    hoy = hoy or timezone.localdate()
+    oficina = {d.codigo: d for d in dependencias.values()}["1100"]
+    profesional = usuarios["profesional"]
+    for i, (nombre, descripcion) in enumerate(COMISIONES):
+        if Comision.objects.filter(nombre=nombre).exists():
+            continue
+        comision = services_comisiones.comision_registrar(
+            usuario=profesional, nombre=nombre, descripcion=descripcion, dependencia=oficina
+        )
+        sesion = services_comisiones.sesion_registrar(
+            comision=comision,
+            usuario=profesional,
+            fecha=hoy - timedelta(days=15 + 10 * i),
+            lugar="Sede del Ministerio del Trabajo, Bogotá",
+            temas="Seguimiento de los casos ante el Comité de Libertad Sindical y de las memorias pendientes.",
+        )
+        services_comisiones.compromiso_de_sesion_agregar(
+            sesion=sesion,
+            usuario=profesional,
+            descripcion="Enviar a las organizaciones sindicales el informe de avance de los casos tratados.",
+            responsable=usuarios["jefe"],
+            fecha_limite=hoy + timedelta(days=8 + 5 * i),
+        )

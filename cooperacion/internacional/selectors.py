@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -95,3 +95,182 @@ def estado_del_plazo(caso: CasoOIT, *, hoy: date, configuracion=TIPO_PLAZO) -> E
     else:
         semaforo = "verde"
     return EstadoDelPlazo(restantes=restantes, semaforo=semaforo, dias_habiles=configuracion.dias_habiles)
+
+
+# Priority lines and needs -------------------------------------------------------------------------------------
+
+
+def etiquetados_con(linea) -> dict[str, int]:
+    """How many needs, calls and agreements carry the line (one query)."""
+    from django.db.models import Count
+
+    fila = (
+        type(linea)
+        .objects.filter(pk=linea.pk)
+        .annotate(
+            n_necesidades=Count("necesidades", distinct=True),
+            n_convocatorias=Count("convocatorias", distinct=True),
+            n_convenios=Count("convenios", distinct=True),
+        )
+        .values("n_necesidades", "n_convocatorias", "n_convenios")
+        .first()
+    )
+    return fila or {}
+
+
+def convocatorias_de_la_necesidad(necesidad, usuario) -> list:
+    """The calls (with their project) linked to the need that the user may see (one query)."""
+    modelo = type(necesidad)._meta.get_field("convocatorias").related_model
+    return list(
+        modelo.objects.visibles_para(usuario)
+        .filter(necesidades=necesidad)
+        .select_related("cooperante", "proyecto", "proyecto__moneda")
+        .order_by("pk")
+    )
+
+
+def siguiente_prioridad() -> int:
+    """The first free place in the office's ranking of open needs."""
+    from django.db.models import Max
+
+    from .models import Necesidad
+
+    maximo = Necesidad.objects.abiertas().aggregate(m=Max("prioridad"))["m"]
+    return (maximo or 0) + 1
+
+
+@dataclass
+class FilaResumen:
+    nombre: str
+    por_estado: dict = field(default_factory=dict)
+    estimado: dict = field(default_factory=dict)  # currency code → amount
+    obtenido: dict = field(default_factory=dict)  # currency code → amount committed by the projects
+    proyectos: set = field(default_factory=set)
+
+    @property
+    def total(self) -> int:
+        return sum(self.por_estado.values())
+
+    def estado(self, codigo) -> int:
+        return self.por_estado.get(codigo, 0)
+
+
+def _montos(por_moneda: dict) -> str:
+    from cooperacion.core.numeros import formatear_numero
+
+    return "; ".join(f"{formatear_numero(v, 2)} {k}" for k, v in sorted(por_moneda.items())) or "—"
+
+
+def necesidades_frente_a_cooperacion(usuario) -> dict:
+    """Needs by state and estimated amount, against the cooperation obtained (the committed amount of the projects
+    of the calls that attend them), by dependencia and by priority line. Six queries whatever the volume."""
+    from decimal import Decimal
+
+    from django.db.models import Count, Sum
+
+    from .models import Necesidad
+
+    visibles = Necesidad.objects.visibles_para(usuario).order_by()
+    sin_linea = str(_("Sin línea prioritaria"))
+    tablas = {}
+    for clave, campo in (("dependencia", "dependencia__nombre"), ("linea", "linea__nombre")):
+        filas: dict[str, FilaResumen] = {}
+
+        def fila(nombre, filas=filas):
+            nombre = nombre or sin_linea
+            return filas.setdefault(nombre, FilaResumen(nombre))
+
+        for nombre, estado, n in visibles.values_list(campo, "estado").annotate(n=Count("pk")):
+            fila(nombre).por_estado[estado] = n
+        for nombre, moneda, suma in (
+            visibles.filter(monto_estimado__isnull=False)
+            .values_list(campo, "moneda__codigo")
+            .annotate(s=Sum("monto_estimado"))
+        ):
+            fila(nombre).estimado[moneda] = suma
+        obtenidos = visibles.filter(convocatorias__proyecto__isnull=False).values_list(
+            campo,
+            "convocatorias__proyecto__pk",
+            "convocatorias__proyecto__moneda__codigo",
+            "convocatorias__proyecto__monto_comprometido",
+        )
+        for nombre, proyecto, moneda, monto in obtenidos.distinct():
+            destino = fila(nombre)
+            if proyecto not in destino.proyectos:  # a project that attends two needs of one row counts once
+                destino.proyectos.add(proyecto)
+                destino.obtenido[moneda] = destino.obtenido.get(moneda, Decimal(0)) + monto
+        tablas[clave] = [
+            {
+                "nombre": f.nombre,
+                "estados": [f.estado(codigo) for codigo, _e in Necesidad.Estado.choices],
+                "total": f.total,
+                "estimado": _montos(f.estimado),
+                "obtenido": _montos(f.obtenido),
+                "proyectos": len(f.proyectos),
+            }
+            for f in sorted(filas.values(), key=lambda f: f.nombre)
+        ]
+    return {"estados": [e for _c, e in Necesidad.Estado.choices], **tablas}
+
+
+def convenios_del_actor(actor, usuario):
+    """The agreements the actor signed that the user may see, for the actor's page: one query."""
+    from cooperacion.core.vinculos import Seccion, Vinculado
+
+    from .models import Convenio
+
+    consulta = (
+        Convenio.objects.visibles_para(usuario)
+        .filter(actores=actor)
+        .select_related("moneda")
+        .order_by("-fecha_firma", "pk")
+    )
+    return Seccion(
+        titulo=_("Convenios, acuerdos y memorandos"),
+        etiqueta_monto=_("Monto"),
+        filas=[
+            Vinculado(
+                titulo=str(c),
+                url=c.get_absolute_url(),
+                detalle=_("Vigente hasta el %(f)s") % {"f": c.fecha_fin.strftime("%d/%m/%Y")},
+                estado=c.get_estado_display(),
+                monto=c.monto,
+                moneda=c.moneda.codigo if c.moneda_id else "",
+            )
+            for c in consulta
+        ],
+    )
+
+
+def instrumentos_del_actor(actor, usuario):
+    """The instruments of the organization that the user may see, for the actor's page: one query."""
+    from cooperacion.core.vinculos import Seccion, Vinculado
+
+    from .models import InstrumentoInternacional
+
+    consulta = InstrumentoInternacional.objects.visibles_para(usuario).filter(organizacion=actor).order_by("codigo")
+    return Seccion(
+        titulo=_("Instrumentos internacionales"),
+        filas=[Vinculado(titulo=str(i), url=i.get_absolute_url(), estado=i.get_estado_display()) for i in consulta],
+    )
+
+
+def acciones_del_actor(actor, usuario):
+    """The alliance actions where the actor is an ally, that the user may see: one query."""
+    from cooperacion.core.vinculos import Seccion, Vinculado
+
+    from .models import AccionAlianza
+
+    consulta = AccionAlianza.objects.visibles_para(usuario).filter(aliados=actor).order_by("-fecha_inicio", "pk")
+    return Seccion(
+        titulo=_("Acciones de alianza"),
+        filas=[
+            Vinculado(
+                titulo=a.nombre,
+                url=a.get_absolute_url(),
+                detalle=a.get_tipo_producto_display(),
+                estado=a.get_estado_display(),
+            )
+            for a in consulta
+        ],
+    )

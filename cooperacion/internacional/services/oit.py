@@ -11,8 +11,8 @@ from cooperacion.core import roles
 from cooperacion.core.models import Dependencia, Usuario
 from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, notificar
 
-from . import permissions
-from .models import CasoOIT
+from .. import permissions
+from ..models import CasoOIT
 
 CAMPOS_EDITABLES = frozenset(
     {
@@ -124,7 +124,7 @@ def caso_editar(*, caso: CasoOIT, usuario: Usuario, **cambios) -> CasoOIT:
 
 @transaction.atomic
 def caso_registrar_respuesta(
-    *, caso: CasoOIT, usuario: Usuario, fecha_respuesta: date | None, radicado: str, motivo: str = ""
+    *, caso: CasoOIT, usuario: Usuario, fecha_respuesta: date | None, radicado: str, motivo: str = "", documento=None
 ) -> CasoOIT:
     """The Jefe approves and files the answer sent to the ILO; the responsable is notified."""
     _bloquear(caso)
@@ -157,6 +157,8 @@ def caso_registrar_respuesta(
         motivo=motivo,
         campos=("estado", "fecha_respuesta", "radicado_respuesta"),
     )
+    if documento:  # the answer as sent (a reopened case may have a second one)
+        _guardar_documento(caso, usuario, "respuesta", documento)
     _avisar_al_responsable(
         caso,
         usuario,
@@ -214,3 +216,36 @@ def _avisar_al_responsable(caso: CasoOIT, usuario: Usuario, *, titulo: str, mens
     responsable = caso.responsable
     if responsable.pk != usuario.pk and responsable.is_active:
         notificar(usuario=responsable, titulo=titulo, mensaje=mensaje, url=caso.get_absolute_url())
+
+
+@transaction.atomic
+def documento_caso_agregar(*, caso: CasoOIT, usuario: Usuario, tipo: str, archivo, descripcion: str = ""):
+    """The communication received or a new draft of the answer (its version is the next one). The answer as sent
+    is filed by the Jefe with `caso_registrar_respuesta`."""
+    from ..models import DocumentoCaso
+
+    _bloquear(caso)
+    if not permissions.puede_preparar(usuario, caso):
+        raise ErrorDeDominio(
+            _("Solo un profesional o el jefe de la dependencia, o el Administrador, suben documentos.")
+        )
+    if tipo not in (DocumentoCaso.Tipo.COMUNICACION, DocumentoCaso.Tipo.BORRADOR):
+        raise ErrorDeDominio(_("La respuesta enviada se registra con «Registrar respuesta»."), campo="tipo")
+    if tipo == DocumentoCaso.Tipo.BORRADOR and caso.estado != CasoOIT.Estado.EN_TRAMITE:
+        raise ErrorDeDominio(_("Los borradores se suben mientras el caso está en trámite."), campo="tipo")
+    return _guardar_documento(caso, usuario, tipo, archivo, descripcion.strip())
+
+
+def _guardar_documento(caso: CasoOIT, usuario: Usuario, tipo: str, archivo, descripcion: str = ""):
+    """A document of the case as the next version of its kind."""
+    from django.db.models import Max
+
+    from ..models import DocumentoCaso
+
+    ultima = DocumentoCaso.objects.filter(caso=caso, tipo=tipo).aggregate(v=Max("version"))["v"] or 0
+    documento = DocumentoCaso(
+        caso=caso, tipo=tipo, version=ultima + 1, archivo=archivo, descripcion=descripcion, subido_por=usuario
+    )
+    documento._history_user = usuario
+    documento.save()
+    return documento

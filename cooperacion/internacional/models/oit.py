@@ -11,7 +11,7 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
 from cooperacion.core import roles
-from cooperacion.core.models import CatalogoQuerySet
+from cooperacion.core.archivos import ruta_de_archivo, validar_documento
 
 MENSAJE_LIMITE_ANTERIOR = _("La fecha límite de respuesta no puede ser anterior a la de recepción.")
 
@@ -148,82 +148,42 @@ class CasoOIT(models.Model):
         """The ILO asked for more information: a new deadline runs."""
 
 
-class LineaPrioritaria(models.Model):
-    """A priority line of the cooperation offer and demand (PR-CRI, planear row 1): calls are scored against them."""
+class DocumentoCaso(models.Model):
+    """A document of an ILO case: the communication received, each draft of the answer (numbered versions) and the
+    answer as sent (filed by the Jefe with the answer)."""
 
-    nombre = models.CharField(_("nombre"), max_length=200, unique=True)
-    descripcion = models.TextField(_("descripción"), blank=True)
-    activa = models.BooleanField(_("activa"), default=True)
-    dependencia = models.ForeignKey(
-        "core.Dependencia",
-        verbose_name=_("dependencia que la lidera"),
-        on_delete=models.PROTECT,
-        related_name="lineas_prioritarias",
-        null=True,
-        blank=True,
+    class Tipo(models.TextChoices):
+        COMUNICACION = "comunicacion", _("Comunicación recibida")
+        BORRADOR = "borrador", _("Borrador de respuesta")
+        RESPUESTA = "respuesta", _("Respuesta enviada")
+
+    caso = models.ForeignKey(CasoOIT, verbose_name=_("caso"), on_delete=models.CASCADE, related_name="documentos")
+    tipo = models.CharField(_("tipo de documento"), max_length=20, choices=Tipo.choices)
+    version = models.PositiveSmallIntegerField(_("versión"), default=1)
+    archivo = models.FileField(_("archivo"), upload_to=ruta_de_archivo, validators=[validar_documento])
+    descripcion = models.CharField(_("descripción"), max_length=250, blank=True)
+    subido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("subido por"), on_delete=models.PROTECT, related_name="+"
     )
+    subido_en = models.DateTimeField(_("subido el"), default=timezone.now, editable=False)
     history = HistoricalRecords()
 
-    objects = CatalogoQuerySet.as_manager()
-
     class Meta:
-        verbose_name = _("línea prioritaria")
-        verbose_name_plural = _("líneas prioritarias")
-        ordering = ["nombre"]
-
-    def __str__(self):
-        return self.nombre
-
-    @property
-    def activa_display(self) -> str:
-        return _("Sí") if self.activa else _("No")
-
-
-class Necesidad(models.Model):
-    """A cooperation need identified by a dependencia, framed in a priority line and an ODS."""
-
-    class Estado(models.TextChoices):
-        IDENTIFICADA = "identificada", _("Identificada")
-        EN_GESTION = "en_gestion", _("En gestión")
-        ATENDIDA = "atendida", _("Atendida")
-        DESCARTADA = "descartada", _("Descartada")
-
-    titulo = models.CharField(_("título"), max_length=250)
-    descripcion = models.TextField(_("descripción"), blank=True)
-    dependencia = models.ForeignKey(
-        "core.Dependencia", verbose_name=_("dependencia"), on_delete=models.PROTECT, related_name="necesidades"
-    )
-    linea = models.ForeignKey(
-        LineaPrioritaria,
-        verbose_name=_("línea prioritaria"),
-        on_delete=models.PROTECT,
-        related_name="necesidades",
-        null=True,
-        blank=True,
-    )
-    ods = models.ForeignKey(
-        "core.ODS", verbose_name=_("ODS"), on_delete=models.PROTECT, related_name="necesidades", null=True, blank=True
-    )
-    estado = models.CharField(_("estado"), max_length=20, choices=Estado.choices, default=Estado.IDENTIFICADA)
-    history = HistoricalRecords()
-
-    objects = CatalogoQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("necesidad de cooperación")
-        verbose_name_plural = _("necesidades de cooperación")
-        ordering = ["titulo"]
+        verbose_name = _("documento de caso OIT")
+        verbose_name_plural = _("documentos de casos OIT")
+        ordering = ["tipo", "version", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["dependencia", "titulo"],
-                name="necesidad_unica_por_dependencia",
-                violation_error_message=_("La dependencia ya registró una necesidad con ese título."),
+                fields=["caso", "tipo", "version"],
+                name="documento_caso_version_unica",
+                violation_error_message=_("Esa versión del documento ya existe."),
             )
         ]
 
     def __str__(self):
-        return self.titulo
+        if self.tipo == self.Tipo.BORRADOR:
+            return _("Borrador de respuesta, versión %(v)s") % {"v": self.version}
+        return self.get_tipo_display()
 
-    @property
-    def abierta(self) -> bool:
-        return self.estado in (self.Estado.IDENTIFICADA, self.Estado.EN_GESTION)
+    def get_absolute_url(self):
+        return self.caso.get_absolute_url()

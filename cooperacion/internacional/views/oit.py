@@ -6,17 +6,19 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import DetailView, FormView
 
+from cooperacion.core import archivos
 from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.services import ErrorDeDominio
 from cooperacion.core.views import AccionConFormularioView, ListaFiltrada, PersonalRequeridoMixin, TransicionView
 
-from . import permissions, services
-from .filters import CasoOITFilter, LineaPrioritariaFilter, NecesidadFilter
-from .forms import CasoForm, ReabrirForm, RespuestaForm
-from .models import CasoOIT, LineaPrioritaria, Necesidad
-from .selectors import configuracion_del_plazo, estado_del_plazo
+from .. import permissions, services
+from ..filters import CasoOITFilter
+from ..forms import CasoForm, DocumentoCasoForm, ReabrirForm, RespuestaForm
+from ..models import CasoOIT, DocumentoCaso
+from ..selectors import configuracion_del_plazo, estado_del_plazo
 
 FLUJO_CASO = Flujo(
     url_name="internacional:caso-transicion",
@@ -84,6 +86,8 @@ class CasoDetalleView(PersonalRequeridoMixin, DetailView):
             puede_editar=permissions.can_editar_caso(usuario, caso),
             puede_responder=permissions.can_registrar_respuesta(usuario, caso),
             puede_reabrir=permissions.can_reabrir_caso(usuario, caso),
+            puede_subir_documento=permissions.puede_preparar(usuario, caso),
+            documentos=list(caso.documentos.select_related("subido_por")),
             **kwargs,
         )
 
@@ -169,6 +173,7 @@ class CasoRespuestaView(AccionSobreCasoView):
             fecha_respuesta=form.cleaned_data["fecha_respuesta"],
             radicado=form.cleaned_data["radicado"],
             motivo=form.cleaned_data["motivo"],
+            documento=form.cleaned_data.get("documento"),
         )
 
 
@@ -192,51 +197,33 @@ class CasoReabrirView(AccionSobreCasoView):
         )
 
 
+class CasoDocumentoView(AccionSobreCasoView):
+    """Upload the communication received or a new draft of the answer."""
+
+    form_class = DocumentoCasoForm
+    rol_permitido = staticmethod(permissions.puede_preparar)
+    permitida = staticmethod(permissions.puede_preparar)
+    titulo = gettext_lazy("Subir documento del caso")
+    boton = gettext_lazy("Subir documento")
+    introduccion = gettext_lazy(
+        "La comunicación recibida de la OIT o un nuevo borrador de la respuesta: cada borrador queda como una versión."
+    )
+    exito = gettext_lazy("Documento del caso %(numero)s guardado.")
+
+    def ejecutar(self, form):
+        services.documento_caso_agregar(caso=self.caso, usuario=self.request.user, **form.cleaned_data)
+
+
+class DocumentoCasoDescargarView(PersonalRequeridoMixin, View):
+    """A document of a case, only for those who see the case."""
+
+    def get(self, request, pk):
+        visibles = CasoOIT.objects.visibles_para(request.user).values("pk")
+        documento = get_object_or_404(DocumentoCaso, caso__in=visibles, pk=pk)
+        return archivos.servir(documento.archivo)
+
+
 class CasoTransicionView(TransicionView):
     modelo = CasoOIT
     flujo = FLUJO_CASO
     parametro = "caso"
-
-
-# Master data of international relations: readable by all staff, edited by the Administrador in the admin.
-
-
-class LineaPrioritariaListaView(ListaFiltrada):
-    model = LineaPrioritaria
-    filterset_class = LineaPrioritariaFilter
-    titulo = gettext_lazy("Líneas prioritarias de oferta y demanda de cooperación internacional")
-    columnas = [
-        (gettext_lazy("Línea"), "nombre", "nombre"),
-        (gettext_lazy("Descripción"), "descripcion", ""),
-        (gettext_lazy("Dependencia que la lidera"), "dependencia", "dependencia"),
-        (gettext_lazy("Activa"), "activa_display", "activa"),
-    ]
-    ordenamientos = {"nombre": "nombre", "dependencia": "dependencia__nombre", "activa": "activa"}
-    orden_por_defecto = "nombre"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("dependencia")
-
-
-class NecesidadListaView(ListaFiltrada):
-    model = Necesidad
-    filterset_class = NecesidadFilter
-    titulo = gettext_lazy("Necesidades de cooperación")
-    columnas = [
-        (gettext_lazy("Necesidad"), "titulo", "titulo"),
-        (gettext_lazy("Dependencia"), "dependencia", "dependencia"),
-        (gettext_lazy("Línea prioritaria"), "linea", "linea"),
-        (gettext_lazy("ODS"), "ods", "ods"),
-        (gettext_lazy("Estado"), "get_estado_display", "estado"),
-    ]
-    ordenamientos = {
-        "titulo": "titulo",
-        "dependencia": "dependencia__nombre",
-        "linea": "linea__nombre",
-        "ods": "ods__numero",
-        "estado": "estado",
-    }
-    orden_por_defecto = "titulo"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("dependencia", "linea", "ods")
