@@ -42,7 +42,7 @@ def cliente_con_token(usuario) -> APIClient:
 
 
 LISTAS = ["actores", "ods", "monedas", "dependencias", "municipios", "convocatorias", "proyectos", "planes",
-          "indicadores", "rendicion/acciones"]  # fmt: skip
+          "indicadores", "rendicion/acciones", "convenios"]  # fmt: skip
 
 
 @pytest.mark.parametrize("rol", ROLES)
@@ -228,3 +228,34 @@ def test_acciones_de_rendicion_con_consultas_constantes(usuarios, dependencias, 
         AccionFactory(estrategia=estrategia, dependencias=[dependencias["ocri"]])
     AccionFactory(estrategia=estrategia, dependencias=[dependencias["ddft"]])  # not of the profesional's dependencia
     assert consultas() == (pocas, 12)
+
+
+def test_convenios_con_sus_compromisos_en_el_alcance_y_con_consultas_constantes(
+    usuarios, dependencias, django_assert_max_num_queries
+):
+    from tests.factories import ActorFactory
+    from tests.factories_internacional import CompromisoFactory, ConvenioFactory
+
+    cliente = cliente_con_token(usuarios["profesional2"])  # DDFT
+    oit = ActorFactory(nombre="Organización Internacional del Trabajo")
+
+    def consultas():
+        with django_assert_max_num_queries(30) as capturadas:
+            respuesta = cliente.get("/api/v1/convenios/")
+        assert respuesta.status_code == 200
+        return len(capturadas.captured_queries), respuesta.json()
+
+    propio = ConvenioFactory(dependencia=dependencias["ddft"], actores=[oit])
+    CompromisoFactory(convenio=propio)
+    ajeno = ConvenioFactory(dependencia=dependencias["ocri"], actores=[oit])
+    pocas, datos = consultas()
+    assert [c["numero"] for c in datos["results"]] == [propio.numero]
+    assert datos["results"][0]["actores"] == [oit.nombre]
+    assert len(datos["results"][0]["compromisos"]) == 1
+    for _i in range(8):
+        otro = ConvenioFactory(dependencia=dependencias["ddft"], actores=[oit, ActorFactory()])
+        CompromisoFactory(convenio=otro)
+        CompromisoFactory(convenio=otro)
+    muchas, datos = consultas()
+    assert (muchas, datos["count"]) == (pocas, 9)
+    assert cliente.get(f"/api/v1/convenios/{ajeno.pk}/").status_code == 404

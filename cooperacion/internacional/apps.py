@@ -23,11 +23,12 @@ class InternacionalConfig(AppConfig):
 
         from cooperacion.core import demo, menu, plazos, publico, reportes, vinculos
 
+        from . import api, permissions, publicacion, reports, selectors
         from . import demo as demo_oit
-        from . import permissions, publicacion, reports, selectors
         from . import plazos as plazos_internacionales
         from .models import CasoOIT
 
+        api.registrar()
         reportes.registrar(reports.LineasReporte())
         reportes.registrar(reports.NecesidadesReporte())
         reportes.registrar(reports.ConveniosReporte())
