@@ -37,6 +37,19 @@ class CoreConfig(AppConfig):
             )
         )
         menu.registrar(menu.Entrada(_("Reportes"), "core:reporte-lista", permissions.es_personal, orden=80))
+        # The bar must fit 1280 px: the apps' entries are grouped by what the office does (names, not imports).
+        menu.agrupar(
+            menu.Grupo(
+                _("Cooperación internacional"),
+                ("convocatorias:matriz", "internacional:caso-lista", "internacional:linea-lista"),
+            )
+        )
+        menu.agrupar(
+            menu.Grupo(
+                _("Planeación y gestión"),
+                ("procesos:lista", "planes:lista", "indicadores:lista", "rendicion:inicio"),
+            )
+        )
         post_migrate.connect(_crear_tipos_de_plazo, sender=self)
         user_logged_in.connect(registrar_inicio_de_sesion, dispatch_uid="core.inicio_de_sesion")
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from . import permissions, roles
-from .menu import menu_para
+from .menu import barra_para
 from .models import Notificacion
 
 
@@ -15,7 +15,7 @@ def navegacion(request):
         **contexto,
         "es_admin": usuario.tiene_rol(roles.ADMINISTRADOR),
         "es_personal": permissions.es_personal(usuario),
-        "menu": menu_para(usuario),
+        "menu": barra_para(usuario),
         "roles_usuario": sorted(usuario.roles) or (["Superusuario"] if usuario.is_superuser else []),
         "notificaciones_sin_leer": lambda: Notificacion.objects.filter(usuario=usuario, leida_en__isnull=True).count(),
     }

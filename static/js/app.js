@@ -52,3 +52,34 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// A table wider than its column scrolls inside its own box (phones), never the whole page; a box that does scroll
+// becomes a named, keyboard-reachable region so it can be scrolled without a mouse.
+document.addEventListener("DOMContentLoaded", () => {
+  const cajas = [...document.querySelectorAll("main .table-responsive")];
+  document.querySelectorAll("main table").forEach((tabla) => {
+    if (tabla.closest(".table-responsive, .tabla-desplazable") || tabla.classList.contains("tabla-tarjetas")) return;
+    if (tabla.parentElement.closest("table")) return;
+    const caja = document.createElement("div");
+    caja.className = "tabla-desplazable";
+    tabla.parentNode.insertBefore(caja, tabla);
+    caja.appendChild(tabla);
+    cajas.push(caja);
+  });
+  const marcar = () => {
+    cajas.forEach((caja) => {
+      if (caja.scrollWidth > caja.clientWidth + 1) {
+        const titulo = caja.querySelector("caption");
+        caja.tabIndex = 0;
+        caja.setAttribute("role", "region");
+        caja.setAttribute("aria-label", titulo ? titulo.textContent.trim() : "Tabla desplazable horizontalmente");
+      } else if (caja.getAttribute("role") === "region") {
+        caja.removeAttribute("tabindex");
+        caja.removeAttribute("role");
+        caja.removeAttribute("aria-label");
+      }
+    });
+  };
+  marcar();
+  window.addEventListener("resize", marcar);
+});

@@ -61,7 +61,8 @@ def test_una_convocatoria_de_la_tarea_1_a_la_9(navegador, usuarios, tmp_path):
 
     # Task 1: the Profesional registers the call (first with a closing date before the opening) and prioritizes it.
     _como(navegador, "profesional")
-    navegador.get_by_role("navigation", name="Navegación principal").get_by_role("button", name="Convocatorias").click()
+    menu = navegador.get_by_role("navigation", name="Navegación principal")
+    menu.get_by_role("button", name="Cooperación internacional").click()
     navegador.get_by_role("link", name="Matriz de convocatorias").click()
     expect(navegador.locator("#sin-convocatorias")).to_be_visible()
     revisar_accesibilidad(navegador)

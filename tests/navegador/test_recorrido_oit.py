@@ -20,7 +20,9 @@ def test_profesional_registra_un_caso_y_el_jefe_lo_responde_y_lo_cierra(navegado
 
     # The Profesional registers the case, first with an impossible deadline.
     ingresar(navegador, "profesional", CONTRASENA)
-    navegador.get_by_role("navigation", name="Navegación principal").get_by_role("link", name="Casos OIT").click()
+    menu = navegador.get_by_role("navigation", name="Navegación principal")
+    menu.get_by_role("button", name="Cooperación internacional").click()
+    menu.get_by_role("link", name="Casos OIT").click()
     expect(navegador.get_by_role("heading", name="Casos ante los órganos de control de la OIT")).to_be_visible()
     expect(navegador.locator("#sin-casos")).to_be_visible()
     revisar_accesibilidad(navegador)
@@ -60,7 +62,9 @@ def test_profesional_registra_un_caso_y_el_jefe_lo_responde_y_lo_cierra(navegado
     # The Jefe files the answer and then closes the case.
     navegador.context.clear_cookies()
     ingresar(navegador, "jefe", CONTRASENA)
-    navegador.get_by_role("navigation", name="Navegación principal").get_by_role("link", name="Casos OIT").click()
+    menu = navegador.get_by_role("navigation", name="Navegación principal")
+    menu.get_by_role("button", name="Cooperación internacional").click()
+    menu.get_by_role("link", name="Casos OIT").click()
     navegador.get_by_role("link", name="3074", exact=True).click()
     expect(navegador.locator("#estado-caso")).to_have_text("En trámite")
     expect(navegador.get_by_text("Este registro aún no ha cambiado de estado.")).to_be_visible()
