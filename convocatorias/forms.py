@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperacion.core import roles
 from cooperacion.core.archivos import HOJAS
 from cooperacion.core.campos import (
+    OPCION_VACIA,
     CampoArchivo,
     CampoFecha,
     CampoFechaHora,
@@ -34,6 +35,10 @@ class UsuarioField(forms.ModelChoiceField):
 
 
 class ActorField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", OPCION_VACIA)
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj):
         return str(obj)
 
@@ -226,7 +231,9 @@ class PresentacionForm(forms.Form):
     radicado = forms.CharField(label=_("Número de radicado"), max_length=80)
     comprobante = campo_archivo(_("Comprobante del envío"))
     monto_solicitado = CampoMonto(label=_("Monto solicitado"))
-    moneda = forms.ModelChoiceField(label=_("Moneda"), queryset=Moneda.objects.all(), required=False)
+    moneda = forms.ModelChoiceField(
+        label=_("Moneda"), queryset=Moneda.objects.all(), required=False, empty_label=OPCION_VACIA
+    )
     tasa_cop = CampoTasa(label=_("Tasa de cambio a COP"), required=False)
 
     def __init__(self, *args, convocatoria, **kwargs):

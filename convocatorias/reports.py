@@ -318,7 +318,7 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
     def filas_proyectos(self, proyectos):
         """Projects streamed in chunks, each chunk with its reports fetched in one more query."""
         hoy = timezone.localdate()
-        finalizado, en_ejecucion = _("Finalizado"), _("En ejecución")
+        finalizado, en_ejecucion = Convocatoria.Estado.FINALIZADA.label, Convocatoria.Estado.EN_EJECUCION.label
         for p in proyectos.prefetch_related("informes").iterator(chunk_size=2000):
             propios = list(p.informes.all())
             yield (

@@ -66,7 +66,7 @@ class Caracterizacion(ConVersion):
         BORRADOR = "borrador", _("Borrador")
         EN_REVISION = "en_revision", _("En revisión")
         VIGENTE = "vigente", _("Vigente")
-        OBSOLETO = "obsoleto", _("Obsoleto")
+        OBSOLETO = "obsoleto", _("Obsoleta")
 
     PUBLICADOS = (Estado.VIGENTE, Estado.OBSOLETO)
     ABIERTOS = (Estado.BORRADOR, Estado.EN_REVISION)

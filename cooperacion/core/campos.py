@@ -166,7 +166,21 @@ def campo_para(campo_modelo: models.Field, **kwargs):
         if clase is CampoMonto and campo_modelo.decimal_places != 2:
             clase = CampoNumero
         return campo_modelo.formfield(form_class=clase, **kwargs)
-    return campo_modelo.formfield(**kwargs)
+    return con_opcion_vacia_legible(campo_modelo.formfield(**kwargs))
+
+
+OPCION_VACIA = _("Seleccione…")
+
+
+def con_opcion_vacia_legible(campo):
+    """A select's empty option says what to do ("Seleccione…") instead of Django's "---------"."""
+    if isinstance(campo, forms.ModelChoiceField) and campo.empty_label == "---------":
+        campo.empty_label = OPCION_VACIA
+    elif isinstance(campo, forms.ChoiceField) and not isinstance(campo, forms.ModelChoiceField):
+        opciones = list(campo.choices)
+        if opciones and opciones[0] == ("", "---------"):
+            campo.choices = [("", OPCION_VACIA), *opciones[1:]]
+    return campo
 
 
 class _MetaclaseGuardada(ModelFormMetaclass):
@@ -176,7 +190,10 @@ class _MetaclaseGuardada(ModelFormMetaclass):
         meta = attrs.get("Meta")
         if meta is not None and not hasattr(meta, "formfield_callback"):
             meta.formfield_callback = staticmethod(campo_para)
-        return super().__new__(mcs, name, bases, attrs)
+        clase = super().__new__(mcs, name, bases, attrs)
+        for campo in clase.base_fields.values():  # declared fields too, not only those the callback made
+            con_opcion_vacia_legible(campo)
+        return clase
 
 
 class FormularioModelo(forms.ModelForm, metaclass=_MetaclaseGuardada):

@@ -99,3 +99,22 @@ def valor_reporte(valor):
     if isinstance(valor, int | Decimal | float):
         return number_format(valor, decimal_pos=None if isinstance(valor, int) else 2, force_grouping=True)
     return valor
+
+
+@register.filter
+def duracion(valor) -> str:
+    """A waiting time as people say it ("15 minutos", "1 hora y 30 minutos"), never ISO 8601's "PT15M"."""
+    from datetime import timedelta
+
+    from django.utils.translation import ngettext
+
+    if not isinstance(valor, timedelta):
+        return str(valor or "")
+    minutos = max(round(valor.total_seconds() / 60), 1)
+    horas, minutos = divmod(minutos, 60)
+    partes = []
+    if horas:
+        partes.append(ngettext("%(n)s hora", "%(n)s horas", horas) % {"n": horas})
+    if minutos:
+        partes.append(ngettext("%(n)s minuto", "%(n)s minutos", minutos) % {"n": minutos})
+    return " y ".join(partes)

@@ -1,0 +1,104 @@
+"""Issue 10, words and looks: the bar fits, placeholders speak Spanish, waits read as minutes, one palette."""
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django import forms
+from django.conf import settings
+
+from cooperacion.core import colores, graficos, menu
+from cooperacion.core.checks import formularios_del_proyecto
+from cooperacion.core.templatetags.cooperacion import duracion
+from procesos.models import Caracterizacion
+
+RAIZ = Path(settings.BASE_DIR)
+
+
+class TestBarraDeNavegacion:
+    def test_las_entradas_de_las_apps_se_agrupan_en_dos_menus(self, usuarios):
+        barra = menu.barra_para(usuarios["admin"])
+        etiquetas = [str(e["etiqueta"]) for e in barra]
+        assert "Cooperación internacional" in etiquetas
+        assert "Planeación y gestión" in etiquetas
+        for suelta in ("Convocatorias", "Casos OIT", "Prioridades", "Planes", "Indicadores", "Rendición", "Procesos"):
+            assert suelta not in etiquetas
+        assert len(etiquetas) <= 5
+        gestion = next(e for e in barra if str(e["etiqueta"]) == "Planeación y gestión")
+        titulos = [str(s["titulo"]) for s in gestion["secciones"]]
+        assert "Procesos" in titulos
+        assert "Rendición" in titulos
+        enlaces = [str(h["etiqueta"]) for s in gestion["secciones"] for h in s["hijos"]]
+        assert "Indicadores" in enlaces
+        assert "Caracterizaciones" in enlaces
+
+    def test_la_pagina_lleva_los_menus_agrupados(self, cliente_de):
+        html = cliente_de("jefe").get("/").content.decode()
+        assert "Planeación y gestión" in html
+        assert 'class="dropdown-header"' in html
+        assert "navbar-expand-xl" in html
+
+
+def test_ningun_formulario_ofrece_la_opcion_de_guiones():
+    culpables = []
+    for clase in formularios_del_proyecto():
+        for nombre, campo in clase.base_fields.items():
+            if isinstance(campo, forms.ModelChoiceField):
+                guiones = campo.empty_label == "---------"
+            else:
+                guiones = isinstance(campo, forms.ChoiceField) and any(e == "---------" for _v, e in campo.choices)
+            if guiones:
+                culpables.append(f"{clase.__module__}.{clase.__name__}.{nombre}")
+    assert culpables == []
+
+
+@pytest.mark.parametrize(
+    ("espera", "texto"),
+    [
+        (timedelta(minutes=15), "15 minutos"),
+        (timedelta(minutes=1), "1 minuto"),
+        (timedelta(minutes=90), "1 hora y 30 minutos"),
+    ],
+)
+def test_la_espera_del_bloqueo_se_lee_en_minutos(espera, texto):
+    assert duracion(espera) == texto
+
+
+def test_una_caracterizacion_reemplazada_esta_obsoleta():
+    assert Caracterizacion.Estado.OBSOLETO.label == "Obsoleta"
+
+
+class TestUnaSolaPaleta:
+    HOJAS = [
+        "static/css/app.css",
+        "rendicion/static/rendicion/rendicion.css",
+    ]
+    REGLAS = re.compile(
+        r"\.(semaforo-(?:verde|amarillo|rojo)|estado-(?:parcial|recibida|cumplida|no_cumplida))[^{]*\{[^}]*background-color:\s*(#[0-9a-fA-F]{6})"
+    )
+
+    def test_las_paginas_usan_los_colores_del_nucleo(self):
+        encontrados = {}
+        for hoja in self.HOJAS:
+            for clase, color in self.REGLAS.findall((RAIZ / hoja).read_text()):
+                encontrados[clase] = color.upper()
+        assert encontrados["semaforo-verde"] == colores.VERDE
+        assert encontrados["semaforo-amarillo"] == colores.AMARILLO
+        assert encontrados["semaforo-rojo"] == colores.ROJO
+        assert encontrados["estado-parcial"] == colores.AMARILLO
+        assert set(encontrados.values()) <= set(colores.ESTADOS)
+
+    def test_un_conteo_sin_estado_no_se_pinta_de_verde_ni_de_rojo(self):
+        svg = graficos.barras_svg("Convocatorias por estado", [(f"Estado {n}", n + 1) for n in range(6)])
+        rellenos = set(re.findall(r'<rect x="230"[^>]*fill="(#[0-9A-Fa-f]{6})"', svg))
+        assert rellenos == {colores.NEUTRO}
+
+    def test_las_etiquetas_largas_no_se_cortan_a_mitad_de_palabra(self):
+        etiqueta = "Oficina de Cooperación y Relaciones Internacionales del Ministerio"
+        svg = graficos.barras_svg("Cumplimiento", [(etiqueta, 80)])
+        lineas = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+        assert len(lineas) == 2
+        palabras = set(etiqueta.split())
+        for linea in lineas:
+            assert all(p.rstrip("…") in palabras for p in linea.split())
