@@ -157,6 +157,13 @@ class Caracterizacion(ConVersion):
     def publicada(self) -> bool:
         return self.estado in self.PUBLICADOS
 
+    @property
+    def de_otra_entidad(self) -> bool:
+        """A reference characterization of another entity (Bogotá's): our dependencia keeps it, it is not its owner."""
+        from django.conf import settings
+
+        return bool(self.entidad) and self.entidad.strip().casefold() != settings.ENTIDAD_NOMBRE.strip().casefold()
+
     @fsm_log_by
     @fsm_log_description
     @transition(field=estado, source=Estado.BORRADOR, target=Estado.EN_REVISION)

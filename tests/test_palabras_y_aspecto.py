@@ -102,3 +102,46 @@ class TestUnaSolaPaleta:
         palabras = set(etiqueta.split())
         for linea in lineas:
             assert all(p.rstrip("…") in palabras for p in linea.split())
+
+
+class TestDocumentosCoherentes:
+    def test_la_caracterizacion_de_otra_entidad_no_se_atribuye_a_nuestra_dependencia(self, cliente_de, usuarios):
+        from procesos.models import Caracterizacion as C
+        from tests.factories_procesos import CaracterizacionFactory
+
+        ajena = CaracterizacionFactory(
+            entidad="Secretaría General de la Alcaldía Mayor de Bogotá D.C.", estado=C.Estado.VIGENTE
+        )
+        propia = CaracterizacionFactory(estado=C.Estado.VIGENTE)
+        html = cliente_de("profesional").get(ajena.get_absolute_url()).content.decode()
+        assert "como referencia de otra entidad" in html
+        assert "Dependencia responsable" not in html
+        html = cliente_de("profesional").get(propia.get_absolute_url()).content.decode()
+        assert "Dependencia responsable" in html
+
+    def test_el_acta_de_finalizacion_se_fecha_el_dia_en_que_se_firma(self):
+        from datetime import date, datetime
+        from types import SimpleNamespace
+        from zoneinfo import ZoneInfo
+
+        from django.template.loader import render_to_string
+
+        jefe = SimpleNamespace(get_full_name="Laura Gómez", cargo="Jefe", dependencia=None)
+        proyecto = SimpleNamespace(
+            codigo="CI-2025-001",
+            nombre="Proyecto",
+            fecha_finalizacion=date(2026, 11, 20),
+            acta_firmada_en=datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("America/Bogota")),
+            acta_firmada_por=jefe,
+            supervisor=jefe,
+            moneda=None,
+        )
+        convocatoria = SimpleNamespace(nombre="Convocatoria", dependencia=SimpleNamespace(nombre="OCRI"))
+        html = render_to_string(
+            "convocatorias/pdf/acta_finalizacion.html",
+            {"proyecto": proyecto, "convocatoria": convocatoria, "ciudad": "Bogotá D.C.", "entidad": "Ministerio"},
+        )
+        texto = " ".join(html.split())
+        assert "En Bogotá D.C., el 27 de noviembre de 2026," in texto
+        assert "finalizó el 20 de noviembre de 2026" in texto
+        assert "se firma en Bogotá D.C., el 27 de noviembre de 2026." in texto
