@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import ModelFormMetaclass
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import archivos, fechas
@@ -76,6 +77,19 @@ class CampoArchivo(forms.FileField):
         mensajes = {"required": _("Adjunte el archivo."), **kwargs.pop("error_messages", {})}
         super().__init__(*args, error_messages=mensajes, **kwargs)
         self.validators.append(validador)
+
+    def _clean_bound_field(self, bf):
+        # A browser never re-sends a file: when the form comes back with errors, the field asks for it again by
+        # name. (Django's hook for a field that needs its BoundField; the BoundField holds the help text shown.)
+        data = bf.data
+        if getattr(data, "name", None) and not getattr(data, "url", None):
+            bf.help_text = format_lazy(
+                "{aviso} {ayuda}",
+                aviso=_("Elija de nuevo «%(n)s»: los archivos no se conservan cuando el formulario tiene errores.")
+                % {"n": data.name},
+                ayuda=bf.help_text,
+            )
+        return super()._clean_bound_field(bf)
 
 
 class EntradaNumero(forms.TextInput):

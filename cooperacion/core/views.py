@@ -280,6 +280,15 @@ FLUJO_ACTOR = Flujo(
             rol_permitido=lambda usuario, _actor: permissions.can_administrar_catalogos(usuario),
             estilo="outline-success",
         ),
+        Accion(
+            nombre="revisar",
+            etiqueta=_("Marcar como revisado"),
+            servicio=services.actor_revisar,
+            permitida=permissions.can_revisar_actor,
+            rol_permitido=lambda usuario, _actor: permissions.can_administrar_catalogos(usuario),
+            estilo="success",
+            confirmacion=_("Confirma que revisó y completó los datos de este cooperante propuesto."),
+        ),
     ),
 )
 

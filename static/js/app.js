@@ -83,3 +83,31 @@ document.addEventListener("DOMContentLoaded", () => {
   marcar();
   window.addEventListener("resize", marcar);
 });
+
+// Long lists (municipalities, actors, processes) get a search box: a <select> marked data-buscador, or with more
+// than 25 options, becomes a tom-select picker (static/vendor/tom-select). Without script the <select> still works.
+document.addEventListener("DOMContentLoaded", () => {
+  if (typeof TomSelect === "undefined") return;
+  document.querySelectorAll("main select").forEach((lista) => {
+    if (lista.tomselect || lista.dataset.sinBuscador !== undefined) return;
+    if (lista.dataset.buscador === undefined && lista.options.length <= 25) return;
+    const etiqueta = lista.labels && lista.labels[0];
+    const nombre = etiqueta ? etiqueta.textContent.replace(/\*\s*$/, "").trim() : "";
+    const vacia = lista.querySelector('option[value=""]');
+    let plugins = {};
+    if (lista.multiple) plugins = { remove_button: { title: "Quitar" } };
+    else if (vacia && !lista.required) plugins = { clear_button: { title: "Quitar la selección" } };
+    const buscador = new TomSelect(lista, {
+      plugins,
+      maxOptions: 60,
+      allowEmptyOption: false,
+      placeholder: vacia && vacia.textContent.trim() ? vacia.textContent.trim() : "Escriba para buscar…",
+      render: {
+        no_results: () => '<div class="no-results">Sin resultados: pruebe con otra palabra.</div>',
+      },
+    });
+    // The control's text box is named like the original field, for screen readers and for tests.
+    if (nombre && buscador.control_input) buscador.control_input.setAttribute("aria-label", nombre);
+    if (lista.classList.contains("is-invalid")) buscador.wrapper.classList.add("is-invalid");
+  });
+});

@@ -77,3 +77,11 @@ def ingresar(page, usuario: str, contrasena: str) -> None:
     page.get_by_label("Nombre de usuario").fill(usuario)
     page.get_by_label("Contraseña").fill(contrasena)
     page.get_by_role("button", name="Ingresar").click()
+
+
+def elegir(page, etiqueta: str, opcion, *, buscar: str = "") -> None:
+    """Pick `opcion` (text or pattern) in a searchable list (tom-select over a <select>): type, click the option."""
+    caja = page.get_by_role("combobox", name=etiqueta, exact=True)
+    caja.click()
+    caja.press_sequentially(buscar or opcion[:12])
+    page.get_by_role("option", name=opcion, exact=isinstance(opcion, str)).click()
