@@ -440,7 +440,9 @@ class PDFView(PersonalRequeridoMixin, View):
         except ErrorDeDominio as error:
             messages.error(request, str(error))
             return redirect(c)
-        return redirect(generado)
+        # The PDF is followed on the characterization's own page (its progress and download show there).
+        messages.info(request, _("El PDF se está generando: su avance y la descarga aparecen en esta página."))
+        return redirect(f"{c.get_absolute_url()}#documento-{generado.pk}")
 
 
 class ExcelView(PersonalRequeridoMixin, View):

@@ -145,3 +145,30 @@ class TestDocumentosCoherentes:
         assert "En Bogotá D.C., el 27 de noviembre de 2026," in texto
         assert "finalizó el 20 de noviembre de 2026" in texto
         assert "se firma en Bogotá D.C., el 27 de noviembre de 2026." in texto
+
+
+class TestDocumentosDeUnRegistro:
+    """Issue 10, point 8: a record's documents open, progress and download on the record, and go back to it."""
+
+    def test_el_pdf_de_una_caracterizacion_se_sigue_en_su_pagina_y_no_en_reportes(
+        self, cliente_de, usuarios, django_capture_on_commit_callbacks
+    ):
+        from django.urls import reverse
+
+        from cooperacion.core.models import ReporteGenerado
+        from procesos.models import Caracterizacion as C
+        from tests.factories_procesos import CaracterizacionFactory, con_filas
+
+        c = con_filas(CaracterizacionFactory(estado=C.Estado.VIGENTE))
+        cliente = cliente_de("profesional")
+        with django_capture_on_commit_callbacks(execute=True):
+            respuesta = cliente.post(reverse("procesos:pdf", args=[c.pk]))
+        generado = ReporteGenerado.objects.get(codigo="caracterizacion")
+        assert respuesta["Location"] == f"{c.get_absolute_url()}#documento-{generado.pk}"
+        pagina = cliente.get(c.get_absolute_url()).content.decode()
+        assert "El reporte está listo." in pagina
+        assert reverse("core:reporte-descargar", args=[generado.pk]) in pagina
+        detalle = cliente.get(generado.get_absolute_url()).content.decode()
+        assert f'href="{c.get_absolute_url()}" id="volver-al-registro"' in detalle
+        lista = cliente.get(reverse("core:reporte-lista")).content.decode()
+        assert reverse("core:reporte-detalle", args=[generado.pk]) not in lista

@@ -118,3 +118,18 @@ def duracion(valor) -> str:
     if minutos:
         partes.append(ngettext("%(n)s minuto", "%(n)s minutos", minutos) % {"n": minutos})
     return " y ".join(partes)
+
+
+@register.inclusion_tag("core/reportes/_documento_del_registro.html", takes_context=True)
+def documento_del_registro(context, codigo: str, registro_id: int):
+    """On a record's page: the last document of kind `codigo` this user asked for about this record, with its
+    progress (polled in place) and its download, so the user never leaves the record to follow it."""
+    from ..models import ReporteGenerado
+
+    usuario = context["request"].user
+    generado = (
+        ReporteGenerado.objects.filter(solicitado_por=usuario, codigo=codigo, parametros__id=int(registro_id))
+        .order_by("-creado_en")
+        .first()
+    )
+    return {"generado": generado}
