@@ -9,8 +9,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import CONTRASENA
-from convocatorias.documentos_demo import pdf_simple
 from convocatorias.models import Convocatoria
+from cooperacion.core.documentos_demo import pdf_simple
 from cooperacion.core.models import Actor
 from tests.factories_convocatorias import asegurar_datos_de_convocatorias
 from tests.navegador.conftest import elegir, ingresar, revisar_accesibilidad

@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import CONTRASENA
-from convocatorias.documentos_demo import pdf_simple
+from cooperacion.core.documentos_demo import pdf_simple
 from rendicion.models import (
     AccionMejora,
     AccionRendicion,
