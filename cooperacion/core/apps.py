@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -12,7 +13,7 @@ class CoreConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         # checks and tasks register themselves on import (system checks; the Celery tasks the outbox publishes).
-        from . import checks, menu, pendientes, permissions, reportes, tasks  # noqa: F401
+        from . import checks, menu, orden, pendientes, permissions, reportes, tasks  # noqa: F401
         from .middleware import registrar_inicio_de_sesion
         from .reportes_nucleo import ActoresReporte, PlazosReporte
 
@@ -51,6 +52,7 @@ class CoreConfig(AppConfig):
             )
         )
         post_migrate.connect(_crear_tipos_de_plazo, sender=self)
+        connection_created.connect(orden.registrar_en_sqlite, dispatch_uid="core.colacion_es")
         user_logged_in.connect(registrar_inicio_de_sesion, dispatch_uid="core.inicio_de_sesion")
 
 

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
 from . import flujos, permissions, services, versiones
+from . import orden as orden_es
 from .errores import al_formulario
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
@@ -43,8 +44,12 @@ class OrdenableMixin:
         orden = self.orden_actual()
         if not orden:
             return queryset
-        prefijo = "-" if orden.startswith("-") else ""
-        return queryset.order_by(prefijo + self.ordenamientos[orden.lstrip("-")], "pk")
+        descendente = orden.startswith("-")
+        campo = self.ordenamientos[orden.lstrip("-")]
+        if orden_es.es_texto(queryset.model, campo):  # names and titles in Spanish order
+            expresion = orden_es.en_espanol(campo, alias=queryset.db)
+            return queryset.order_by(expresion.desc() if descendente else expresion.asc(), "pk")
+        return queryset.order_by(("-" if descendente else "") + campo, "pk")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(orden=self.orden_actual(), **kwargs)
