@@ -172,3 +172,61 @@ class TestDocumentosDeUnRegistro:
         assert f'href="{c.get_absolute_url()}" id="volver-al-registro"' in detalle
         lista = cliente.get(reverse("core:reporte-lista")).content.decode()
         assert reverse("core:reporte-detalle", args=[generado.pk]) not in lista
+
+
+def test_las_listas_se_ordenan_como_en_espanol(cliente_de):
+    from cooperacion.core import orden
+    from tests.factories import ActorFactory
+
+    nombres = ["Zeta Fundación", "Ágora Internacional", "agua Viva", "Ñandú Verde", "Nube Azul", "Óscar y Cía"]
+    for nombre in nombres:
+        ActorFactory(nombre=nombre)
+    assert sorted(nombres, key=orden.clave) == [
+        "Ágora Internacional", "agua Viva", "Nube Azul", "Ñandú Verde", "Óscar y Cía", "Zeta Fundación",
+    ]  # fmt: skip
+    html = cliente_de("admin").get("/catalogos/actores/?orden=nombre").content.decode()
+    posiciones = [html.index(f">{n}</a>") for n in sorted(nombres, key=orden.clave)]
+    assert posiciones == sorted(posiciones)
+    html = cliente_de("admin").get("/catalogos/actores/?orden=-nombre").content.decode()
+    posiciones = [html.index(f">{n}</a>") for n in sorted(nombres, key=orden.clave, reverse=True)]
+    assert posiciones == sorted(posiciones)
+
+
+class TestEditorPHVA:
+    """Issue 10, point 9: the PHVA editor shows the characterization's own columns."""
+
+    def _campos(self, html: str) -> set[str]:
+        import re
+
+        return set(re.findall(r'name="planear-0-(\w+)"', html)) - {"id"}
+
+    def test_una_de_cinco_columnas_no_muestra_los_campos_de_ocho(self, cliente_de, usuarios):
+        from procesos.models import ParteInteresada
+        from procesos.services import escribir_contenido
+        from tests.factories_procesos import CaracterizacionFactory
+
+        T = ParteInteresada.Tipo
+        c = CaracterizacionFactory(dependencia=usuarios["profesional"].dependencia)
+        filas = [
+            {
+                "etapa": etapa,
+                "entradas": ["Necesidades"],
+                "actividades": ["Actividad"],
+                "responsables": [],
+                "salidas": ["Informe"],
+                "partes": [{"tipo": T.FUENTE, "texto": "Dependencias"}, {"tipo": T.RECEPTOR, "texto": "Jefe"}],
+            }
+            for etapa in (1, 2, 3, 4)
+        ]
+        escribir_contenido(caracterizacion=c, contenido={"filas": filas}, usuario=None, resolver=False)
+        html = cliente_de("profesional").get(f"/procesos/{c.pk}/editar/phva/").content.decode()
+        assert self._campos(html) == {"fuentes", "entradas", "actividades", "salidas", "receptores"}
+
+    def test_una_de_ocho_columnas_no_muestra_las_de_una_sola(self, cliente_de, usuarios):
+        from tests.factories_procesos import CaracterizacionFactory, con_filas
+
+        c = con_filas(CaracterizacionFactory(dependencia=usuarios["profesional"].dependencia))
+        html = cliente_de("profesional").get(f"/procesos/{c.pk}/editar/phva/").content.decode()
+        assert "fuentes" not in self._campos(html)
+        assert "receptores" not in self._campos(html)
+        assert "proveedores_externos" in self._campos(html)
