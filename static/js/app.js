@@ -93,6 +93,11 @@ document.addEventListener("DOMContentLoaded", () => {
     if (lista.dataset.buscador === undefined && lista.options.length <= 25) return;
     const etiqueta = lista.labels && lista.labels[0];
     const nombre = etiqueta ? etiqueta.textContent.replace(/\*\s*$/, "").trim() : "";
+    // tom-select points the <label> at its own text box; the hidden <select> keeps its name through the label.
+    if (etiqueta) {
+      if (!etiqueta.id) etiqueta.id = lista.id + "-etiqueta";
+      lista.setAttribute("aria-labelledby", etiqueta.id);
+    }
     const vacia = lista.querySelector('option[value=""]');
     let plugins = {};
     if (lista.multiple) plugins = { remove_button: { title: "Quitar" } };
