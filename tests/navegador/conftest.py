@@ -81,7 +81,8 @@ def ingresar(page, usuario: str, contrasena: str) -> None:
 
 def elegir(page, etiqueta: str, opcion, *, buscar: str = "") -> None:
     """Pick `opcion` (text or pattern) in a searchable list (tom-select over a <select>): type, click the option."""
-    caja = page.get_by_role("combobox", name=etiqueta, exact=True)
+    # The picker's own text box and dropdown (the hidden <select> keeps the same name for screen readers).
+    caja = page.locator(f'.ts-wrapper input[aria-label="{etiqueta}"]')
     caja.click()
     caja.press_sequentially(buscar or opcion[:12])
-    page.get_by_role("option", name=opcion, exact=isinstance(opcion, str)).click()
+    page.locator(".ts-dropdown:visible").get_by_role("option", name=opcion, exact=isinstance(opcion, str)).click()
