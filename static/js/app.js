@@ -114,5 +114,12 @@ document.addEventListener("DOMContentLoaded", () => {
     // The control's text box is named like the original field, for screen readers and for tests.
     if (nombre && buscador.control_input) buscador.control_input.setAttribute("aria-label", nombre);
     if (lista.classList.contains("is-invalid")) buscador.wrapper.classList.add("is-invalid");
+    // In a list that takes several, the search text is cleared once an item is chosen, ready for the next one.
+    if (lista.multiple) {
+      buscador.on("item_add", () => {
+        buscador.setTextboxValue("");
+        buscador.refreshOptions(false);
+      });
+    }
   });
 });

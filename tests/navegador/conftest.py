@@ -84,5 +84,6 @@ def elegir(page, etiqueta: str, opcion, *, buscar: str = "") -> None:
     # The picker's own text box and dropdown (the hidden <select> keeps the same name for screen readers).
     caja = page.locator(f'.ts-wrapper input[aria-label="{etiqueta}"]')
     caja.click()
+    caja.fill("")
     caja.press_sequentially(buscar or opcion[:12])
     page.locator(".ts-dropdown:visible").get_by_role("option", name=opcion, exact=isinstance(opcion, str)).click()
