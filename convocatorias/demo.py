@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from cooperacion.core.documentos_demo import archivo_pdf
 from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Municipio, Usuario
 from cooperacion.internacional.models import LineaPrioritaria, Necesidad
 
 from . import services
-from .documentos_demo import archivo_pdf
 from .models import Convocatoria, Modalidad, ParticipanteProyecto
 
 # The order in which each call goes through the pipeline: it stops at its `hasta` step.

@@ -75,8 +75,8 @@ class ProyectoFilter(django_filters.FilterSet):
     estado = django_filters.ChoiceFilter(
         label=_("Estado"),
         choices=[
-            (Convocatoria.Estado.EN_EJECUCION, _("En ejecución")),
-            (Convocatoria.Estado.FINALIZADA, _("Finalizado")),
+            (Convocatoria.Estado.EN_EJECUCION, Convocatoria.Estado.EN_EJECUCION.label),
+            (Convocatoria.Estado.FINALIZADA, Convocatoria.Estado.FINALIZADA.label),
         ],
         empty_label=_("Todos"),
         field_name="convocatoria__estado",

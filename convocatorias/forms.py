@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperacion.core import roles
 from cooperacion.core.archivos import HOJAS
 from cooperacion.core.campos import (
+    OPCION_VACIA,
     CampoArchivo,
     CampoFecha,
     CampoFechaHora,
@@ -36,6 +37,10 @@ class UsuarioField(forms.ModelChoiceField):
 
 
 class ActorField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", OPCION_VACIA)
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj):
         return str(obj)
 
@@ -49,6 +54,17 @@ class ConvocatoriaForm(FormularioModelo):
     """Register or edit a call (task 1). Only the Administrador chooses the dependencia."""
 
     enlace = forms.URLField(label=_("Enlace"), max_length=500, required=False, assume_scheme="https")
+    cooperante_nuevo = forms.CharField(
+        label=_("¿No está en la lista? Nombre del nuevo cooperante"),
+        max_length=200,
+        required=False,
+        help_text=_("Se registra al guardar, queda disponible de inmediato y el Administrador revisa sus datos."),
+    )
+    cooperante_nuevo_tipo = forms.ChoiceField(
+        label=_("Tipo del nuevo cooperante"),
+        choices=[("", _("Seleccione…")), *Actor.Tipo.choices],
+        required=False,
+    )
 
     class Meta:
         model = Convocatoria
@@ -94,6 +110,14 @@ class ConvocatoriaForm(FormularioModelo):
         self.fields["cooperante"].queryset = Actor.objects.filter(
             Q(estado=Actor.Estado.ACTIVO) | Q(pk=self.instance.cooperante_id)
         )
+        # The cooperante comes from the list or is proposed in place (issue 10): one of the two is required.
+        self.fields["cooperante"].required = False
+        self.fields["cooperante"].widget.attrs["data-buscador"] = "1"
+        self.fields["cooperante"].help_text = _(
+            "Escriba para buscar en el catálogo de actores. Si no está, propóngalo en los dos campos siguientes."
+        )
+        self.order_fields(["cooperante", "cooperante_nuevo", "cooperante_nuevo_tipo"])
+        self.cooperante_propuesto = None
         self.fields["modalidad"].queryset = Modalidad.objects.filter(Q(activa=True) | Q(pk=self.instance.modalidad_id))
         self.fields["ods"].queryset = ODS.objects.all()
         self.fields["lineas_prioritarias"].queryset = LineaPrioritaria.objects.vigentes()
@@ -116,6 +140,20 @@ class ConvocatoriaForm(FormularioModelo):
         if self.instance.pk is None and not self.is_bound:
             self.initial.setdefault("responsable", usuario.pk)
             self.initial.setdefault("moneda", Moneda.objects.filter(codigo="USD").values_list("pk", flat=True).first())
+
+    def clean(self):
+        datos = super().clean()
+        nuevo = " ".join((datos.pop("cooperante_nuevo", "") or "").split())
+        tipo = datos.pop("cooperante_nuevo_tipo", "")
+        if nuevo and datos.get("cooperante"):
+            self.add_error("cooperante_nuevo", _("Elija un cooperante de la lista o proponga uno nuevo, no los dos."))
+        elif nuevo and not tipo:
+            self.add_error("cooperante_nuevo_tipo", _("Indique el tipo del nuevo cooperante."))
+        elif nuevo:
+            self.cooperante_propuesto = {"nombre": nuevo, "tipo": tipo}
+        elif not datos.get("cooperante") and "cooperante" not in self.errors:
+            self.add_error("cooperante", _("Elija el cooperante de la lista o escriba el nombre de uno nuevo."))
+        return datos
 
 
 class AvisoForm(forms.Form):
@@ -226,7 +264,9 @@ class PresentacionForm(forms.Form):
     radicado = forms.CharField(label=_("Número de radicado"), max_length=80)
     comprobante = campo_archivo(_("Comprobante del envío"))
     monto_solicitado = CampoMonto(label=_("Monto solicitado"))
-    moneda = forms.ModelChoiceField(label=_("Moneda"), queryset=Moneda.objects.all(), required=False)
+    moneda = forms.ModelChoiceField(
+        label=_("Moneda"), queryset=Moneda.objects.all(), required=False, empty_label=OPCION_VACIA
+    )
     tasa_cop = CampoTasa(label=_("Tasa de cambio a COP"), required=False)
 
     def __init__(self, *args, convocatoria, **kwargs):
@@ -296,10 +336,10 @@ class ProyectoForm(FormularioModelo):
         field_classes = {"supervisor": UsuarioField, "municipios": MunicipiosField}
         widgets = {
             "ods": forms.CheckboxSelectMultiple,
-            "municipios": forms.SelectMultiple(attrs={"size": 8}),
+            "municipios": forms.SelectMultiple(attrs={"size": 8, "data-buscador": "1"}),
         }
         help_texts = {
-            "municipios": _("Mantenga presionada Ctrl (o Cmd) para elegir varios."),
+            "municipios": _("Escriba parte del nombre o del código DIVIPOLA para buscar; puede elegir varios."),
             "tasa_cop": _("Pesos por unidad de la moneda; 1 si es COP."),
         }
 

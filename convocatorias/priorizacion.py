@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import Convocatoria, PesosPriorizacion
 
@@ -136,10 +136,9 @@ def desglose(convocatoria: Convocatoria, pesos: PesosPriorizacion, ahora: dateti
         recursos = _("La convocatoria no declara un monto.")
     lineas = convocatoria.lineas_prioritarias.all()
     necesidades = convocatoria.necesidades.all()
-    alineacion = _("%(l)s línea(s) prioritaria(s), %(n)s necesidad(es) abierta(s)") % {
-        "l": len(lineas),
-        "n": sum(1 for n in necesidades if n.abierta),
-    }
+    abiertas = sum(1 for n in necesidades if n.abierta)
+    alineacion = ngettext("%(l)s línea prioritaria", "%(l)s líneas prioritarias", len(lineas)) % {"l": len(lineas)}
+    alineacion += ", " + ngettext("%(n)s necesidad abierta", "%(n)s necesidades abiertas", abiertas) % {"n": abiertas}
     partes = [
         (_("Recursos"), convocatoria.puntaje_recursos, pesos.peso_recursos, recursos),
         (

@@ -8,6 +8,7 @@ from itertools import islice
 from django.conf import settings
 from django.db.models import Count, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -48,6 +49,7 @@ class DocumentoReporte(Reporte):
     formatos = ("pdf",)
     horizontal = False
     en_lista = False  # not offered on the Reportes page: it is asked for from its record's page
+    de_un_registro = True
     columnas = ()
     codigo_documento = procedimiento.encabezado()["codigo"]
 
@@ -101,6 +103,9 @@ class OficioReporte(DocumentoReporte):
     descripcion = gettext_lazy("Se genera desde la página de cada convocatoria (tarea 3 de AI-P-003).")
     plantilla = "convocatorias/pdf/oficio.html"
 
+    def url_del_registro(self, parametros) -> str:
+        return reverse("convocatorias:detalle", args=[parametros["id"]])
+
     def parametros(self, datos, usuario) -> dict:
         pk = _identificador(datos)
         if not Convocatoria.objects.visibles_para(usuario).filter(pk=pk, aviso__isnull=False).exists():
@@ -147,6 +152,9 @@ class ActaCompromisosReporte(DocumentoReporte):
     descripcion = gettext_lazy("Se genera desde la página de cada convocatoria (tarea 4 de AI-P-003).")
     plantilla = "convocatorias/pdf/acta_compromisos.html"
 
+    def url_del_registro(self, parametros) -> str:
+        return reverse("convocatorias:detalle", args=[parametros["id"]])
+
     def parametros(self, datos, usuario) -> dict:
         pk = _identificador(datos)
         convocatoria = Convocatoria.objects.visibles_para(usuario).filter(pk=pk).first()
@@ -187,6 +195,9 @@ class ActaFinalizacionReporte(DocumentoReporte):
     titulo = gettext_lazy("Acta de finalización de proyecto de cooperación")
     descripcion = gettext_lazy("Se genera desde la página de cada proyecto finalizado (tarea 9 de AI-P-003).")
     plantilla = "convocatorias/pdf/acta_finalizacion.html"
+
+    def url_del_registro(self, parametros) -> str:
+        return reverse("convocatorias:proyecto-detalle", args=[parametros["id"]])
 
     def parametros(self, datos, usuario) -> dict:
         pk = _identificador(datos)
@@ -323,7 +334,7 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
     def filas_proyectos(self, proyectos):
         """Projects streamed in chunks, each chunk with its reports fetched in one more query."""
         hoy = timezone.localdate()
-        finalizado, en_ejecucion = _("Finalizado"), _("En ejecución")
+        finalizado, en_ejecucion = Convocatoria.Estado.FINALIZADA.label, Convocatoria.Estado.EN_EJECUCION.label
         for p in proyectos.prefetch_related("informes").iterator(chunk_size=2000):
             propios = list(p.informes.all())
             yield (

@@ -5,17 +5,18 @@ import base64
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from cooperacion.core import colores
 from cooperacion.core.graficos import FUENTE
 
 from . import calculo
 
 COLOR_META = "#9AA5B1"
 COLOR_ESTADO = {
-    calculo.Estado.VERDE: "#1E7D34",
-    calculo.Estado.AMARILLO: "#C98A00",
-    calculo.Estado.ROJO: "#B02A37",
-    calculo.Estado.SIN_META: "#52606D",
-    calculo.Estado.NO_REPORTA: "#52606D",
+    calculo.Estado.VERDE: colores.VERDE,
+    calculo.Estado.AMARILLO: colores.AMARILLO,
+    calculo.Estado.ROJO: colores.ROJO,
+    calculo.Estado.SIN_META: colores.GRIS,
+    calculo.Estado.NO_REPORTA: colores.GRIS,
 }
 TEXTO = "#1f2933"
 

@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 
 from cooperacion.core import periodos, roles
 from cooperacion.core.calendario import sumar_dias_habiles
+from cooperacion.core.documentos_demo import archivo_pdf
 from cooperacion.core.models import Dependencia, PoliticaMIPG, Usuario
 from cooperacion.core.models.reportes import fin_de_trimestre
 
 from . import services
-from .documentos_demo import archivo_pdf
 from .models import AvanceActividad, Plan, SeguimientoTrimestral
 
 D = Decimal

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
 from cooperacion.core.campos import (
+    OPCION_VACIA,
     CampoArchivo,
     CampoFecha,
     CampoMonto,
@@ -228,6 +229,7 @@ class ActividadForm(FormularioModelo):
             label=_("Indicador existente"),
             queryset=Indicador.objects.filter(dependencia_id=plan.dependencia_id).exclude(pk__in=usados),
             required=False,
+            empty_label=OPCION_VACIA,
             help_text=_("Elija uno ya creado, o deje vacío y describa el indicador nuevo abajo."),
         )
         self.fields["ind_nombre"] = forms.CharField(label=_("Nombre del indicador"), max_length=250, required=False)
@@ -455,7 +457,9 @@ class SolicitudAjusteForm(forms.Form):
 
 
 class CambioForm(forms.Form):
-    actividad = forms.ModelChoiceField(label=_("Actividad"), queryset=Actividad.objects.none(), required=False)
+    actividad = forms.ModelChoiceField(
+        label=_("Actividad"), queryset=Actividad.objects.none(), required=False, empty_label=OPCION_VACIA
+    )
     campo = forms.ChoiceField(label=_("Qué cambia"), choices=[("", "—"), *CambioAjuste.Campo.choices], required=False)
     anio = forms.TypedChoiceField(label=_("Año (metas)"), coerce=int, empty_value=None, required=False, choices=[])
     valor_nuevo = forms.CharField(

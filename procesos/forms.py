@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import hojas
 from cooperacion.core.archivos import DOCUMENTOS_DE_OFICINA, HOJAS
-from cooperacion.core.campos import CampoArchivo, CampoFecha, FormularioModelo
+from cooperacion.core.campos import OPCION_VACIA, CampoArchivo, CampoFecha, FormularioModelo
 from cooperacion.core.models import Dependencia, PoliticaMIPG
 
 from .models import Caracterizacion, Documento, ParteInteresada, Proceso, Tipologia
@@ -57,11 +57,14 @@ def _estilo(form):
 
 
 class CaracterizacionCrearForm(ErroresVisiblesMixin, forms.Form):
-    proceso = forms.ModelChoiceField(label=_("Proceso del catálogo"), queryset=Proceso.objects.none())
+    proceso = forms.ModelChoiceField(
+        label=_("Proceso del catálogo"), queryset=Proceso.objects.none(), empty_label=OPCION_VACIA
+    )
     dependencia = forms.ModelChoiceField(
         label=_("Dependencia responsable"),
         queryset=Dependencia.objects.filter(activa=True),
         required=False,
+        empty_label=OPCION_VACIA,
         help_text=_("Si la deja vacía, se usa la del proceso en el catálogo."),
     )
     version = forms.CharField(label=_("Versión"), max_length=20, initial="1")

@@ -66,7 +66,7 @@ class Caracterizacion(ConVersion):
         BORRADOR = "borrador", _("Borrador")
         EN_REVISION = "en_revision", _("En revisión")
         VIGENTE = "vigente", _("Vigente")
-        OBSOLETO = "obsoleto", _("Obsoleto")
+        OBSOLETO = "obsoleto", _("Obsoleta")
 
     PUBLICADOS = (Estado.VIGENTE, Estado.OBSOLETO)
     ABIERTOS = (Estado.BORRADOR, Estado.EN_REVISION)
@@ -156,6 +156,13 @@ class Caracterizacion(ConVersion):
     @property
     def publicada(self) -> bool:
         return self.estado in self.PUBLICADOS
+
+    @property
+    def de_otra_entidad(self) -> bool:
+        """A reference characterization of another entity (Bogotá's): our dependencia keeps it, it is not its owner."""
+        from django.conf import settings
+
+        return bool(self.entidad) and self.entidad.strip().casefold() != settings.ENTIDAD_NOMBRE.strip().casefold()
 
     @fsm_log_by
     @fsm_log_description

@@ -1,5 +1,6 @@
 """The characterization as a PDF in the official format (and its Excel), and the filtered list of them."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core.permissions import es_personal
@@ -15,6 +16,7 @@ from .selectors import con_todo, documento
 class CaracterizacionReporte(Reporte):
     codigo = "caracterizacion"
     en_lista = False  # one record's document: asked for from the characterization's page
+    de_un_registro = True
     titulo = _("Caracterización de proceso")
     descripcion = _("Se genera desde la página de cada caracterización (botones PDF y Excel).")
     plantilla = "procesos/pdf/caracterizacion.html"
@@ -30,6 +32,9 @@ class CaracterizacionReporte(Reporte):
 
     def puede_generar(self, usuario) -> bool:
         return es_personal(usuario)
+
+    def url_del_registro(self, parametros) -> str:
+        return reverse("procesos:detalle", args=[parametros["id"]])
 
     def parametros(self, datos, usuario) -> dict:
         texto = str(datos.get("id") or "").strip()

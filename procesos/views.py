@@ -263,6 +263,24 @@ def _catalogo_para_elegir() -> list[str]:
     return nombres
 
 
+UNA_COLUMNA = {"fuentes", "receptores"}
+SEPARADAS = {"proveedores_externos", "proveedores_internos", "responsables", "clientes_internos", "clientes_externos"}
+
+
+def columnas_de(caracterizacion) -> set[str]:
+    """The PHVA fields this characterization is written in: the one-column format (fuentes → receptores) or the
+    separated one (internal/external suppliers and clients, responsables); both when it mixes them or is empty."""
+    usados = set()
+    for fila in caracterizacion.filas.all():
+        usados |= {campo for campo, valor in FilaPHVAForm.inicial(fila).items() if valor and campo != "id"}
+    todos = set(FilaPHVAForm.base_fields) - {"id"}
+    if usados & UNA_COLUMNA and not usados & SEPARADAS:
+        return todos - SEPARADAS
+    if usados & SEPARADAS and not usados & UNA_COLUMNA:
+        return todos - UNA_COLUMNA
+    return todos
+
+
 class EditarPHVAView(_EdicionMixin, View):
     template_name = "procesos/editar_phva.html"
 
@@ -277,6 +295,7 @@ class EditarPHVAView(_EdicionMixin, View):
         return conjuntos
 
     def _pagina(self, conjuntos, errores=()):
+        columnas = columnas_de(self.caracterizacion)
         return render(
             self.request,
             self.template_name,
@@ -285,7 +304,10 @@ class EditarPHVAView(_EdicionMixin, View):
                 "conjuntos": conjuntos,
                 "errores": errores,
                 "catalogo": _catalogo_para_elegir(),
-                "tipos_parte": [(campo, FilaPHVAForm.base_fields[campo].label) for campo in FilaPHVAForm.PARTES],
+                "columnas": columnas,
+                "tipos_parte": [
+                    (campo, FilaPHVAForm.base_fields[campo].label) for campo in FilaPHVAForm.PARTES if campo in columnas
+                ],
             },
         )
 
@@ -440,7 +462,9 @@ class PDFView(PersonalRequeridoMixin, View):
         except ErrorDeDominio as error:
             messages.error(request, str(error))
             return redirect(c)
-        return redirect(generado)
+        # The PDF is followed on the characterization's own page (its progress and download show there).
+        messages.info(request, _("El PDF se está generando: su avance y la descarga aparecen en esta página."))
+        return redirect(f"{c.get_absolute_url()}#documento-{generado.pk}")
 
 
 class ExcelView(PersonalRequeridoMixin, View):

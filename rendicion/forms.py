@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core.campos import (
+    OPCION_VACIA,
     CampoArchivo,
     CampoFecha,
     CampoNumero,
@@ -31,6 +32,10 @@ from .services.estrategia import CAMPOS_DE_ELEMENTO
 
 
 class DependenciaField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", OPCION_VACIA)
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj):
         return f"{obj.nombre} ({obj.sigla})" if obj.sigla else obj.nombre
 

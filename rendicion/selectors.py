@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from cooperacion.core import graficos
+from cooperacion.core import colores, graficos
 from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .models import (
@@ -46,10 +46,10 @@ MESES_LARGOS = (
     "diciembre",
 )
 COLORES_RESULTADO = {
-    str(EvaluacionAccion.Resultado.CUMPLIDA.label): "#1E7D34",
-    str(EvaluacionAccion.Resultado.PARCIAL.label): "#C98A00",
-    str(EvaluacionAccion.Resultado.NO_CUMPLIDA.label): "#B02A37",
-    _("Sin evaluar"): "#52606D",
+    str(EvaluacionAccion.Resultado.CUMPLIDA.label): colores.VERDE,
+    str(EvaluacionAccion.Resultado.PARCIAL.label): colores.AMARILLO,
+    str(EvaluacionAccion.Resultado.NO_CUMPLIDA.label): colores.ROJO,
+    _("Sin evaluar"): colores.GRIS,
 }
 
 

@@ -25,6 +25,12 @@ def actor_inactivo(usuarios, dependencias):
     return actor, usuarios["admin"], {"motivo": ""}
 
 
+@escenario("core:actor-transicion", "revisar")
+def actor_propuesto(usuarios, dependencias):
+    actor = ActorFactory(por_revisar=True, propuesto_por=usuarios["profesional"])
+    return actor, usuarios["admin"], {"motivo": ""}
+
+
 @escenario("internacional:caso-transicion", "cerrar")
 def caso_respondido(usuarios, dependencias):
     caso = CasoOITFactory(dependencia=dependencias["ocri"], responsable=usuarios["profesional"])

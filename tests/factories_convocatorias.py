@@ -14,8 +14,8 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from convocatorias import services
-from convocatorias.documentos_demo import pdf_simple
 from convocatorias.models import Convocatoria, Modalidad, ParticipanteProyecto, Proyecto
+from cooperacion.core.documentos_demo import pdf_simple
 from cooperacion.core.models import Actor, Moneda
 from tests.factories import ActorFactory, DependenciaFactory
 from tests.factories_oit import ProfesionalFactory

@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from convocatorias.documentos_demo import archivo_pdf
 from cooperacion.core.calendario import sumar_dias_habiles
+from cooperacion.core.documentos_demo import archivo_pdf
 from cooperacion.core.models import ReporteGenerado
 from rendicion import services
 from rendicion.models import (

@@ -611,3 +611,73 @@ def test_el_informe_aceptado_por_la_web_marca_el_punto_critico(clientes, objetos
     clientes("profesional").post(_url("informe-transicion", informe.pk, "aceptar"), {"motivo": ""})
     informe.refresh_from_db()
     assert informe.estado == InformeEjecucion.Estado.ACEPTADO
+
+
+class TestCooperantePropuesto:
+    """Issue 10: a call from a new donor is registered without waiting for the Administrador."""
+
+    def _nueva(self, objetos, **cambios):
+        datos = {**_convocatoria_nueva(objetos), "cooperante": "", **cambios}
+        return datos
+
+    def test_el_profesional_propone_el_cooperante_desde_el_formulario(self, clientes, objetos, usuarios):
+        from cooperacion.core.models import Actor, Notificacion
+
+        datos = self._nueva(objetos, cooperante_nuevo="  Fundación   Ejemplo ", cooperante_nuevo_tipo=Actor.Tipo.ESAL)
+        respuesta = clientes("profesional").post(_url("crear"), datos)
+        convocatoria = Convocatoria.objects.get(nombre="Nueva desde la web")
+        assert respuesta["Location"] == convocatoria.get_absolute_url()
+        actor = convocatoria.cooperante
+        assert actor.nombre == "Fundación Ejemplo"
+        assert actor.por_revisar
+        assert actor.propuesto_por == usuarios["profesional"]
+        aviso = Notificacion.objects.get(usuario=usuarios["admin"])
+        assert "Fundación Ejemplo" in aviso.titulo
+        # The Administrador sees it marked and clears the mark; the notice leaves the bell.
+        pagina = clientes("admin").get(actor.get_absolute_url()).content.decode()
+        assert "Por revisar" in pagina
+        clientes("admin").post(reverse("core:actor-transicion", args=[actor.pk, "revisar"]), {"motivo": ""})
+        actor.refresh_from_db()
+        assert not actor.por_revisar
+        aviso.refresh_from_db()
+        assert aviso.leida_en is not None
+
+    def test_un_nombre_que_ya_existe_reutiliza_el_actor(self, clientes, objetos):
+        from cooperacion.core.models import Actor
+
+        existente = ActorFactory(nombre="Agencia Existente")
+        datos = self._nueva(objetos, cooperante_nuevo="agencia existente", cooperante_nuevo_tipo=Actor.Tipo.ESAL)
+        clientes("jefe").post(_url("crear"), datos)
+        assert Convocatoria.objects.get(nombre="Nueva desde la web").cooperante == existente
+        assert Actor.objects.filter(nombre__iexact="agencia existente").count() == 1
+
+    def test_sin_cooperante_ni_propuesta_todos_los_errores_a_la_vez(self, clientes, objetos):
+        from cooperacion.core.models import Actor
+
+        datos = self._nueva(objetos, nombre="", cooperante_nuevo="Sin tipo")
+        html = clientes("profesional").post(_url("crear"), datos).content.decode()
+        assert "Indique el tipo del nuevo cooperante." in html
+        assert "Este campo es obligatorio." in html  # the name, in the same answer
+        datos = self._nueva(objetos)
+        html = clientes("profesional").post(_url("crear"), datos).content.decode()
+        assert "Elija el cooperante de la lista o escriba el nombre de uno nuevo." in html
+        assert not Actor.objects.filter(nombre="Sin tipo").exists()
+        assert not Convocatoria.objects.filter(nombre="Nueva desde la web").exists()
+
+    def test_el_administrador_no_deja_nada_por_revisar(self, clientes, objetos):
+        from cooperacion.core.models import Actor
+
+        datos = self._nueva(objetos, cooperante_nuevo="Banco Nuevo", cooperante_nuevo_tipo=Actor.Tipo.MULTILATERAL)
+        clientes("admin").post(_url("crear"), datos)
+        assert not Actor.objects.get(nombre="Banco Nuevo").por_revisar
+
+
+def test_un_archivo_elegido_se_pide_de_nuevo_por_su_nombre_si_hay_errores(clientes, objetos):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    acta = SimpleUploadedFile("acta-reunion.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")
+    respuesta = clientes("profesional").post(_url("reunion", objetos.informada.pk), {"lugar": "Sala 3", "acta": acta})
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 200
+    assert "Elija de nuevo «acta-reunion.pdf»" in html
+    assert "Este campo es obligatorio." in html

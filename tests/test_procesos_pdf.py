@@ -26,7 +26,10 @@ def demo(usuarios, dependencias):
 def pdf_desde_la_pagina(cliente, c, capturar):
     with capturar(execute=True):
         respuesta = cliente.post(reverse("procesos:pdf", args=[c.pk]))
-    generado = ReporteGenerado.objects.get(pk=int(respuesta["Location"].rstrip("/").rsplit("/", 1)[-1]))
+    # The PDF is followed on the characterization's own page, anchored at its progress.
+    pagina, _almohadilla, ancla = respuesta["Location"].partition("#documento-")
+    assert pagina == c.get_absolute_url()
+    generado = ReporteGenerado.objects.get(pk=int(ancla))
     assert generado.estado == ReporteGenerado.Estado.LISTO, generado.error
     return generado.archivo.path
 

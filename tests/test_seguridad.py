@@ -25,6 +25,7 @@ class TestBloqueoPorIntentos:
         bloqueado = intentar(client, "profesional", CONTRASENA, "190.1.1.1")
         assert bloqueado.status_code == 429
         assert "Acceso bloqueado temporalmente" in bloqueado.content.decode()
+        assert "Espere 15 minutos" in bloqueado.content.decode()
 
     def test_un_colega_en_la_misma_oficina_sigue_ingresando(self, client, usuarios, settings):
         for _ in range(settings.AXES_FAILURE_LIMIT):

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
+from cooperacion.core import services as servicios_nucleo
 from cooperacion.core.views import AccionConFormularioView
 
 from .. import procedimiento
@@ -46,3 +47,12 @@ class PasoView(AccionConFormularioView):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("tarea", procedimiento.tarea(self.tarea) if self.tarea else None)
         return super().get_context_data(**kwargs)
+
+
+def datos_con_cooperante(form, usuario) -> dict:
+    """The call form's data with the cooperante proposed in place registered in the catalog (call it inside the
+    view's transaction, so a refused call leaves no new actor behind)."""
+    datos = dict(form.cleaned_data)
+    if form.cooperante_propuesto:
+        datos["cooperante"] = servicios_nucleo.actor_proponer(usuario=usuario, **form.cooperante_propuesto)
+    return datos

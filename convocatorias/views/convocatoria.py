@@ -4,6 +4,7 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -33,7 +34,7 @@ from ..forms import (
     VersionForm,
 )
 from ..models import Aviso, Compromiso, Convocatoria, Destinatario, PesosPriorizacion
-from .comun import PasoView, convocatoria_visible
+from .comun import PasoView, convocatoria_visible, datos_con_cooperante
 
 FLUJO_CONVOCATORIA = Flujo(
     url_name="convocatorias:transicion",
@@ -185,7 +186,9 @@ class ConvocatoriaEditarView(PasoView):
         return {**super().get_form_kwargs(), "usuario": self.request.user, "instance": copy.copy(self.objeto)}
 
     def ejecutar(self, form):
-        services.convocatoria_editar(convocatoria=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        with transaction.atomic():
+            datos = datos_con_cooperante(form, self.request.user)
+            services.convocatoria_editar(convocatoria=self.objeto, usuario=self.request.user, **datos)
 
 
 # Task 3: the oficio informativo -------------------------------------------------------------------
@@ -351,6 +354,13 @@ class DocumentoView(PersonalRequeridoMixin, View):
             if url_has_allowed_host_and_scheme(volver, allowed_hosts={request.get_host()}):
                 return redirect(volver)
             return redirect("convocatorias:matriz")
+        volver = request.POST.get("volver", "")
+        if url_has_allowed_host_and_scheme(volver, allowed_hosts={request.get_host()}):
+            # Followed on the record's own page: its progress and download show there.
+            messages.info(
+                request, _("El documento se está generando: su avance y la descarga aparecen en esta página.")
+            )
+            return redirect(volver)
         return redirect(generado)
 
 

@@ -4,6 +4,7 @@ import tempfile
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from ..filters import ConvocatoriaFilter
 from ..forms import ConvocatoriaForm, ImportarForm
 from ..models import Convocatoria, PesosPriorizacion
 from ..selectors import ORDENAMIENTOS, matriz_filtrada, matriz_para
+from .comun import datos_con_cooperante
 
 
 class MatrizView(ListaFiltrada):
@@ -135,7 +137,9 @@ class ConvocatoriaCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView
 
     def form_valid(self, form):
         try:
-            convocatoria = services.convocatoria_crear(usuario=self.request.user, **form.cleaned_data)
+            with transaction.atomic():
+                datos = datos_con_cooperante(form, self.request.user)
+                convocatoria = services.convocatoria_crear(usuario=self.request.user, **datos)
         except ErrorDeDominio as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)

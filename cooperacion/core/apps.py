@@ -3,6 +3,7 @@ from typing import Any
 import django_stubs_ext
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 # Django's generic classes subscripted in annotations and bases (forms.ModelForm[Usuario], DetailView[Actor]) need
@@ -19,7 +20,7 @@ class CoreConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         # checks and tasks register themselves on import (system checks; the Celery tasks the outbox publishes).
-        from . import api, checks, menu, pendientes, permissions, reportes, tasks  # noqa: F401
+        from . import api, checks, menu, orden, pendientes, permissions, reportes, tasks  # noqa: F401
         from .middleware import registrar_inicio_de_sesion
         from .reportes_nucleo import ActoresReporte, PlazosReporte
 
@@ -45,7 +46,21 @@ class CoreConfig(AppConfig):
             )
         )
         menu.registrar(menu.Entrada(_("Reportes"), "core:reporte-lista", permissions.es_personal, orden=80))
+        # The bar must fit 1280 px: the apps' entries are grouped by what the office does (names, not imports).
+        menu.agrupar(
+            menu.Grupo(
+                _("Cooperación internacional"),
+                ("convocatorias:matriz", "internacional:necesidad-lista"),
+            )
+        )
+        menu.agrupar(
+            menu.Grupo(
+                _("Planeación y gestión"),
+                ("procesos:lista", "planes:lista", "indicadores:lista", "rendicion:inicio"),
+            )
+        )
         post_migrate.connect(_crear_tipos_de_plazo, sender=self)
+        connection_created.connect(orden.registrar_en_sqlite, dispatch_uid="core.colacion_es")
         user_logged_in.connect(registrar_inicio_de_sesion, dispatch_uid="core.inicio_de_sesion")
 
 

@@ -17,6 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import ModelFormMetaclass
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import archivos, fechas
@@ -84,6 +85,19 @@ class CampoArchivo(forms.FileField):
         mensajes = {"required": _("Adjunte el archivo."), **kwargs.pop("error_messages", {})}
         super().__init__(*args, error_messages=mensajes, **kwargs)
         self.validators.append(validador)
+
+    def _clean_bound_field(self, bf):
+        # A browser never re-sends a file: when the form comes back with errors, the field asks for it again by
+        # name. (Django's hook for a field that needs its BoundField; the BoundField holds the help text shown.)
+        data = bf.data
+        if getattr(data, "name", None) and not getattr(data, "url", None):
+            bf.help_text = format_lazy(
+                "{aviso} {ayuda}",
+                aviso=_("Elija de nuevo «%(n)s»: los archivos no se conservan cuando el formulario tiene errores.")
+                % {"n": data.name},
+                ayuda=bf.help_text,
+            )
+        return super()._clean_bound_field(bf)
 
 
 class EntradaNumero(forms.TextInput):
@@ -174,7 +188,21 @@ def campo_para(campo_modelo: models.Field[Any, Any], **kwargs: Any) -> forms.Fie
         if clase is CampoMonto and campo_modelo.decimal_places != 2:
             clase = CampoNumero
         return campo_modelo.formfield(form_class=clase, **kwargs)
-    return campo_modelo.formfield(**kwargs)
+    return con_opcion_vacia_legible(campo_modelo.formfield(**kwargs))
+
+
+OPCION_VACIA = _("Seleccione…")
+
+
+def con_opcion_vacia_legible(campo):
+    """A select's empty option says what to do ("Seleccione…") instead of Django's "---------"."""
+    if isinstance(campo, forms.ModelChoiceField) and campo.empty_label == "---------":
+        campo.empty_label = OPCION_VACIA
+    elif isinstance(campo, forms.ChoiceField) and not isinstance(campo, forms.ModelChoiceField):
+        opciones = list(campo.choices)
+        if opciones and opciones[0] == ("", "---------"):
+            campo.choices = [("", OPCION_VACIA), *opciones[1:]]
+    return campo
 
 
 class _MetaclaseGuardada(ModelFormMetaclass):
@@ -184,7 +212,10 @@ class _MetaclaseGuardada(ModelFormMetaclass):
         meta = attrs.get("Meta")
         if meta is not None and not hasattr(meta, "formfield_callback"):
             meta.formfield_callback = staticmethod(campo_para)
-        return super().__new__(mcs, name, bases, attrs)
+        clase = super().__new__(mcs, name, bases, attrs)
+        for campo in clase.base_fields.values():  # declared fields too, not only those the callback made
+            con_opcion_vacia_legible(campo)
+        return clase
 
 
 class FormularioModelo(forms.ModelForm[Any], metaclass=_MetaclaseGuardada):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from . import permissions, roles
-from .menu import menu_para
+from .menu import barra_para
 from .models import Notificacion
 
 
@@ -16,7 +16,7 @@ def navegacion(request: HttpRequest) -> dict[str, object]:
         **contexto,
         "es_admin": usuario.tiene_rol(roles.ADMINISTRADOR),
         "es_personal": permissions.es_personal(usuario),
-        "menu": menu_para(usuario),
+        "menu": barra_para(usuario),
         "roles_usuario": sorted(usuario.roles) or (["Superusuario"] if usuario.is_superuser else []),
         "notificaciones_sin_leer": lambda: Notificacion.objects.filter(usuario=usuario, leida_en__isnull=True).count(),
     }

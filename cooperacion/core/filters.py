@@ -24,10 +24,19 @@ class ActorFilter(TextoFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
     tipo = django_filters.ChoiceFilter(label=_("Tipo"), choices=Actor.Tipo.choices, empty_label=_("Todos"))
     estado = django_filters.ChoiceFilter(label=_("Estado"), choices=Actor.Estado.choices, empty_label=_("Todos"))
+    por_revisar = django_filters.ChoiceFilter(
+        label=_("Revisión"),
+        choices=[("1", _("Propuestos, por revisar")), ("0", _("Revisados"))],
+        empty_label=_("Todos"),
+        method="filtrar_revision",
+    )
 
     class Meta:
         model = Actor
-        fields = ["q", "tipo", "estado"]
+        fields = ["q", "tipo", "estado", "por_revisar"]
+
+    def filtrar_revision(self, queryset, _nombre, valor):
+        return queryset.filter(por_revisar=valor == "1") if valor in ("0", "1") else queryset
 
 
 class DependenciaFilter(TextoFilterMixin, django_filters.FilterSet):

@@ -39,6 +39,7 @@ class EnlaceDeMenu(TypedDict):
 
 class EntradaDeMenu(EnlaceDeMenu):
     hijos: list[EnlaceDeMenu]
+    url_name: str
 
 
 def menu_para(usuario: UsuarioOAnonimo) -> list[EntradaDeMenu]:
@@ -50,5 +51,53 @@ def menu_para(usuario: UsuarioOAnonimo) -> list[EntradaDeMenu]:
         hijos: list[EnlaceDeMenu] = [
             {"etiqueta": h.etiqueta, "url": reverse(h.url_name)} for h in entrada.hijos if h.visible(usuario)
         ]
-        resultado.append({"etiqueta": entrada.etiqueta, "url": reverse(entrada.url_name), "hijos": hijos})
+        url = reverse(entrada.url_name)
+        resultado.append({"etiqueta": entrada.etiqueta, "url": url, "hijos": hijos, "url_name": entrada.url_name})
     return resultado
+
+
+@dataclass(frozen=True)
+class Grupo:
+    """Several top-level entries shown as one dropdown, each member a section of it."""
+
+    etiqueta: str
+    miembros: tuple[str, ...]
+
+
+_grupos: list[Grupo] = []
+
+
+def agrupar(grupo: Grupo) -> None:
+    if all(g.etiqueta != grupo.etiqueta for g in _grupos):
+        _grupos.append(grupo)
+
+
+def barra_para(usuario) -> list[dict]:
+    """The navigation bar: menu_para's entries, grouped so the bar fits a 1280 px screen.
+
+    A group takes the place of its first visible member; a member with children becomes a titled section,
+    one without becomes a single item. A group with a single visible member is shown as that member.
+    """
+    entradas = menu_para(usuario)
+    por_url = {e["url_name"]: e for e in entradas}
+    reemplazos: dict[str, dict | None] = {}
+    for grupo in _grupos:
+        miembros = [por_url[m] for m in grupo.miembros if m in por_url]
+        if len(miembros) < 2:
+            continue
+        secciones = [{"titulo": m["etiqueta"] if m["hijos"] else "", "hijos": m["hijos"] or [m]} for m in miembros]
+        reemplazos[miembros[0]["url_name"]] = {
+            "etiqueta": grupo.etiqueta,
+            "url": miembros[0]["url"],
+            "hijos": [],
+            "secciones": secciones,
+            "url_name": miembros[0]["url_name"],
+        }
+        for otro in miembros[1:]:
+            reemplazos[otro["url_name"]] = None
+    barra = []
+    for entrada in entradas:
+        nueva = reemplazos.get(entrada["url_name"], entrada)
+        if nueva is not None:
+            barra.append(nueva)
+    return barra

@@ -26,6 +26,15 @@ def can_administrar_catalogos(usuario: UsuarioOAnonimo) -> bool:
     return usuario.is_authenticated and usuario.tiene_rol(roles.ADMINISTRADOR)
 
 
+def can_proponer_actor(usuario: UsuarioOAnonimo) -> bool:
+    """Staff who register calls or projects may add the cooperante they need, for the Administrador to review."""
+    return es_personal(usuario)
+
+
+def can_revisar_actor(usuario: UsuarioOAnonimo, actor: Actor) -> bool:
+    return can_administrar_catalogos(usuario) and actor.por_revisar
+
+
 def can_desactivar_actor(usuario: UsuarioOAnonimo, actor: Actor) -> bool:
     return can_administrar_catalogos(usuario) and can_proceed(actor.desactivar)
 

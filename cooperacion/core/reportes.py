@@ -71,6 +71,13 @@ class Reporte(ABC):
     trimestral: bool = False
     horizontal: bool = True
     en_lista: bool = True  # offered on the Reportes page (False for one record's document, asked from its page)
+    # One record's document (an acta, a characterization): asked for, followed and downloaded on the record's own
+    # page, never listed under Reportes.
+    de_un_registro: bool = False
+
+    def url_del_registro(self, parametros: dict) -> str:
+        """The page of the record a document belongs to (where its progress shows and where 'volver' leads)."""
+        return ""
 
     @abstractmethod
     def puede_generar(self, usuario: UsuarioOAnonimo) -> bool:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 from rest_framework.authtoken.models import Token
 
-from . import permissions, reportes, salidas
+from . import permissions, reportes, roles, salidas
 from .correo import enlace_absoluto, enviar_correo
 from .errores import ErrorDeDominio as ErrorDeDominio  # re-exported for the apps that still import it from here
 from .models import Actor, Notificacion, RecordatorioEnviado, ReporteGenerado, Usuario
@@ -66,6 +66,54 @@ def actor_desactivar(*, actor: Actor, usuario: Usuario, motivo: str) -> Actor:
     if not motivo.strip():
         raise ErrorDeDominio("Indique el motivo de la desactivación.")
     return aplicar_transicion(actor, "desactivar", usuario=usuario, motivo=motivo.strip())
+
+
+@transaction.atomic
+def actor_proponer(*, nombre: str, tipo: str, usuario: Usuario, pais: str = "") -> Actor:
+    """A Profesional or Jefe adds a cooperante from the form where they need it: usable at once, marked for the
+    Administrador's review (who is told). A name already in the catalog returns that actor instead of a copy."""
+    if not permissions.can_proponer_actor(usuario):
+        raise ErrorDeDominio(_("Solo el personal de la entidad propone cooperantes."))
+    nombre = " ".join((nombre or "").split())
+    if not nombre:
+        raise ErrorDeDominio(_("Escriba el nombre del nuevo cooperante."))
+    if tipo not in Actor.Tipo.values:
+        raise ErrorDeDominio(_("Elija el tipo del nuevo cooperante."))
+    existente = Actor.objects.filter(nombre__iexact=nombre).first()
+    if existente is not None:
+        return existente
+    es_admin = permissions.can_administrar_catalogos(usuario)
+    actor = Actor(nombre=nombre, tipo=tipo, pais=pais.strip(), por_revisar=not es_admin, propuesto_por=usuario)
+    historia(actor)._history_user = usuario
+    historia(actor)._change_reason = _("Propuesto desde un formulario")
+    actor.save()
+    if not es_admin:
+        for admin in Usuario.objects.filter(groups__name=roles.ADMINISTRADOR, is_active=True).distinct():
+            notificar(
+                usuario=admin,
+                titulo=resumir(_("Revisar el cooperante propuesto: %(n)s") % {"n": nombre}, 200),
+                mensaje=_("%(u)s lo registró al usarlo. Complete o corrija sus datos y márquelo como revisado.")
+                % {"u": usuario.get_full_name() or usuario.username},
+                url=actor.get_absolute_url(),
+                tarea=f"actor-revisar-{actor.pk}",
+            )
+    return actor
+
+
+@transaction.atomic
+def actor_revisar(*, actor: Actor, usuario: Usuario, motivo: str = "") -> Actor:
+    """The Administrador has checked a proposed cooperante: it leaves the list of actors to review."""
+    if not permissions.can_administrar_catalogos(usuario):
+        raise ErrorDeDominio(_("Solo el Administrador revisa los cooperantes propuestos."))
+    actor = Actor.objects.select_for_update().get(pk=actor.pk)
+    if not actor.por_revisar:
+        raise ErrorDeDominio(_("Este cooperante ya fue revisado."))
+    actor.por_revisar = False
+    historia(actor)._history_user = usuario
+    historia(actor)._change_reason = resumir(motivo, 100) if motivo.strip() else _("Revisado por el Administrador")
+    actor.save(update_fields=["por_revisar"])
+    tarea_cumplida(tarea=f"actor-revisar-{actor.pk}")
+    return actor
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django_filters.views import FilterView
 from rest_framework.authtoken.models import Token
 
 from . import flujos, permissions, services, versiones, vinculos
+from . import orden as orden_es
 from .errores import al_formulario
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
@@ -58,8 +59,12 @@ class OrdenableMixin(ContextMixin):
         orden = self.orden_actual()
         if not orden:
             return queryset
-        prefijo = "-" if orden.startswith("-") else ""
-        return queryset.order_by(prefijo + self.ordenamientos[orden.lstrip("-")], "pk")
+        descendente = orden.startswith("-")
+        campo = self.ordenamientos[orden.lstrip("-")]
+        if orden_es.es_texto(queryset.model, campo):  # names and titles in Spanish order
+            expresion = orden_es.en_espanol(campo, alias=queryset.db)
+            return queryset.order_by(expresion.desc() if descendente else expresion.asc(), "pk")
+        return queryset.order_by(("-" if descendente else "") + campo, "pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(orden=self.orden_actual(), **kwargs)
@@ -307,6 +312,15 @@ FLUJO_ACTOR = Flujo(
             permitida=permissions.can_reactivar_actor,
             rol_permitido=lambda usuario, _actor: permissions.can_administrar_catalogos(usuario),
             estilo="outline-success",
+        ),
+        Accion(
+            nombre="revisar",
+            etiqueta=_("Marcar como revisado"),
+            servicio=services.actor_revisar,
+            permitida=permissions.can_revisar_actor,
+            rol_permitido=lambda usuario, _actor: permissions.can_administrar_catalogos(usuario),
+            estilo="success",
+            confirmacion=_("Confirma que revisó y completó los datos de este cooperante propuesto."),
         ),
     ),
 )

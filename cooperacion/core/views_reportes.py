@@ -33,7 +33,9 @@ class ReporteListaView(PersonalRequeridoMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         usuario = usuario_de(self.request)
         disponibles = [r for r in reportes.registrados() if r.en_lista and r.puede_generar(usuario)]
-        consulta = generados_visibles(usuario)
+        # Only what the user asked for here: a record's documents live on the record's page.
+        de_registros = [r.codigo for r in reportes.registrados() if r.de_un_registro]
+        consulta = generados_visibles(usuario).exclude(codigo__in=de_registros)
         if self.request.GET.get("codigo"):
             consulta = consulta.filter(codigo=self.request.GET["codigo"])
         pagina = Paginator(consulta, 20).get_page(self.request.GET.get("page"))
@@ -76,7 +78,10 @@ class ReporteDetalleView(PersonalRequeridoMixin, TemplateView):
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(generado=_generado_visible(self.request, self.kwargs["pk"]), **kwargs)
+        generado = _generado_visible(self.request, self.kwargs["pk"])
+        reporte = reportes.obtener(generado.codigo)
+        registro = reporte.url_del_registro(generado.parametros) if reporte and reporte.de_un_registro else ""
+        return super().get_context_data(generado=generado, url_registro=registro, **kwargs)
 
 
 class ReporteDescargarView(PersonalRequeridoMixin, View):

@@ -52,3 +52,74 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// A table wider than its column scrolls inside its own box (phones), never the whole page; a box that does scroll
+// becomes a named, keyboard-reachable region so it can be scrolled without a mouse.
+document.addEventListener("DOMContentLoaded", () => {
+  const cajas = [...document.querySelectorAll("main .table-responsive")];
+  document.querySelectorAll("main table").forEach((tabla) => {
+    if (tabla.closest(".table-responsive, .tabla-desplazable") || tabla.classList.contains("tabla-tarjetas")) return;
+    if (tabla.parentElement.closest("table")) return;
+    const caja = document.createElement("div");
+    caja.className = "tabla-desplazable";
+    tabla.parentNode.insertBefore(caja, tabla);
+    caja.appendChild(tabla);
+    cajas.push(caja);
+  });
+  const marcar = () => {
+    cajas.forEach((caja) => {
+      if (caja.scrollWidth > caja.clientWidth + 1) {
+        const titulo = caja.querySelector("caption");
+        caja.tabIndex = 0;
+        caja.setAttribute("role", "region");
+        caja.setAttribute("aria-label", titulo ? titulo.textContent.trim() : "Tabla desplazable horizontalmente");
+      } else if (caja.getAttribute("role") === "region") {
+        caja.removeAttribute("tabindex");
+        caja.removeAttribute("role");
+        caja.removeAttribute("aria-label");
+      }
+    });
+  };
+  marcar();
+  window.addEventListener("resize", marcar);
+});
+
+// Long lists (municipalities, actors, processes) get a search box: a <select> marked data-buscador, or with more
+// than 25 options, becomes a tom-select picker (static/vendor/tom-select). Without script the <select> still works.
+document.addEventListener("DOMContentLoaded", () => {
+  if (typeof TomSelect === "undefined") return;
+  document.querySelectorAll("main select").forEach((lista) => {
+    if (lista.tomselect || lista.dataset.sinBuscador !== undefined) return;
+    if (lista.dataset.buscador === undefined && lista.options.length <= 25) return;
+    const etiqueta = lista.labels && lista.labels[0];
+    const nombre = etiqueta ? etiqueta.textContent.replace(/\*\s*$/, "").trim() : "";
+    // tom-select points the <label> at its own text box; the hidden <select> keeps its name through the label.
+    if (etiqueta) {
+      if (!etiqueta.id) etiqueta.id = lista.id + "-etiqueta";
+      lista.setAttribute("aria-labelledby", etiqueta.id);
+    }
+    const vacia = lista.querySelector('option[value=""]');
+    let plugins = {};
+    if (lista.multiple) plugins = { remove_button: { title: "Quitar" } };
+    else if (vacia && !lista.required) plugins = { clear_button: { title: "Quitar la selección" } };
+    const buscador = new TomSelect(lista, {
+      plugins,
+      maxOptions: 60,
+      allowEmptyOption: false,
+      placeholder: vacia && vacia.textContent.trim() ? vacia.textContent.trim() : "Escriba para buscar…",
+      render: {
+        no_results: () => '<div class="no-results">Sin resultados: pruebe con otra palabra.</div>',
+      },
+    });
+    // The control's text box is named like the original field, for screen readers and for tests.
+    if (nombre && buscador.control_input) buscador.control_input.setAttribute("aria-label", nombre);
+    if (lista.classList.contains("is-invalid")) buscador.wrapper.classList.add("is-invalid");
+    // In a list that takes several, the search text is cleared once an item is chosen, ready for the next one.
+    if (lista.multiple) {
+      buscador.on("item_add", () => {
+        buscador.setTextboxValue("");
+        buscador.refreshOptions(false);
+      });
+    }
+  });
+});

@@ -42,8 +42,26 @@ def navegador(page, live_server, transactional_db):
 _axe = Axe()
 
 
+TELEFONO = {"width": 390, "height": 844}
+
+
+def revisar_telefono(page) -> None:
+    """The current page on a 390 px phone: the document is no wider than the screen (tables scroll in their box)."""
+    tamano = page.viewport_size
+    page.set_viewport_size(TELEFONO)
+    try:
+        page.wait_for_function("() => window.innerWidth === 390")
+        ancho = page.evaluate("document.documentElement.scrollWidth")
+        assert ancho <= TELEFONO["width"], f"{page.url} mide {ancho} px en un teléfono de {TELEFONO['width']} px"
+    finally:
+        page.set_viewport_size(tamano)
+
+
 def revisar_accesibilidad(page) -> None:
-    """axe-core on the current page: no serious or critical violations."""
+    """axe-core on the current page: no serious or critical violations; and the page fits a phone.
+
+    Every page a journey checks is measured at 390 px too, so the phone layout is walked by all journeys."""
+    revisar_telefono(page)
     resultado = _axe.run(page)
     graves = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
@@ -59,3 +77,13 @@ def ingresar(page, usuario: str, contrasena: str) -> None:
     page.get_by_label("Nombre de usuario").fill(usuario)
     page.get_by_label("Contraseña").fill(contrasena)
     page.get_by_role("button", name="Ingresar").click()
+
+
+def elegir(page, etiqueta: str, opcion, *, buscar: str = "") -> None:
+    """Pick `opcion` (text or pattern) in a searchable list (tom-select over a <select>): type, click the option."""
+    # The picker's own text box and dropdown (the hidden <select> keeps the same name for screen readers).
+    caja = page.locator(f'.ts-wrapper input[aria-label="{etiqueta}"]')
+    caja.click()
+    caja.fill("")
+    caja.press_sequentially(buscar or opcion[:12])
+    page.locator(".ts-dropdown:visible").get_by_role("option", name=opcion, exact=isinstance(opcion, str)).click()

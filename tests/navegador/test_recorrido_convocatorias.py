@@ -9,11 +9,11 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import CONTRASENA
-from convocatorias.documentos_demo import pdf_simple
 from convocatorias.models import Convocatoria
+from cooperacion.core.documentos_demo import pdf_simple
 from cooperacion.core.models import Actor
 from tests.factories_convocatorias import asegurar_datos_de_convocatorias
-from tests.navegador.conftest import ingresar, revisar_accesibilidad
+from tests.navegador.conftest import elegir, ingresar, revisar_accesibilidad
 
 pytestmark = pytest.mark.navegador
 
@@ -61,13 +61,14 @@ def test_una_convocatoria_de_la_tarea_1_a_la_9(navegador, usuarios, tmp_path):
 
     # Task 1: the Profesional registers the call (first with a closing date before the opening) and prioritizes it.
     _como(navegador, "profesional")
-    navegador.get_by_role("navigation", name="Navegación principal").get_by_role("button", name="Convocatorias").click()
+    menu = navegador.get_by_role("navigation", name="Navegación principal")
+    menu.get_by_role("button", name="Cooperación internacional").click()
     navegador.get_by_role("link", name="Matriz de convocatorias").click()
     expect(navegador.locator("#sin-convocatorias")).to_be_visible()
     revisar_accesibilidad(navegador)
     navegador.get_by_role("link", name="Nueva convocatoria").click()
     revisar_accesibilidad(navegador)
-    navegador.get_by_label("Cooperante").select_option(label="Organización Internacional del Trabajo (OIT)")
+    elegir(navegador, "Cooperante", "Organización Internacional del Trabajo (OIT)", buscar="Internacional del")
     navegador.get_by_label("Nombre de la convocatoria").fill(nombre)
     navegador.get_by_label("Fuente").select_option(label="Página web")
     navegador.get_by_label("Modalidad").select_option(label="Técnica")
@@ -228,7 +229,7 @@ def test_una_convocatoria_de_la_tarea_1_a_la_9(navegador, usuarios, tmp_path):
     navegador.get_by_label("Informe final").set_input_files(documento)
     navegador.get_by_role("button", name="Firmar el acta de finalización").click()
     expect(navegador.get_by_text("Acta de finalización firmada")).to_be_visible()
-    _descargar_pdf(navegador, "Descargar el acta de finalización (PDF)", tmp_path / "acta.pdf")
+    _descargar_pdf(navegador, "Generar el acta de finalización (PDF)", tmp_path / "acta.pdf")
 
     convocatoria = Convocatoria.objects.get(nombre=nombre)
     assert convocatoria.estado == Convocatoria.Estado.FINALIZADA

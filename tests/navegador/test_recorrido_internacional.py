@@ -25,9 +25,8 @@ def _como(navegador, usuario):
 
 def _ir(navegador, etiqueta):
     menu = navegador.get_by_role("navigation", name="Navegación principal")
-    menu.get_by_role("button", name="Internacional", exact=True).or_(
-        menu.get_by_role("link", name="Internacional", exact=True)
-    ).click()
+    # The international pages are a section of the «Cooperación internacional» dropdown.
+    menu.get_by_role("button", name="Cooperación internacional", exact=True).click()
     menu.get_by_role("link", name=etiqueta, exact=True).click()
     revisar_accesibilidad(navegador)
 

@@ -15,11 +15,9 @@ pytestmark = pytest.mark.navegador
 
 
 def abrir_casos_oit(navegador):
-    """Casos OIT lives in the «Internacional» dropdown of the main navigation."""
+    """Casos OIT lives in the «Cooperación internacional» dropdown of the main navigation."""
     menu = navegador.get_by_role("navigation", name="Navegación principal")
-    menu.get_by_role("button", name="Internacional", exact=True).or_(
-        menu.get_by_role("link", name="Internacional", exact=True)
-    ).click()
+    menu.get_by_role("button", name="Cooperación internacional").click()
     menu.get_by_role("link", name="Casos OIT").click()
 
 

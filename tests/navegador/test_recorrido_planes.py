@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from conftest import CONTRASENA
+from cooperacion.core.documentos_demo import pdf_simple
 from planes import services
-from planes.documentos_demo import pdf_simple
 from planes.models import AvanceActividad, Plan
 from tests.carreras_planes import pes_en_concertacion
 from tests.factories_planes import (

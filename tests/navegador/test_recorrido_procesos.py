@@ -33,7 +33,8 @@ def test_profesional_elabora_jefe_aprueba_y_se_descarga_el_pdf(navegador, usuari
     ActorFactory(nombre="Organización Internacional del Trabajo", sigla="OIT", tipo="multilateral")
 
     ingresar(page, "profesional", CONTRASENA)
-    page.get_by_role("navigation", name="Navegación principal").get_by_role("button", name="Procesos").click()
+    menu = page.get_by_role("navigation", name="Navegación principal")
+    menu.get_by_role("button", name="Planeación y gestión").click()
     page.get_by_role("link", name="Caracterizaciones").click()
     expect(page.get_by_role("heading", name="Caracterizaciones de proceso")).to_be_visible()
     revisar_accesibilidad(page)

@@ -53,9 +53,7 @@ def test_recorrido_de_la_rendicion_de_cuentas(navegador, usuarios, dependencias,
     # 1. Planeación builds an action of the Diálogo element.
     ingresar(page, "planeacion", CONTRASENA)
     menu = page.get_by_role("navigation", name="Navegación principal")
-    menu.get_by_role("button", name="Rendición", exact=True).or_(
-        menu.get_by_role("link", name="Rendición", exact=True)
-    ).click()
+    menu.get_by_role("button", name="Planeación y gestión").click()
     menu.get_by_role("link", name="Estrategias por año").click()
     expect(page.get_by_role("heading", name="Estrategias de rendición de cuentas")).to_be_visible()
     revisar_accesibilidad(page)
@@ -174,9 +172,7 @@ def test_recorrido_de_la_rendicion_de_cuentas(navegador, usuarios, dependencias,
     # 5. Control Interno evaluates every action of the cut-off, closes it and the report downloads.
     ingresar(page, "control", CONTRASENA)
     menu = page.get_by_role("navigation", name="Navegación principal")
-    menu.get_by_role("button", name="Rendición", exact=True).or_(
-        menu.get_by_role("link", name="Rendición", exact=True)
-    ).click()
+    menu.get_by_role("button", name="Planeación y gestión").click()
     menu.get_by_role("link", name="Seguimiento de Control Interno").click()
     revisar_accesibilidad(page)
     page.get_by_role("link", name="Seguimiento con corte a hoy").click()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import CONTRASENA
-from convocatorias.documentos_demo import pdf_simple
+from cooperacion.core.documentos_demo import pdf_simple
 from rendicion.models import (
     AccionMejora,
     AccionRendicion,
@@ -84,9 +84,7 @@ def test_planeacion_copia_la_estrategia_marca_las_etapas_y_ajusta_los_terminos(n
     expect(page.locator("#estado-estrategia")).to_contain_text("Publicada")
 
     menu = page.get_by_role("navigation", name="Navegación principal")
-    menu.get_by_role("button", name="Rendición", exact=True).or_(
-        menu.get_by_role("link", name="Rendición", exact=True)
-    ).click()
+    menu.get_by_role("button", name="Planeación y gestión").click()
     menu.get_by_role("link", name="Configuración").click()
     expect(page.get_by_role("heading", name="Configuración de la rendición de cuentas")).to_be_visible()
     revisar_accesibilidad(page)
@@ -118,9 +116,7 @@ def test_cada_dependencia_reporta_su_parte_con_evidencia_y_comunicaciones_sus_me
     # The co-responsible dependencia (DDFT) sees the shared action and reports its part with evidence.
     ingresar(page, "profesional2", CONTRASENA)
     menu = page.get_by_role("navigation", name="Navegación principal")
-    menu.get_by_role("button", name="Rendición", exact=True).or_(
-        menu.get_by_role("link", name="Rendición", exact=True)
-    ).click()
+    menu.get_by_role("button", name="Planeación y gestión").click()
     menu.get_by_role("link", name="Acciones", exact=True).click()
     expect(page.locator("#tabla-acciones tbody tr")).to_have_count(1)
     revisar_accesibilidad(page)

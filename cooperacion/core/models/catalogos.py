@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -55,6 +56,16 @@ class Actor(models.Model):
     contacto_correo = models.EmailField(_("correo de contacto"), blank=True)
     contacto_telefono = models.CharField(_("teléfono de contacto"), max_length=40, blank=True)
     estado = FSMField(_("estado"), max_length=20, choices=Estado.choices, default=Estado.ACTIVO)
+    # Proposed in place by a Profesional or Jefe (from the call form): usable at once, reviewed by the Administrador.
+    por_revisar = models.BooleanField(_("por revisar"), default=False, db_index=True)
+    propuesto_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("propuesto por"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     objects = CatalogoQuerySet.as_manager()

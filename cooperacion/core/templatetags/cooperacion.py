@@ -103,3 +103,37 @@ def valor_reporte(valor: object) -> object:
     if isinstance(valor, int | Decimal | float):
         return number_format(valor, decimal_pos=None if isinstance(valor, int) else 2, force_grouping=True)
     return valor
+
+
+@register.filter
+def duracion(valor) -> str:
+    """A waiting time as people say it ("15 minutos", "1 hora y 30 minutos"), never ISO 8601's "PT15M"."""
+    from datetime import timedelta
+
+    from django.utils.translation import ngettext
+
+    if not isinstance(valor, timedelta):
+        return str(valor or "")
+    minutos = max(round(valor.total_seconds() / 60), 1)
+    horas, minutos = divmod(minutos, 60)
+    partes = []
+    if horas:
+        partes.append(ngettext("%(n)s hora", "%(n)s horas", horas) % {"n": horas})
+    if minutos:
+        partes.append(ngettext("%(n)s minuto", "%(n)s minutos", minutos) % {"n": minutos})
+    return " y ".join(partes)
+
+
+@register.inclusion_tag("core/reportes/_documento_del_registro.html", takes_context=True)
+def documento_del_registro(context, codigo: str, registro_id: int):
+    """On a record's page: the last document of kind `codigo` this user asked for about this record, with its
+    progress (polled in place) and its download, so the user never leaves the record to follow it."""
+    from ..models import ReporteGenerado
+
+    usuario = context["request"].user
+    generado = (
+        ReporteGenerado.objects.filter(solicitado_por=usuario, codigo=codigo, parametros__id=int(registro_id))
+        .order_by("-creado_en")
+        .first()
+    )
+    return {"generado": generado}

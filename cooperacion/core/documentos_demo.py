@@ -1,4 +1,5 @@
-"""Small but valid PDF files for the demo's uploads (minutes, proofs, reports), written without a renderer."""
+"""Small but valid PDF files for the demo data and the tests (minutes, proofs, reports), written without a renderer:
+one helper in the core for every app (convocatorias, planes, rendición)."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
