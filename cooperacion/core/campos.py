@@ -86,7 +86,7 @@ class CampoArchivo(forms.FileField):
         super().__init__(*args, error_messages=mensajes, **kwargs)
         self.validators.append(validador)
 
-    def _clean_bound_field(self, bf):
+    def _clean_bound_field(self, bf: forms.BoundField) -> Any:
         # A browser never re-sends a file: when the form comes back with errors, the field asks for it again by
         # name. (Django's hook for a field that needs its BoundField; the BoundField holds the help text shown.)
         data = bf.data
@@ -97,7 +97,7 @@ class CampoArchivo(forms.FileField):
                 % {"n": data.name},
                 ayuda=bf.help_text,
             )
-        return super()._clean_bound_field(bf)
+        return super()._clean_bound_field(bf)  # type: ignore[misc]  # Django 5.2's hook, missing from the stubs
 
 
 class EntradaNumero(forms.TextInput):
@@ -194,12 +194,12 @@ def campo_para(campo_modelo: models.Field[Any, Any], **kwargs: Any) -> forms.Fie
 OPCION_VACIA = _("Seleccione…")
 
 
-def con_opcion_vacia_legible(campo):
+def con_opcion_vacia_legible(campo: forms.Field | None) -> forms.Field | None:
     """A select's empty option says what to do ("Seleccione…") instead of Django's "---------"."""
     if isinstance(campo, forms.ModelChoiceField) and campo.empty_label == "---------":
         campo.empty_label = OPCION_VACIA
     elif isinstance(campo, forms.ChoiceField) and not isinstance(campo, forms.ModelChoiceField):
-        opciones = list(campo.choices)
+        opciones = list(campo.choices)  # type: ignore[arg-type]  # a plain ChoiceField's choices are a list here
         if opciones and opciones[0] == ("", "---------"):
             campo.choices = [("", OPCION_VACIA), *opciones[1:]]
     return campo
@@ -213,7 +213,7 @@ class _MetaclaseGuardada(ModelFormMetaclass):
         if meta is not None and not hasattr(meta, "formfield_callback"):
             meta.formfield_callback = staticmethod(campo_para)
         clase = super().__new__(mcs, name, bases, attrs)
-        for campo in clase.base_fields.values():  # declared fields too, not only those the callback made
+        for campo in clase.base_fields.values():  # type: ignore[attr-defined]  # set by ModelFormMetaclass
             con_opcion_vacia_legible(campo)
         return clase
 

@@ -35,7 +35,7 @@ class ActorFilter(TextoFilterMixin, django_filters.FilterSet):
         model = Actor
         fields = ["q", "tipo", "estado", "por_revisar"]
 
-    def filtrar_revision(self, queryset, _nombre, valor):
+    def filtrar_revision(self, queryset: QuerySet[Actor], _nombre: str, valor: str) -> QuerySet[Actor]:
         return queryset.filter(por_revisar=valor == "1") if valor in ("0", "1") else queryset
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.urls import reverse
 
@@ -60,7 +60,7 @@ def menu_para(usuario: UsuarioOAnonimo) -> list[EntradaDeMenu]:
 class Grupo:
     """Several top-level entries shown as one dropdown, each member a section of it."""
 
-    etiqueta: str
+    etiqueta: StrOrPromise
     miembros: tuple[str, ...]
 
 
@@ -72,7 +72,7 @@ def agrupar(grupo: Grupo) -> None:
         _grupos.append(grupo)
 
 
-def barra_para(usuario) -> list[dict]:
+def barra_para(usuario: UsuarioOAnonimo) -> list[dict[str, Any]]:
     """The navigation bar: menu_para's entries, grouped so the bar fits a 1280 px screen.
 
     A group takes the place of its first visible member; a member with children becomes a titled section,
@@ -80,7 +80,7 @@ def barra_para(usuario) -> list[dict]:
     """
     entradas = menu_para(usuario)
     por_url = {e["url_name"]: e for e in entradas}
-    reemplazos: dict[str, dict | None] = {}
+    reemplazos: dict[str, dict[str, Any] | None] = {}
     for grupo in _grupos:
         miembros = [por_url[m] for m in grupo.miembros if m in por_url]
         if len(miembros) < 2:
@@ -95,9 +95,9 @@ def barra_para(usuario) -> list[dict]:
         }
         for otro in miembros[1:]:
             reemplazos[otro["url_name"]] = None
-    barra = []
+    barra: list[dict[str, Any]] = []
     for entrada in entradas:
-        nueva = reemplazos.get(entrada["url_name"], entrada)
+        nueva = reemplazos.get(entrada["url_name"], dict(entrada))
         if nueva is not None:
             barra.append(nueva)
     return barra

@@ -4,8 +4,11 @@ when the server has one (otherwise its own order, as before)."""
 
 import functools
 import unicodedata
+from typing import Any
 
-from django.db import connections
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import F
 from django.db.models.functions import Collate
 
@@ -26,7 +29,7 @@ def _comparar(a: str, b: str) -> int:
     return (ka > kb) - (ka < kb)
 
 
-def registrar_en_sqlite(sender, connection, **kwargs) -> None:
+def registrar_en_sqlite(sender: object, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
     """connection_created receiver: the collation SQLite needs for `en_espanol`."""
     if connection.vendor == "sqlite":
         connection.connection.create_collation(COLACION_SQLITE, _comparar)
@@ -49,21 +52,19 @@ def colacion(alias: str = "default") -> str | None:
     return None
 
 
-def en_espanol(campo: str, *, alias: str = "default"):
+def en_espanol(campo: str, *, alias: str = "default") -> Collate | F:
     """An order_by expression for a text field, in Spanish order where the database can do it."""
     nombre = colacion(alias)
     return Collate(F(campo), nombre) if nombre else F(campo)
 
 
-def es_texto(modelo, ruta: str) -> bool:
+def es_texto(modelo: type[models.Model], ruta: str) -> bool:
     """Whether `ruta` ("nombre", "departamento__nombre") names a CharField or TextField of `modelo`."""
-    from django.core.exceptions import FieldDoesNotExist
-    from django.db import models
-
     try:
+        actual: Any = modelo
         for parte in ruta.split("__")[:-1]:
-            modelo = modelo._meta.get_field(parte).related_model
-        campo = modelo._meta.get_field(ruta.split("__")[-1])
+            actual = actual._meta.get_field(parte).related_model
+        campo = actual._meta.get_field(ruta.split("__")[-1])
     except (AttributeError, FieldDoesNotExist):  # an unresolvable path sorts as before
         return False
     return isinstance(campo, models.CharField | models.TextField) and not getattr(campo, "choices", None)

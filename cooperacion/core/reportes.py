@@ -75,7 +75,7 @@ class Reporte(ABC):
     # page, never listed under Reportes.
     de_un_registro: bool = False
 
-    def url_del_registro(self, parametros: dict) -> str:
+    def url_del_registro(self, parametros: dict[str, Any]) -> str:
         """The page of the record a document belongs to (where its progress shows and where 'volver' leads)."""
         return ""
 

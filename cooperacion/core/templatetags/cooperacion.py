@@ -1,11 +1,19 @@
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.db.models import Model
 from django.template.context import Context
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..flujos import Flujo, registro_de_transiciones
+from ..models import ReporteGenerado
 from ..textos import resumir
 
 register = template.Library()
@@ -68,9 +76,6 @@ def resumir_filtro(texto: object, limite: int = 80) -> str:
 @register.simple_tag
 def dias_plazo(n: int) -> str:
     """Days left in a deadline column whose header names the unit: "3", "hoy", "hace 2"."""
-    from django.utils.html import format_html
-    from django.utils.translation import gettext as _
-
     if n == 0:
         return _("hoy")
     if n > 0:
@@ -86,12 +91,6 @@ def enlace_historial(objeto: Model) -> dict[str, object]:
 @register.filter
 def valor_reporte(valor: object) -> object:
     """A report cell as people read it: dates dd/mm/aaaa, thousands with dots, empty as a dash."""
-    from datetime import date, datetime
-    from decimal import Decimal
-
-    from django.utils import timezone
-    from django.utils.formats import number_format
-
     if valor is None or valor == "":
         return "—"
     if isinstance(valor, datetime):
@@ -106,12 +105,8 @@ def valor_reporte(valor: object) -> object:
 
 
 @register.filter
-def duracion(valor) -> str:
+def duracion(valor: object) -> str:
     """A waiting time as people say it ("15 minutos", "1 hora y 30 minutos"), never ISO 8601's "PT15M"."""
-    from datetime import timedelta
-
-    from django.utils.translation import ngettext
-
     if not isinstance(valor, timedelta):
         return str(valor or "")
     minutos = max(round(valor.total_seconds() / 60), 1)
@@ -125,11 +120,9 @@ def duracion(valor) -> str:
 
 
 @register.inclusion_tag("core/reportes/_documento_del_registro.html", takes_context=True)
-def documento_del_registro(context, codigo: str, registro_id: int):
+def documento_del_registro(context: Context, codigo: str, registro_id: int) -> dict[str, Any]:
     """On a record's page: the last document of kind `codigo` this user asked for about this record, with its
     progress (polled in place) and its download, so the user never leaves the record to follow it."""
-    from ..models import ReporteGenerado
-
     usuario = context["request"].user
     generado = (
         ReporteGenerado.objects.filter(solicitado_por=usuario, codigo=codigo, parametros__id=int(registro_id))
