@@ -50,7 +50,6 @@ MYPY_PAQUETES ?= cooperacion indicadores procesos convocatorias planes rendicion
 check: $(VENV)/.requisitos-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djlint $(PLANTILLAS) --check
 	$(BIN)/djlint $(PLANTILLAS) --lint
 	$(BIN)/mypy $(MYPY_PAQUETES)
 	$(BIN)/lint-imports
@@ -62,7 +61,6 @@ check: $(VENV)/.requisitos-dev
 format: $(VENV)/.requisitos-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-	$(BIN)/djlint $(PLANTILLAS) --reformat --quiet || true
 
 worker: $(VENV)/.requisitos
 	$(BIN)/celery -A cooperacion worker -l info

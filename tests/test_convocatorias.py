@@ -554,7 +554,7 @@ class TestTareas8y9:
         assert fechas[0] == inicio.replace(month=(inicio.month + 5) % 12 + 1, year=inicio.year + (inicio.month > 6))
         assert fechas[-1] == proyecto.fecha_fin
         assert proyecto.participantes.get().get_rol_display() == "Financiador"
-        assert proyecto.participantes.get().rol_iati_display == "1 – Funding"
+        assert proyecto.participantes.get().rol_iati_display == "1 – Financiación"
         assert proyecto.monto_comprometido_cop == Decimal("80000") * Decimal("4100")
 
     def test_calendario_por_lista_de_fechas_dentro_del_proyecto(self):

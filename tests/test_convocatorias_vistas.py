@@ -657,7 +657,7 @@ class TestCooperantePropuesto:
         datos = self._nueva(objetos, nombre="", cooperante_nuevo="Sin tipo")
         html = clientes("profesional").post(_url("crear"), datos).content.decode()
         assert "Indique el tipo del nuevo cooperante." in html
-        assert "Este campo es obligatorio." in html  # the name, in the same answer
+        assert "Este campo es requerido." in html  # the name, in the same answer
         datos = self._nueva(objetos)
         html = clientes("profesional").post(_url("crear"), datos).content.decode()
         assert "Elija el cooperante de la lista o escriba el nombre de uno nuevo." in html
@@ -680,4 +680,4 @@ def test_un_archivo_elegido_se_pide_de_nuevo_por_su_nombre_si_hay_errores(client
     html = respuesta.content.decode()
     assert respuesta.status_code == 200
     assert "Elija de nuevo «acta-reunion.pdf»" in html
-    assert "Este campo es obligatorio." in html
+    assert "Este campo es requerido." in html

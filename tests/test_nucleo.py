@@ -41,7 +41,7 @@ class TestCatalogosDeReferencia:
     def test_actor_se_mapea_al_codigo_iati(self, db):
         assert ActorFactory(tipo=Actor.Tipo.MULTILATERAL).tipo_iati == "40"
         assert ActorFactory(tipo=Actor.Tipo.GOBIERNO_LOCAL).tipo_iati == "11"
-        assert ActorFactory(tipo=Actor.Tipo.ACADEMIA).tipo_iati_display == "80 – Academic, Training and Research"
+        assert ActorFactory(tipo=Actor.Tipo.ACADEMIA).tipo_iati_display == "80 – Academia, formación e investigación"
 
     def test_dependencia_no_puede_depender_de_su_hija(self, db):
         madre = DependenciaFactory()

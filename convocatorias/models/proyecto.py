@@ -198,8 +198,9 @@ class ParticipanteProyecto(models.Model):
         ADMINISTRADOR = "3", _("Administrador de los recursos")
         IMPLEMENTADOR = "4", _("Implementador")
 
-    # IATI OrganisationRole codelist (https://iatistandard.org/en/iati-standard/203/codelists/organisationrole/).
-    ROL_IATI = {"1": "Funding", "2": "Accountable", "3": "Extending", "4": "Implementing"}
+    # IATI OrganisationRole codelist (https://iatistandard.org/en/iati-standard/203/codelists/organisationrole/):
+    # the code goes into the IATI file; people read its name in Spanish.
+    ROL_IATI = {"1": _("Financiación"), "2": _("Rendición de cuentas"), "3": _("Extensión"), "4": _("Ejecución")}
 
     proyecto = models.ForeignKey(
         Proyecto, verbose_name=_("proyecto"), on_delete=models.CASCADE, related_name="participantes"

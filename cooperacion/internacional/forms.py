@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
-from cooperacion.core.campos import CampoArchivo, CampoFecha, FormularioModelo
+from cooperacion.core.campos import OPCION_VACIA, CampoArchivo, CampoFecha, FormularioModelo
 from cooperacion.core.errores import Revision
 from cooperacion.core.fechas import MINIMO_HISTORICO
 from cooperacion.core.models import Actor, Dependencia, Moneda
@@ -192,6 +192,7 @@ class AtenderForm(forms.Form):
     convocatoria = ConvocatoriaField(
         label=_("Convocatoria o proyecto que la atiende"),
         queryset=None,
+        empty_label=OPCION_VACIA,
         error_messages={"required": _("Elija la convocatoria o el proyecto que atiende la necesidad.")},
     )
     motivo = forms.CharField(

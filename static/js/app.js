@@ -68,12 +68,16 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   const marcar = () => {
     cajas.forEach((caja) => {
+      // A box the template already named as a region keeps its own name and role.
+      if (caja.getAttribute("role") === "region" && !caja.dataset.regionAutomatica) return;
       if (caja.scrollWidth > caja.clientWidth + 1) {
         const titulo = caja.querySelector("caption");
         caja.tabIndex = 0;
+        caja.dataset.regionAutomatica = "1";
         caja.setAttribute("role", "region");
         caja.setAttribute("aria-label", titulo ? titulo.textContent.trim() : "Tabla desplazable horizontalmente");
-      } else if (caja.getAttribute("role") === "region") {
+      } else if (caja.dataset.regionAutomatica) {
+        delete caja.dataset.regionAutomatica;
         caja.removeAttribute("tabindex");
         caja.removeAttribute("role");
         caja.removeAttribute("aria-label");

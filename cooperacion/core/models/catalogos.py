@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
+from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
 from .base import CatalogoQuerySet
@@ -29,15 +30,16 @@ class Actor(models.Model):
         ACTIVO = "activo", _("Activo")
         INACTIVO = "inactivo", _("Inactivo")
 
-    # IATI OrganisationType codelist (https://iatistandard.org/en/iati-standard/203/codelists/organisationtype/).
-    TIPO_IATI: dict[str, tuple[str, str]] = {
-        Tipo.GOBIERNO_INTERNACIONAL: ("10", "Government"),
-        Tipo.GOBIERNO_NACIONAL: ("10", "Government"),
-        Tipo.GOBIERNO_LOCAL: ("11", "Local Government"),
-        Tipo.MULTILATERAL: ("40", "Multilateral"),
-        Tipo.ESAL: ("21", "International NGO"),
-        Tipo.EMPRESA_PRIVADA: ("70", "Private Sector"),
-        Tipo.ACADEMIA: ("80", "Academic, Training and Research"),
+    # IATI OrganisationType codelist (https://iatistandard.org/en/iati-standard/203/codelists/organisationtype/):
+    # the code goes into the IATI file; people read its name in Spanish.
+    TIPO_IATI: dict[str, tuple[str, StrOrPromise]] = {
+        Tipo.GOBIERNO_INTERNACIONAL: ("10", _("Gobierno")),
+        Tipo.GOBIERNO_NACIONAL: ("10", _("Gobierno")),
+        Tipo.GOBIERNO_LOCAL: ("11", _("Gobierno local")),
+        Tipo.MULTILATERAL: ("40", _("Multilateral")),
+        Tipo.ESAL: ("21", _("ONG internacional")),
+        Tipo.EMPRESA_PRIVADA: ("70", _("Sector privado")),
+        Tipo.ACADEMIA: ("80", _("Academia, formación e investigación")),
     }
 
     nombre = models.CharField(_("nombre"), max_length=200, unique=True)
