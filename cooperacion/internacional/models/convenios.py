@@ -33,6 +33,9 @@ class ConvenioQuerySet(AlcanceQuerySet, models.QuerySet):
 class Convenio(ConVersion):
     """An agreement signed with one or more actors (PR-CRI HACER), with its commitments and reviews."""
 
+    # Set by convenio_editar for its checks: the line before the edit, still accepted when no longer active.
+    _linea_anterior: int | None
+
     class Tipo(models.TextChoices):
         CONVENIO = "convenio", _("Convenio")
         ACUERDO = "acuerdo", _("Acuerdo")
