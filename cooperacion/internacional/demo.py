@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypedDict
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cooperacion.core.calendario import sumar_dias_habiles
@@ -11,9 +12,11 @@ from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Usuario
 from cooperacion.core.tipos import historia
 
 from . import services
-from .models import AccionAlianza, CasoOIT, Convenio, LineaPrioritaria, Necesidad
+from .models import AccionAlianza, CasoOIT, Comision, Convenio, InstrumentoInternacional, LineaPrioritaria, Necesidad
 from .services import acciones as services_acciones
+from .services import comisiones as services_comisiones
 from .services import convenios as services_convenios
+from .services import instrumentos as services_instrumentos
 from .services import prioridades as services_prioridades
 
 CUT = "Central Unitaria de Trabajadores de Colombia (CUT)"
@@ -437,11 +440,6 @@ INSTRUMENTOS = [
 
 def cargar_instrumentos(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     """ILO conventions with their dates for Colombia, a study for C190 and the memorias (idempotent by code)."""
-    from cooperacion.core.models import Actor
-
-    from .models import InstrumentoInternacional
-    from .services import instrumentos as services_instrumentos
-
     hoy = hoy or timezone.localdate()
     oit = Actor.objects.filter(sigla="OIT").first()
     if oit is None:
@@ -481,10 +479,8 @@ def cargar_instrumentos(*, usuarios: dict[str, Usuario], dependencias: dict[str,
             )
 
 
-def _pdf_de_estudio():
+def _pdf_de_estudio() -> SimpleUploadedFile:
     """A one-page PDF standing in for the study (the demo has no real file)."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     contenido = (
         b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
         b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -613,9 +609,6 @@ COMISIONES = [
 
 def cargar_comisiones(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     """The commissions of PR-CRI with one session and its commitments (idempotent by name)."""
-    from .models import Comision
-    from .services import comisiones as services_comisiones
-
     hoy = hoy or timezone.localdate()
     oficina = {d.codigo: d for d in dependencias.values()}["1100"]
     profesional = usuarios["profesional"]

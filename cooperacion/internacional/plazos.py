@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from cooperacion.core import roles
+from cooperacion.core import plazos, roles
 from cooperacion.core.models import Usuario
 from cooperacion.core.plazos import Plazo, TipoDePlazo
 
-from .models import CompromisoConvenio, Convenio, MemoriaInstrumento
+from .models import AccionAlianza, CompromisoConvenio, CompromisoSesion, Convenio, MemoriaInstrumento
 
 VENCIMIENTO_CONVENIO = TipoDePlazo(
     codigo="vencimiento_convenio",
@@ -75,10 +75,6 @@ def compromisos(ids: set[int] | None) -> Iterator[Plazo]:
 
 
 def registrar() -> None:
-    from cooperacion.core import plazos
-
-    from .models import AccionAlianza, CompromisoSesion
-
     plazos.registrar(VENCIMIENTO_CONVENIO, vencimientos, modelo=Convenio)
     plazos.registrar(COMPROMISO_CONVENIO, compromisos, modelo=CompromisoConvenio, depende_de={Convenio: "convenio"})
     plazos.registrar(MEMORIA_INSTRUMENTO, memorias, modelo=MemoriaInstrumento)
@@ -122,8 +118,6 @@ FIN_ACCION = TipoDePlazo(codigo="fin_accion_alianza", nombre="Fin de acción de 
 
 def fines_de_accion(ids: set[int] | None) -> Iterator[Plazo]:
     """The planned end of each action in implementation, for its responsible: one query."""
-    from .models import AccionAlianza
-
     activas = AccionAlianza.objects.filter(estado=AccionAlianza.Estado.EN_IMPLEMENTACION).select_related(
         "responsable", "dependencia"
     )
@@ -147,8 +141,6 @@ COMPROMISO_COMISION = TipoDePlazo(codigo="compromiso_comision", nombre="Compromi
 
 def compromisos_de_comision(ids: set[int] | None) -> Iterator[Plazo]:
     """One deadline per commitment of a session not yet met: one query."""
-    from .models import CompromisoSesion
-
     pendientes = CompromisoSesion.objects.filter(cumplido_en__isnull=True).select_related(
         "sesion__comision__dependencia", "responsable"
     )

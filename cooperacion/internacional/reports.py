@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 from typing import Any
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core.errores import ErrorDeDominio
@@ -253,8 +254,6 @@ class ComisionesReporte(ReporteDeLista):
     )
 
     def consulta(self, parametros, usuario):
-        from django.db.models import Count, Q
-
         return (
             super()
             .consulta(parametros, usuario)
