@@ -2,14 +2,21 @@
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypedDict
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cooperacion.core.calendario import sumar_dias_habiles
-from cooperacion.core.models import ODS, Dependencia, Moneda, Usuario
+from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Usuario
+from cooperacion.core.tipos import historia
 
 from . import services
-from .models import CasoOIT, Convenio, LineaPrioritaria, Necesidad
+from .models import AccionAlianza, CasoOIT, Comision, Convenio, InstrumentoInternacional, LineaPrioritaria, Necesidad
+from .services import acciones as services_acciones
+from .services import comisiones as services_comisiones
+from .services import convenios as services_convenios
+from .services import instrumentos as services_instrumentos
 from .services import prioridades as services_prioridades
 
 CUT = "Central Unitaria de Trabajadores de Colombia (CUT)"
@@ -267,7 +274,7 @@ def cargar_prioridades(*, usuarios: dict[str, Usuario], dependencias: dict[str, 
     ods = {o.numero: o for o in ODS.objects.all()}
     cop = Moneda.objects.filter(codigo="COP").first()
     prioridad = 0
-    for (titulo, descripcion, codigo, linea, numero_ods, estado), monto in zip(
+    for (titulo, descripcion, codigo, indice_linea, numero_ods, estado), monto in zip(
         NECESIDADES, MONTOS_ESTIMADOS, strict=True
     ):
         dependencia = por_codigo.get(codigo, oficina)
@@ -277,24 +284,37 @@ def cargar_prioridades(*, usuarios: dict[str, Usuario], dependencias: dict[str, 
             titulo=titulo,
             descripcion=descripcion,
             dependencia=dependencia,
-            linea=lineas[linea],
+            linea=lineas[indice_linea],
             ods=ods.get(numero_ods),
             estado=estado,
             monto_estimado=monto if cop else None,
             moneda=cop if monto else None,
-            tema=lineas[linea].nombre.split(" y ")[0],
+            tema=lineas[indice_linea].nombre.split(" y ")[0],
             registrada_por=usuarios["profesional"],
         )
         if estado != Necesidad.Estado.REGISTRADA:
             prioridad += 1
             necesidad.prioridad = prioridad
-        necesidad._history_user = usuarios["admin"]
+        historia(necesidad)._history_user = usuarios["admin"]
         necesidad.save()
 
 
 # PR-CRI, hacer: "Convenios y acuerdos" of the office with the ILO and the donors; dates relative to today so that one
 # expiry falls inside the 60-day warning of the engine.
-CONVENIOS = [
+class DatosConvenio(TypedDict):
+    numero: str
+    tipo: str
+    alcance: str
+    objeto: str
+    actores: list[str]  # siglas of the catalog's actors
+    firma_hace: int  # days
+    vence_en: int  # days
+    monto: tuple[int, str] | None  # (amount, currency code)
+    compromisos: list[tuple[str, int]]  # (description, due in days)
+    revision: tuple[int, str] | None  # (rating, comment)
+
+
+CONVENIOS: list[DatosConvenio] = [
     {
         "numero": "MDE-OIT-001",
         "tipo": "memorando",
@@ -346,15 +366,11 @@ CONVENIOS = [
 
 def cargar_convenios(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     """The office's agreements with the ILO and the donors (idempotent: keyed by number)."""
-    from cooperacion.core.models import Actor
-
-    from .services import convenios as services_convenios
-
     hoy = hoy or timezone.localdate()
     por_codigo = {d.codigo: d for d in dependencias.values()}
     oficina = por_codigo["1100"]
     actores = {a.sigla: a for a in Actor.objects.exclude(sigla="")}
-    monedas = {m.codigo: m for m in Moneda.objects.all()}
+    monedas: dict[str | None, Moneda] = {m.codigo: m for m in Moneda.objects.all()}  # .get(None): no currency
     for datos in CONVENIOS:
         if Convenio.objects.filter(numero=datos["numero"]).exists():
             continue
@@ -424,11 +440,6 @@ INSTRUMENTOS = [
 
 def cargar_instrumentos(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     """ILO conventions with their dates for Colombia, a study for C190 and the memorias (idempotent by code)."""
-    from cooperacion.core.models import Actor
-
-    from .models import InstrumentoInternacional
-    from .services import instrumentos as services_instrumentos
-
     hoy = hoy or timezone.localdate()
     oit = Actor.objects.filter(sigla="OIT").first()
     if oit is None:
@@ -468,10 +479,8 @@ def cargar_instrumentos(*, usuarios: dict[str, Usuario], dependencias: dict[str,
             )
 
 
-def _pdf_de_estudio():
+def _pdf_de_estudio() -> SimpleUploadedFile:
     """A one-page PDF standing in for the study (the demo has no real file)."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     contenido = (
         b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
         b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -481,7 +490,20 @@ def _pdf_de_estudio():
 
 # Bogotá 4212000-CR-040, HACER: outputs of the alliance and international-relations actions, with allies of the
 # actor catalog; one finished and published, one in implementation, one planned.
-ACCIONES = [
+class DatosAccion(TypedDict):
+    nombre: str
+    tipo_producto: str
+    aliados: list[str]  # siglas of the catalog's actors
+    sector: str
+    inicio_hace: int  # days (negative: starts in the future)
+    dura: int  # days
+    estado: str
+    seguimiento: str
+    retroalimentacion: str
+    visibilizacion: tuple[str, int, str] | None  # (medium, days ago, link) of a finished action
+
+
+ACCIONES: list[DatosAccion] = [
     {
         "nombre": "Intercambio de buenas prácticas en inspección móvil con la OIT",
         "tipo_producto": "buenas_practicas",
@@ -525,11 +547,6 @@ ACCIONES = [
 
 def cargar_acciones(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     """The alliance actions of the demo (idempotent by name)."""
-    from cooperacion.core.models import Actor
-
-    from .models import AccionAlianza
-    from .services import acciones as services_acciones
-
     hoy = hoy or timezone.localdate()
     oficina = {d.codigo: d for d in dependencias.values()}["1100"]
     actores = {a.sigla: a for a in Actor.objects.exclude(sigla="")}
@@ -562,7 +579,9 @@ def cargar_acciones(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dep
             services_acciones.accion_finalizar(
                 accion=accion, usuario=profesional, retroalimentacion=datos["retroalimentacion"]
             )
-            medio, hace, enlace = datos["visibilizacion"]
+            visibilizacion = datos["visibilizacion"]
+            assert visibilizacion is not None  # every finished action of the demo has its visibilización
+            medio, hace, enlace = visibilizacion
             services_acciones.accion_visibilizar(
                 accion=accion,
                 usuario=profesional,
@@ -590,9 +609,6 @@ COMISIONES = [
 
 def cargar_comisiones(*, usuarios: dict[str, Usuario], dependencias: dict[str, Dependencia], hoy: date) -> None:
     """The commissions of PR-CRI with one session and its commitments (idempotent by name)."""
-    from .models import Comision
-    from .services import comisiones as services_comisiones
-
     hoy = hoy or timezone.localdate()
     oficina = {d.codigo: d for d in dependencias.values()}["1100"]
     profesional = usuarios["profesional"]

@@ -272,7 +272,8 @@ class ConvenioForm(FormularioModelo):
 
 class CompromisoForm(FormularioModelo):
     class Meta:
-        model = CompromisoConvenio
+        # A commitment of an agreement here; CompromisoSesionForm's Meta names the session's.
+        model: type[CompromisoConvenio | CompromisoSesion] = CompromisoConvenio
         fields = ["descripcion", "responsable", "fecha_limite"]
         field_classes = {"responsable": ResponsableField}
         widgets = {"descripcion": forms.Textarea(attrs={"rows": 3})}

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from cooperacion.core import roles
+from cooperacion.core import plazos, roles
 from cooperacion.core.models import Usuario
 from cooperacion.core.plazos import Plazo, TipoDePlazo
 
-from .models import CompromisoConvenio, Convenio
+from .models import AccionAlianza, CompromisoConvenio, CompromisoSesion, Convenio, MemoriaInstrumento
 
 VENCIMIENTO_CONVENIO = TipoDePlazo(
     codigo="vencimiento_convenio",
@@ -22,8 +22,8 @@ VENCIMIENTO_CONVENIO = TipoDePlazo(
 COMPROMISO_CONVENIO = TipoDePlazo(codigo="compromiso_convenio", nombre="Compromiso de convenio", umbrales=(10, 5, 1))
 
 
-def _jefes_de(dependencia_ids) -> dict[int, list[Usuario]]:
-    jefes: dict[int, list[Usuario]] = defaultdict(list)
+def _jefes_de(dependencia_ids: set[int]) -> dict[int | None, list[Usuario]]:
+    jefes: dict[int | None, list[Usuario]] = defaultdict(list)
     for jefe in Usuario.objects.filter(groups__name=roles.JEFE, is_active=True, dependencia_id__in=dependencia_ids):
         jefes[jefe.dependencia_id].append(jefe)
     return jefes
@@ -31,10 +31,10 @@ def _jefes_de(dependencia_ids) -> dict[int, list[Usuario]]:
 
 def vencimientos(ids: set[int] | None) -> Iterator[Plazo]:
     """One deadline per agreement in force: its end date, reminded from 60 calendar days before. Two queries."""
-    convenios = Convenio.objects.vigentes().select_related("responsable", "dependencia").order_by("pk")
+    consulta = Convenio.objects.vigentes().select_related("responsable", "dependencia").order_by("pk")
     if ids is not None:
-        convenios = convenios.filter(pk__in=ids)
-    convenios = list(convenios)
+        consulta = consulta.filter(pk__in=ids)
+    convenios = list(consulta)
     if not convenios:
         return
     jefes = _jefes_de({c.dependencia_id for c in convenios})
@@ -75,10 +75,6 @@ def compromisos(ids: set[int] | None) -> Iterator[Plazo]:
 
 
 def registrar() -> None:
-    from cooperacion.core import plazos
-
-    from .models import AccionAlianza, CompromisoSesion, MemoriaInstrumento
-
     plazos.registrar(VENCIMIENTO_CONVENIO, vencimientos, modelo=Convenio)
     plazos.registrar(COMPROMISO_CONVENIO, compromisos, modelo=CompromisoConvenio, depende_de={Convenio: "convenio"})
     plazos.registrar(MEMORIA_INSTRUMENTO, memorias, modelo=MemoriaInstrumento)
@@ -91,17 +87,13 @@ MEMORIA_INSTRUMENTO = TipoDePlazo(codigo="memoria_instrumento", nombre="Memoria 
 
 def memorias(ids: set[int] | None) -> Iterator[Plazo]:
     """One deadline per memoria not yet sent, for the Profesionales and Jefes of its dependencia. Two queries."""
-    from .models import MemoriaInstrumento
-
-    pendientes = MemoriaInstrumento.objects.filter(fecha_envio__isnull=True).select_related(
-        "instrumento", "dependencia"
-    )
+    consulta = MemoriaInstrumento.objects.filter(fecha_envio__isnull=True).select_related("instrumento", "dependencia")
     if ids is not None:
-        pendientes = pendientes.filter(pk__in=ids)
-    pendientes = list(pendientes.order_by("pk"))
+        consulta = consulta.filter(pk__in=ids)
+    pendientes = list(consulta.order_by("pk"))
     if not pendientes:
         return
-    equipo: dict[int, list[Usuario]] = defaultdict(list)
+    equipo: dict[int | None, list[Usuario]] = defaultdict(list)
     for usuario in Usuario.objects.filter(
         groups__name__in=[roles.JEFE, roles.PROFESIONAL],
         is_active=True,
@@ -126,8 +118,6 @@ FIN_ACCION = TipoDePlazo(codigo="fin_accion_alianza", nombre="Fin de acción de 
 
 def fines_de_accion(ids: set[int] | None) -> Iterator[Plazo]:
     """The planned end of each action in implementation, for its responsible: one query."""
-    from .models import AccionAlianza
-
     activas = AccionAlianza.objects.filter(estado=AccionAlianza.Estado.EN_IMPLEMENTACION).select_related(
         "responsable", "dependencia"
     )
@@ -151,8 +141,6 @@ COMPROMISO_COMISION = TipoDePlazo(codigo="compromiso_comision", nombre="Compromi
 
 def compromisos_de_comision(ids: set[int] | None) -> Iterator[Plazo]:
     """One deadline per commitment of a session not yet met: one query."""
-    from .models import CompromisoSesion
-
     pendientes = CompromisoSesion.objects.filter(cumplido_en__isnull=True).select_related(
         "sesion__comision__dependencia", "responsable"
     )

@@ -1,7 +1,9 @@
 """Excel/PDF exports of this app's lists, with the same filters and the same scope as the page."""
 
 from types import SimpleNamespace
+from typing import Any
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core.errores import ErrorDeDominio
@@ -15,8 +17,8 @@ from .models import AccionAlianza, Comision, Convenio, InstrumentoInternacional,
 class ReporteDeLista(Reporte):
     """A list's rows as a sheet: the list's filterset on the records the user may see."""
 
-    modelo = None
-    filtro = None
+    modelo: Any = None  # the model (its manager has `visibles_para`); every report sets it
+    filtro: Any = None  # the list's FilterSet class
     relacionados: tuple[str, ...] = ()
     multiples: tuple[str, ...] = ()  # many-to-many relations, prefetched per chunk
     orden: tuple[str, ...] = ("pk",)
@@ -252,8 +254,6 @@ class ComisionesReporte(ReporteDeLista):
     )
 
     def consulta(self, parametros, usuario):
-        from django.db.models import Count, Q
-
         return (
             super()
             .consulta(parametros, usuario)

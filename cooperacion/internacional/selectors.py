@@ -1,23 +1,35 @@
 """Reads of ILO cases: who may answer them, their deadline for the core engine, and their traffic light."""
 
+from __future__ import annotations
+
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
+from django.db.models import Count, Max, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cooperacion.core import roles
-from cooperacion.core.models import TipoPlazo, Usuario
+from cooperacion.core.models import Actor, TipoPlazo, Usuario
+from cooperacion.core.numeros import formatear_numero
 from cooperacion.core.plazos import SEMAFORO, Plazo, TipoDePlazo, dias_restantes
+from cooperacion.core.vinculos import Seccion, Vinculado
 
-from .models import CasoOIT
+from .models import AccionAlianza, CasoOIT, Convenio, InstrumentoInternacional, LineaPrioritaria, Necesidad
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from cooperacion.core.tipos import UsuarioOAnonimo
 
 TIPO_PLAZO = TipoDePlazo(codigo="respuesta_oit", nombre="Respuesta a la OIT", dias_habiles=True, umbrales=(15, 5, 1))
 
 
-def responsables_posibles(dependencia_id: int | None = None):
+def responsables_posibles(dependencia_id: int | None = None) -> QuerySet[Usuario]:
     """Active Profesional and Jefe users (of one dependencia when given), who may prepare an answer."""
     usuarios = Usuario.objects.filter(is_active=True, groups__name__in=[roles.PROFESIONAL, roles.JEFE])
     if dependencia_id is not None:
@@ -27,14 +39,14 @@ def responsables_posibles(dependencia_id: int | None = None):
 
 def plazos_de_respuesta(ids: set[int] | None) -> Iterator[Plazo]:
     """Deadline provider: one `Plazo` per case in trámite. Two queries whatever the number of cases."""
-    casos = CasoOIT.objects.en_tramite().select_related("responsable", "dependencia").order_by("pk")
+    consulta = CasoOIT.objects.en_tramite().select_related("responsable", "dependencia").order_by("pk")
     if ids is not None:
-        casos = casos.filter(pk__in=ids)
-    casos = list(casos)
+        consulta = consulta.filter(pk__in=ids)
+    casos = list(consulta)
     tipos = dict(CasoOIT.Tipo.choices)
     if not casos:
         return
-    jefes: dict[int, list[Usuario]] = defaultdict(list)
+    jefes: dict[int | None, list[Usuario]] = defaultdict(list)
     for jefe in Usuario.objects.filter(
         groups__name=roles.JEFE, is_active=True, dependencia_id__in={c.dependencia_id for c in casos}
     ):
@@ -61,7 +73,7 @@ class EstadoDelPlazo:
     dias_habiles: bool = True
 
     @property
-    def semaforo_display(self) -> str:
+    def semaforo_display(self) -> StrOrPromise:
         return SEMAFORO[self.semaforo]
 
     @property
@@ -77,17 +89,20 @@ class EstadoDelPlazo:
         return ngettext("Falta %(n)s %(unidad)s", "Faltan %(n)s %(unidad)s", n) % {"n": n, "unidad": unidad}
 
 
-def configuracion_del_plazo():
+def configuracion_del_plazo() -> TipoPlazo | TipoDePlazo:
     """The Administrador's settings for this kind of deadline, or the declared defaults (one query)."""
     return TipoPlazo.objects.filter(codigo=TIPO_PLAZO.codigo).first() or TIPO_PLAZO
 
 
-def estado_del_plazo(caso: CasoOIT, *, hoy: date, configuracion=TIPO_PLAZO) -> EstadoDelPlazo | None:
+def estado_del_plazo(
+    caso: CasoOIT, *, hoy: date, configuracion: TipoPlazo | TipoDePlazo = TIPO_PLAZO
+) -> EstadoDelPlazo | None:
     """Business days left and traffic light of a case in trámite (None once answered or closed)."""
     if caso.estado != CasoOIT.Estado.EN_TRAMITE:
         return None
     fecha = caso.fecha_limite_respuesta
-    restantes = dias_restantes(configuracion, fecha, hoy)
+    # The declared defaults (a TipoDePlazo) carry the same `dias_habiles` as an Administrador's TipoPlazo row.
+    restantes = dias_restantes(configuracion, fecha, hoy)  # type: ignore[arg-type]  # see the line above
     if fecha < hoy:
         semaforo = "rojo"
     elif restantes <= configuracion.dias_alerta:
@@ -100,10 +115,8 @@ def estado_del_plazo(caso: CasoOIT, *, hoy: date, configuracion=TIPO_PLAZO) -> E
 # Priority lines and needs -------------------------------------------------------------------------------------
 
 
-def etiquetados_con(linea) -> dict[str, int]:
+def etiquetados_con(linea: LineaPrioritaria) -> Mapping[str, object]:
     """How many needs, calls and agreements carry the line (one query)."""
-    from django.db.models import Count
-
     fila = (
         type(linea)
         .objects.filter(pk=linea.pk)
@@ -118,9 +131,9 @@ def etiquetados_con(linea) -> dict[str, int]:
     return fila or {}
 
 
-def convocatorias_de_la_necesidad(necesidad, usuario) -> list:
+def convocatorias_de_la_necesidad(necesidad: Necesidad, usuario: UsuarioOAnonimo) -> list[Any]:
     """The calls (with their project) linked to the need that the user may see (one query)."""
-    modelo = type(necesidad)._meta.get_field("convocatorias").related_model
+    modelo: Any = type(necesidad)._meta.get_field("convocatorias").related_model
     return list(
         modelo.objects.visibles_para(usuario)
         .filter(necesidades=necesidad)
@@ -131,10 +144,6 @@ def convocatorias_de_la_necesidad(necesidad, usuario) -> list:
 
 def siguiente_prioridad() -> int:
     """The first free place in the office's ranking of open needs."""
-    from django.db.models import Max
-
-    from .models import Necesidad
-
     maximo = Necesidad.objects.abiertas().aggregate(m=Max("prioridad"))["m"]
     return (maximo or 0) + 1
 
@@ -142,41 +151,33 @@ def siguiente_prioridad() -> int:
 @dataclass
 class FilaResumen:
     nombre: str
-    por_estado: dict = field(default_factory=dict)
-    estimado: dict = field(default_factory=dict)  # currency code → amount
-    obtenido: dict = field(default_factory=dict)  # currency code → amount committed by the projects
-    proyectos: set = field(default_factory=set)
+    por_estado: dict[str, int] = field(default_factory=dict)
+    estimado: dict[str, Decimal] = field(default_factory=dict)  # currency code → amount
+    obtenido: dict[str, Decimal] = field(default_factory=dict)  # currency code → amount committed by the projects
+    proyectos: set[int] = field(default_factory=set)
 
     @property
     def total(self) -> int:
         return sum(self.por_estado.values())
 
-    def estado(self, codigo) -> int:
+    def estado(self, codigo: str) -> int:
         return self.por_estado.get(codigo, 0)
 
 
-def _montos(por_moneda: dict) -> str:
-    from cooperacion.core.numeros import formatear_numero
-
+def _montos(por_moneda: dict[str, Decimal]) -> str:
     return "; ".join(f"{formatear_numero(v, 2)} {k}" for k, v in sorted(por_moneda.items())) or "—"
 
 
-def necesidades_frente_a_cooperacion(usuario) -> dict:
+def necesidades_frente_a_cooperacion(usuario: UsuarioOAnonimo) -> dict[str, Any]:
     """Needs by state and estimated amount, against the cooperation obtained (the committed amount of the projects
     of the calls that attend them), by dependencia and by priority line. Six queries whatever the volume."""
-    from decimal import Decimal
-
-    from django.db.models import Count, Sum
-
-    from .models import Necesidad
-
     visibles = Necesidad.objects.visibles_para(usuario).order_by()
     sin_linea = str(_("Sin línea prioritaria"))
-    tablas = {}
+    tablas: dict[str, list[dict[str, Any]]] = {}
     for clave, campo in (("dependencia", "dependencia__nombre"), ("linea", "linea__nombre")):
         filas: dict[str, FilaResumen] = {}
 
-        def fila(nombre, filas=filas):
+        def fila(nombre: str | None, filas: dict[str, FilaResumen] = filas) -> FilaResumen:
             nombre = nombre or sin_linea
             return filas.setdefault(nombre, FilaResumen(nombre))
 
@@ -213,12 +214,8 @@ def necesidades_frente_a_cooperacion(usuario) -> dict:
     return {"estados": [e for _c, e in Necesidad.Estado.choices], **tablas}
 
 
-def convenios_del_actor(actor, usuario):
+def convenios_del_actor(actor: Actor, usuario: UsuarioOAnonimo) -> Seccion:
     """The agreements the actor signed that the user may see, for the actor's page: one query."""
-    from cooperacion.core.vinculos import Seccion, Vinculado
-
-    from .models import Convenio
-
     consulta = (
         Convenio.objects.visibles_para(usuario)
         .filter(actores=actor)
@@ -235,19 +232,15 @@ def convenios_del_actor(actor, usuario):
                 detalle=_("Vigente hasta el %(f)s") % {"f": c.fecha_fin.strftime("%d/%m/%Y")},
                 estado=c.get_estado_display(),
                 monto=c.monto,
-                moneda=c.moneda.codigo if c.moneda_id else "",
+                moneda=c.moneda.codigo if c.moneda is not None else "",  # selected with the agreement: no query
             )
             for c in consulta
         ],
     )
 
 
-def instrumentos_del_actor(actor, usuario):
+def instrumentos_del_actor(actor: Actor, usuario: UsuarioOAnonimo) -> Seccion:
     """The instruments of the organization that the user may see, for the actor's page: one query."""
-    from cooperacion.core.vinculos import Seccion, Vinculado
-
-    from .models import InstrumentoInternacional
-
     consulta = InstrumentoInternacional.objects.visibles_para(usuario).filter(organizacion=actor).order_by("codigo")
     return Seccion(
         titulo=_("Instrumentos internacionales"),
@@ -255,12 +248,8 @@ def instrumentos_del_actor(actor, usuario):
     )
 
 
-def acciones_del_actor(actor, usuario):
+def acciones_del_actor(actor: Actor, usuario: UsuarioOAnonimo) -> Seccion:
     """The alliance actions where the actor is an ally, that the user may see: one query."""
-    from cooperacion.core.vinculos import Seccion, Vinculado
-
-    from .models import AccionAlianza
-
     consulta = AccionAlianza.objects.visibles_para(usuario).filter(aliados=actor).order_by("-fecha_inicio", "pk")
     return Seccion(
         titulo=_("Acciones de alianza"),

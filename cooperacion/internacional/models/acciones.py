@@ -1,6 +1,8 @@
 """Alliance and international-relations actions (Bogotá 4212000-CR-040, HACER): output type, allies, the sector
 accompanied, monitoring during implementation, feedback to the sector and the publication of results."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -17,7 +19,7 @@ from .alcance import AlcanceQuerySet
 
 
 class AccionQuerySet(AlcanceQuerySet, models.QuerySet):
-    def publicadas(self):
+    def publicadas(self) -> Self:
         return self.filter(publicada=True, estado=AccionAlianza.Estado.FINALIZADA)
 
 
@@ -82,7 +84,7 @@ class AccionAlianza(ConVersion):
     def __str__(self):
         return self.nombre
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("internacional:accion-detalle", args=[self.pk])
 
     @fsm_log_by

@@ -1,6 +1,8 @@
 """Commissions where the office holds the technical secretariat (PR-CRI, HACER): sessions with their minutes and the
 commitments agreed in them, which feed the deadline engine."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -12,6 +14,9 @@ from cooperacion.core.fechas import validar_fecha
 from cooperacion.core.models import ConVersion
 
 from .alcance import AlcanceQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ComisionQuerySet(AlcanceQuerySet, models.QuerySet):
@@ -40,11 +45,11 @@ class Comision(ConVersion):
     def __str__(self):
         return self.nombre
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("internacional:comision-detalle", args=[self.pk])
 
     @property
-    def activa_display(self) -> str:
+    def activa_display(self) -> "StrOrPromise":
         return _("Sí") if self.activa else _("No")
 
 
@@ -66,7 +71,7 @@ class SesionComision(models.Model):
     def __str__(self):
         return f"{self.comision} · {self.fecha:%d/%m/%Y}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return self.comision.get_absolute_url()
 
 
@@ -90,5 +95,5 @@ class CompromisoSesion(models.Model):
     def __str__(self):
         return self.descripcion[:80]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return self.sesion.get_absolute_url()

@@ -1,5 +1,7 @@
 """Agreements (convenios, acuerdos, memorandos de entendimiento), their commitments and their periodic review."""
 
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -24,12 +26,15 @@ class ConvenioQuerySet(AlcanceQuerySet, models.QuerySet):
     # The dependencia that answers for it, or one that is a party to it.
     rutas_de_alcance = ("dependencia_id", "dependencias_parte__id")
 
-    def vigentes(self):
+    def vigentes(self) -> Self:
         return self.filter(estado=Convenio.Estado.VIGENTE)
 
 
 class Convenio(ConVersion):
     """An agreement signed with one or more actors (PR-CRI HACER), with its commitments and reviews."""
+
+    # Set by convenio_editar for its checks: the line before the edit, still accepted when no longer active.
+    _linea_anterior: int | None
 
     class Tipo(models.TextChoices):
         CONVENIO = "convenio", _("Convenio")
@@ -107,7 +112,7 @@ class Convenio(ConVersion):
     def __str__(self):
         return f"{self.get_tipo_display()} {self.numero}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("internacional:convenio-detalle", args=[self.pk])
 
     @property
@@ -144,7 +149,7 @@ class CompromisoConvenio(models.Model):
     def __str__(self):
         return self.descripcion[:80]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return self.convenio.get_absolute_url()
 
     @property

@@ -75,7 +75,7 @@ class InstrumentoInternacional(ConVersion):
     def __str__(self):
         return f"{self.codigo} – {self.nombre}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("internacional:instrumento-detalle", args=[self.pk])
 
     @fsm_log_by
@@ -173,7 +173,7 @@ class MemoriaInstrumento(models.Model):
     def __str__(self):
         return f"{self.instrumento.codigo} · {self.periodo}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return self.instrumento.get_absolute_url()
 
     @property

@@ -1,3 +1,6 @@
+from datetime import date
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,11 +16,14 @@ from simple_history.models import HistoricalRecords
 from cooperacion.core import roles
 from cooperacion.core.archivos import ruta_de_archivo, validar_documento
 
+if TYPE_CHECKING:
+    from cooperacion.core.tipos import UsuarioOAnonimo
+
 MENSAJE_LIMITE_ANTERIOR = _("La fecha límite de respuesta no puede ser anterior a la de recepción.")
 
 
 class CasoOITQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: "UsuarioOAnonimo") -> Self:
         """Transversal roles see every case; Jefe and Profesional only those of their dependencia."""
         if not (usuario.is_authenticated and usuario.is_active):
             return self.none()
@@ -27,10 +33,10 @@ class CasoOITQuerySet(models.QuerySet):
             return self.filter(dependencia_id=usuario.dependencia_id)
         return self.none()
 
-    def en_tramite(self):
+    def en_tramite(self) -> Self:
         return self.filter(estado=CasoOIT.Estado.EN_TRAMITE)
 
-    def vencidos(self, hoy=None):
+    def vencidos(self, hoy: date | None = None) -> Self:
         return self.en_tramite().filter(fecha_limite_respuesta__lt=hoy or timezone.localdate())
 
 
@@ -109,7 +115,7 @@ class CasoOIT(models.Model):
     def __str__(self):
         return f"{self.get_tipo_display()} {self.numero}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("internacional:caso-detalle", args=[self.pk])
 
     def clean(self):
@@ -185,5 +191,5 @@ class DocumentoCaso(models.Model):
             return _("Borrador de respuesta, versión %(v)s") % {"v": self.version}
         return self.get_tipo_display()
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return self.caso.get_absolute_url()

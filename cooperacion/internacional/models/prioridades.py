@@ -1,5 +1,7 @@
 """Priority lines of the cooperation offer and demand, and the cooperation needs raised by the dependencias."""
 
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +17,9 @@ from cooperacion.core.models import CatalogoQuerySet, ConVersion
 from cooperacion.core.numeros import formatear_numero
 
 from .alcance import AlcanceQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ANIO_MINIMO = 1990
 ANIO_MAXIMO = 2100
@@ -32,7 +37,7 @@ def monto_con_moneda(monto, moneda) -> str:
 
 
 class LineaPrioritariaQuerySet(CatalogoQuerySet):
-    def vigentes(self):
+    def vigentes(self) -> Self:
         """Approved and active: the lines calls, projects and needs are tagged with."""
         return self.filter(activa=True, estado=LineaPrioritaria.Estado.APROBADA)
 
@@ -107,11 +112,11 @@ class LineaPrioritaria(ConVersion):
     def __str__(self):
         return self.nombre
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("internacional:linea-detalle", args=[self.pk])
 
     @property
-    def activa_display(self) -> str:
+    def activa_display(self) -> "StrOrPromise":
         return _("Sí") if self.activa else _("No")
 
     @property
@@ -140,7 +145,7 @@ class LineaPrioritaria(ConVersion):
 
 
 class NecesidadQuerySet(AlcanceQuerySet, models.QuerySet):
-    def abiertas(self):
+    def abiertas(self) -> Self:
         return self.filter(estado__in=Necesidad.ABIERTAS)
 
 
@@ -230,7 +235,7 @@ class Necesidad(ConVersion):
     def __str__(self):
         return self.titulo
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("internacional:necesidad-detalle", args=[self.pk])
 
     @property

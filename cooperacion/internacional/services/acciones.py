@@ -1,6 +1,7 @@
 """Writes on alliance actions: registering them, starting them, monitoring entries, finishing them with the feedback
 to the sector, and the visibilización of their results (published on the public pages when asked)."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from cooperacion.core import roles
 from cooperacion.core.errores import ErrorDeDominio, Revision
 from cooperacion.core.fechas import error_de_ventana
-from cooperacion.core.models import Dependencia, Usuario
+from cooperacion.core.models import Actor, Dependencia, Usuario
 from cooperacion.core.services import aplicar_transicion
 
 from .. import permissions
@@ -23,7 +24,7 @@ def accion_registrar(
     usuario: Usuario,
     nombre: str,
     tipo_producto: str,
-    aliados,
+    aliados: Iterable[Actor] | None,
     sector_acompanado: str,
     dependencia: Dependencia,
     responsable: Usuario,
@@ -48,6 +49,9 @@ def accion_registrar(
             _("El responsable debe ser un profesional o jefe activo."),
             campo="responsable",
         )
+    # the Revision above refused missing dates
+    assert fecha_inicio is not None
+    assert fecha_fin is not None
     accion = AccionAlianza(
         nombre=nombre.strip(),
         tipo_producto=tipo_producto,
@@ -72,13 +76,16 @@ def accion_iniciar(*, accion: AccionAlianza, usuario: Usuario, motivo: str = "")
 
 
 @transaction.atomic
-def seguimiento_registrar(*, accion: AccionAlianza, usuario: Usuario, fecha: date | None, avance: str):
+def seguimiento_registrar(
+    *, accion: AccionAlianza, usuario: Usuario, fecha: date | None, avance: str
+) -> SeguimientoAccion:
     """A monitoring entry during implementation."""
     if not permissions.can_seguir_accion(usuario, accion):
         raise ErrorDeDominio(_("El seguimiento se registra mientras la acción está en implementación."))
     with Revision() as revision:
         revisar_fecha_pasada(revision, fecha, campo="fecha", etiqueta=_("la fecha del seguimiento"))
         revision.exigir(bool((avance or "").strip()), _("Describa el avance."), campo="avance")
+    assert fecha is not None  # the Revision above refused a missing date
     seguimiento = SeguimientoAccion(accion=accion, fecha=fecha, avance=avance.strip(), registrado_por=usuario)
     guardar(seguimiento, usuario)
     return seguimiento

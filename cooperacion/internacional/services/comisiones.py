@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -26,13 +27,20 @@ def comision_registrar(*, usuario: Usuario, nombre: str, dependencia: Dependenci
 
 @transaction.atomic
 def sesion_registrar(
-    *, comision: Comision, usuario: Usuario, fecha: date | None, lugar: str = "", temas: str = "", acta=None
+    *,
+    comision: Comision,
+    usuario: Usuario,
+    fecha: date | None,
+    lugar: str = "",
+    temas: str = "",
+    acta: File[bytes] | None = None,
 ) -> SesionComision:
     """A session held, with its minutes when they are ready."""
     if not permissions.can_registrar_sesion(usuario, comision):
         raise ErrorDeDominio(_("Solo la secretaría técnica registra las sesiones de una comisión activa."))
     with Revision() as revision:
         revisar_fecha_pasada(revision, fecha, campo="fecha", etiqueta=_("la fecha de la sesión"))
+    assert fecha is not None  # the Revision above refused a missing date
     sesion = SesionComision(comision=comision, fecha=fecha, lugar=lugar.strip(), temas=temas.strip(), acta=acta or "")
     validar_modelo(sesion)
     guardar(sesion, usuario)
@@ -53,6 +61,7 @@ def compromiso_de_sesion_agregar(
         desde=sesion.fecha,
         mensaje_desde=_("La fecha límite no puede ser anterior a la sesión."),
     )
+    assert fecha_limite is not None  # revisar_compromiso refused a missing date
     compromiso = CompromisoSesion(
         sesion=sesion, descripcion=descripcion.strip(), responsable=responsable, fecha_limite=fecha_limite
     )
@@ -68,7 +77,9 @@ def compromiso_de_sesion_agregar(
 
 
 @transaction.atomic
-def compromiso_de_sesion_cumplir(*, compromiso: CompromisoSesion, usuario: Usuario, cumplido_en: date | None):
+def compromiso_de_sesion_cumplir(
+    *, compromiso: CompromisoSesion, usuario: Usuario, cumplido_en: date | None
+) -> CompromisoSesion:
     if not permissions.can_cumplir_compromiso_sesion(usuario, compromiso):
         raise ErrorDeDominio(_("Este compromiso ya se cumplió o no le corresponde."))
     with Revision() as revision:

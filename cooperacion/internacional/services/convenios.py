@@ -1,16 +1,19 @@
 """Writes on agreements: registering and editing them (parties, validity, amount, signed document), their
 commitments, the periodic review of their operation and effectiveness, and ending them."""
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cooperacion.core import roles
 from cooperacion.core.errores import ErrorDeDominio, Revision
 from cooperacion.core.fechas import error_de_ventana
-from cooperacion.core.models import Dependencia, Moneda, Usuario
+from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
 from cooperacion.core.services import aplicar_transicion, notificar
 
 from .. import permissions
@@ -36,7 +39,15 @@ CAMPOS_CONVENIO = frozenset(
 )
 
 
-def revisar_partes_y_fechas(revision: Revision, *, alcance, actores, fecha_firma, fecha_inicio, fecha_fin) -> None:
+def revisar_partes_y_fechas(
+    revision: Revision,
+    *,
+    alcance: str,
+    actores: Iterable[Actor] | None,
+    fecha_firma: date | None,
+    fecha_inicio: date | None,
+    fecha_fin: date | None,
+) -> None:
     """The rules the form also applies, with the model's: the parties by scope, a signature already made, the
     validity after the signature and the start."""
     actores = list(actores or [])
@@ -53,7 +64,7 @@ def revisar_partes_y_fechas(revision: Revision, *, alcance, actores, fecha_firma
         revision.falla(_("El fin de la vigencia no puede ser anterior a la firma."), campo="fecha_fin")
 
 
-def _revisar(convenio: Convenio, actores, dependencias_parte) -> None:
+def _revisar(convenio: Convenio, actores: Iterable[Actor], dependencias_parte: list[Dependencia]) -> None:
     """Every problem of the agreement's data at once: parties by scope, dates in order, amount with currency."""
     actores = list(actores)
     with Revision() as revision:
@@ -103,22 +114,22 @@ def convenio_registrar(
     tipo: str,
     alcance: str,
     objeto: str,
-    actores,
+    actores: Iterable[Actor],
     dependencia: Dependencia,
     responsable: Usuario,
     fecha_firma: date | None,
     fecha_inicio: date | None,
     fecha_fin: date | None,
-    dependencias_parte=(),
+    dependencias_parte: Iterable[Dependencia] = (),
     monto: Decimal | None = None,
     moneda: Moneda | None = None,
-    documento=None,
+    documento: File[bytes] | None = None,
     linea: LineaPrioritaria | None = None,
 ) -> Convenio:
     """Register a signed agreement with its parties; it enters the engine with its expiry date."""
     if not permissions.can_registrar_convenio(usuario):
         raise ErrorDeDominio(_("Solo la oficina de cooperación o el Administrador registran convenios."))
-    convenio = Convenio(
+    convenio = Convenio(  # type: ignore[misc]  # missing dates are reported by _revisar below
         numero=numero.strip(),
         tipo=tipo,
         alcance=alcance,
@@ -133,30 +144,35 @@ def convenio_registrar(
         documento=documento or "",
         linea=linea,
     )
-    dependencias_parte = list(dependencias_parte)
-    _revisar(convenio, actores, dependencias_parte)
+    partes = list(dependencias_parte)
+    _revisar(convenio, actores, partes)
     guardar(convenio, usuario)
     convenio.actores.set(actores)
-    convenio.dependencias_parte.set(dependencias_parte)
+    convenio.dependencias_parte.set(partes)
     return convenio
 
 
 @transaction.atomic
-def convenio_editar(*, convenio: Convenio, usuario: Usuario, actores=None, dependencias_parte=None, **cambios):
+def convenio_editar(
+    *,
+    convenio: Convenio,
+    usuario: Usuario,
+    actores: Iterable[Actor] | None = None,
+    dependencias_parte: Iterable[Dependencia] | None = None,
+    **cambios: Any,
+) -> Convenio:
     if not permissions.can_editar_convenio(usuario, convenio):
         raise ErrorDeDominio(_("Solo se edita un convenio vigente, por su dependencia o la oficina de cooperación."))
     if cambios.get("documento") in (None, False):
         cambios.pop("documento", None)  # an empty file field keeps the stored document
     convenio._linea_anterior = convenio.linea_id
     campos = aplicar_cambios(convenio, cambios, CAMPOS_CONVENIO)
-    actores = list(convenio.actores.all()) if actores is None else list(actores)
-    dependencias_parte = (
-        list(convenio.dependencias_parte.all()) if dependencias_parte is None else list(dependencias_parte)
-    )
-    _revisar(convenio, actores, dependencias_parte)
+    elegidos = list(convenio.actores.all()) if actores is None else list(actores)
+    partes = list(convenio.dependencias_parte.all()) if dependencias_parte is None else list(dependencias_parte)
+    _revisar(convenio, elegidos, partes)
     guardar(convenio, usuario, campos or None)
-    convenio.actores.set(actores)
-    convenio.dependencias_parte.set(dependencias_parte)
+    convenio.actores.set(elegidos)
+    convenio.dependencias_parte.set(partes)
     return convenio
 
 
@@ -185,6 +201,7 @@ def compromiso_agregar(
         desde=convenio.fecha_firma,
         mensaje_desde=_("La fecha límite no puede ser anterior a la firma del convenio."),
     )
+    assert fecha_limite is not None  # revisar_compromiso refused a missing date
     compromiso = CompromisoConvenio(
         convenio=convenio, descripcion=descripcion.strip(), responsable=responsable, fecha_limite=fecha_limite
     )
@@ -234,6 +251,9 @@ def convenio_revisar(
             _("Comente el funcionamiento y la eficacia del convenio."),
             campo="comentario",
         )
+    # the Revision above refused them missing
+    assert fecha is not None
+    assert calificacion is not None
     revision_convenio = RevisionConvenio(
         convenio=convenio, fecha=fecha, calificacion=calificacion, comentario=comentario.strip(), registrada_por=usuario
     )

@@ -3,6 +3,7 @@ denounced), the studies for adoption or ratification, and the memorias with thei
 
 from datetime import date
 
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -50,7 +51,9 @@ def instrumento_registrar(
 
 
 @transaction.atomic
-def instrumento_negociar(*, instrumento: InstrumentoInternacional, usuario: Usuario, motivo: str = ""):
+def instrumento_negociar(
+    *, instrumento: InstrumentoInternacional, usuario: Usuario, motivo: str = ""
+) -> InstrumentoInternacional:
     if not permissions.aprueba_en_la_oficina(usuario):
         raise ErrorDeDominio(_("Solo el jefe de la oficina de cooperación cambia el estado del instrumento."))
     return aplicar_transicion(instrumento, "negociar", usuario=usuario, motivo=motivo.strip())
@@ -77,6 +80,7 @@ def instrumento_fechar(
             revision.falla(_("La denuncia no puede ser anterior a la ratificación."), campo="fecha")
         if transicion == "denunciar":
             revision.exigir(bool((motivo or "").strip()), _("Indique el motivo de la denuncia."), campo="motivo")
+    assert fecha is not None  # the Revision above refused a missing date
     setattr(instrumento, campo, fecha)
     texto = (motivo or "").strip() or _("Fecha: %(f)s.") % {"f": fecha.strftime("%d/%m/%Y")}
     return aplicar_transicion(instrumento, transicion, usuario=usuario, motivo=texto, campos=("estado", campo))
@@ -84,7 +88,13 @@ def instrumento_fechar(
 
 @transaction.atomic
 def estudio_agregar(
-    *, instrumento: InstrumentoInternacional, usuario: Usuario, titulo: str, proposito: str, fecha: date, documento
+    *,
+    instrumento: InstrumentoInternacional,
+    usuario: Usuario,
+    titulo: str,
+    proposito: str,
+    fecha: date,
+    documento: File[bytes],
 ) -> EstudioInstrumento:
     if not permissions.can_agregar_estudio(usuario, instrumento):
         raise ErrorDeDominio(_("Solo se agregan estudios a un instrumento aún no ratificado, desde su dependencia."))
@@ -132,6 +142,9 @@ def memoria_programar(
             _("Indique la fecha límite o el plazo en días hábiles."),
             campo="fecha_limite",
         )
+    # the Revision above refused missing dates
+    assert fecha_solicitud is not None
+    assert fecha_limite is not None
     memoria = MemoriaInstrumento(
         instrumento=instrumento,
         periodo=periodo.strip(),
@@ -147,7 +160,12 @@ def memoria_programar(
 
 @transaction.atomic
 def memoria_registrar_envio(
-    *, memoria: MemoriaInstrumento, usuario: Usuario, fecha_envio: date | None, radicado: str, soporte=None
+    *,
+    memoria: MemoriaInstrumento,
+    usuario: Usuario,
+    fecha_envio: date | None,
+    radicado: str,
+    soporte: File[bytes] | None = None,
 ) -> MemoriaInstrumento:
     """The memoria was sent: date, filing number and, optionally, the proof; it leaves the deadlines."""
     if not permissions.can_registrar_envio_memoria(usuario, memoria):

@@ -1,18 +1,23 @@
 """Writes on ILO cases: registering and editing them, and their transitions (answer, close, reopen)."""
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import roles
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import Dependencia, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, notificar
+from cooperacion.core.services import aplicar_transicion, notificar
+from cooperacion.core.tipos import historia
 
 from .. import permissions
-from ..models import CasoOIT
+from ..models import CasoOIT, DocumentoCaso
 
 CAMPOS_EDITABLES = frozenset(
     {
@@ -48,8 +53,8 @@ def _validar(caso: CasoOIT) -> None:
         raise ErrorDeDominio(" ".join(error.messages)) from error
 
 
-def _guardar(caso: CasoOIT, usuario, campos: list[str] | None = None) -> None:
-    caso._history_user = usuario
+def _guardar(caso: CasoOIT, usuario: Usuario, campos: list[str] | None = None) -> None:
+    historia(caso)._history_user = usuario
     caso.save(update_fields=campos)
 
 
@@ -93,7 +98,7 @@ def caso_crear(
 
 
 @transaction.atomic
-def caso_editar(*, caso: CasoOIT, usuario: Usuario, **cambios) -> CasoOIT:
+def caso_editar(*, caso: CasoOIT, usuario: Usuario, **cambios: Any) -> CasoOIT:
     """Change the data of a case still in trámite; only the Administrador may move it to another dependencia."""
     desconocidos = set(cambios) - CAMPOS_EDITABLES
     if desconocidos:
@@ -109,7 +114,7 @@ def caso_editar(*, caso: CasoOIT, usuario: Usuario, **cambios) -> CasoOIT:
         and not usuario.tiene_rol(roles.ADMINISTRADOR)
     ):
         raise ErrorDeDominio(_("Solo el Administrador puede cambiar la dependencia del caso."))
-    campos = []
+    campos: list[str] = []
     for nombre, valor in cambios.items():
         if isinstance(valor, str):
             valor = valor.strip()
@@ -124,7 +129,13 @@ def caso_editar(*, caso: CasoOIT, usuario: Usuario, **cambios) -> CasoOIT:
 
 @transaction.atomic
 def caso_registrar_respuesta(
-    *, caso: CasoOIT, usuario: Usuario, fecha_respuesta: date | None, radicado: str, motivo: str = "", documento=None
+    *,
+    caso: CasoOIT,
+    usuario: Usuario,
+    fecha_respuesta: date | None,
+    radicado: str,
+    motivo: str = "",
+    documento: File[bytes] | None = None,
 ) -> CasoOIT:
     """The Jefe approves and files the answer sent to the ILO; the responsable is notified."""
     _bloquear(caso)
@@ -135,7 +146,8 @@ def caso_registrar_respuesta(
     radicado = (radicado or "").strip()
     if not radicado:
         raise ErrorDeDominio(_("Indique el número de radicado de la respuesta enviada."))
-    if len(radicado) > CasoOIT._meta.get_field("radicado_respuesta").max_length:
+    largo_maximo = CasoOIT._meta.get_field("radicado_respuesta").max_length
+    if largo_maximo is not None and len(radicado) > largo_maximo:
         raise ErrorDeDominio(_("El radicado es demasiado largo."))
     if fecha_respuesta is None:
         raise ErrorDeDominio(_("Indique la fecha en que se envió la respuesta."))
@@ -219,11 +231,11 @@ def _avisar_al_responsable(caso: CasoOIT, usuario: Usuario, *, titulo: str, mens
 
 
 @transaction.atomic
-def documento_caso_agregar(*, caso: CasoOIT, usuario: Usuario, tipo: str, archivo, descripcion: str = ""):
+def documento_caso_agregar(
+    *, caso: CasoOIT, usuario: Usuario, tipo: str, archivo: File[bytes], descripcion: str = ""
+) -> DocumentoCaso:
     """The communication received or a new draft of the answer (its version is the next one). The answer as sent
     is filed by the Jefe with `caso_registrar_respuesta`."""
-    from ..models import DocumentoCaso
-
     _bloquear(caso)
     if not permissions.puede_preparar(usuario, caso):
         raise ErrorDeDominio(
@@ -236,16 +248,14 @@ def documento_caso_agregar(*, caso: CasoOIT, usuario: Usuario, tipo: str, archiv
     return _guardar_documento(caso, usuario, tipo, archivo, descripcion.strip())
 
 
-def _guardar_documento(caso: CasoOIT, usuario: Usuario, tipo: str, archivo, descripcion: str = ""):
+def _guardar_documento(
+    caso: CasoOIT, usuario: Usuario, tipo: str, archivo: File[bytes], descripcion: str = ""
+) -> DocumentoCaso:
     """A document of the case as the next version of its kind."""
-    from django.db.models import Max
-
-    from ..models import DocumentoCaso
-
     ultima = DocumentoCaso.objects.filter(caso=caso, tipo=tipo).aggregate(v=Max("version"))["v"] or 0
     documento = DocumentoCaso(
         caso=caso, tipo=tipo, version=ultima + 1, archivo=archivo, descripcion=descripcion, subido_por=usuario
     )
-    documento._history_user = usuario
+    historia(documento)._history_user = usuario
     documento.save()
     return documento

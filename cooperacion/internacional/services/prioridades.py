@@ -3,8 +3,10 @@ dependencia, prioritized, presented and attended or discarded by the office)."""
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -62,7 +64,7 @@ def linea_crear(
 
 
 @transaction.atomic
-def linea_editar(*, linea: LineaPrioritaria, usuario: Usuario, **cambios) -> LineaPrioritaria:
+def linea_editar(*, linea: LineaPrioritaria, usuario: Usuario, **cambios: Any) -> LineaPrioritaria:
     """Change a proposed line (an approved one is retired and proposed again)."""
     if not permissions.can_editar_linea(usuario, linea):
         raise ErrorDeDominio(_("Solo se edita una línea propuesta, por la oficina de cooperación."))
@@ -167,7 +169,7 @@ def necesidad_crear(
 
 
 @transaction.atomic
-def necesidad_editar(*, necesidad: Necesidad, usuario: Usuario, **cambios) -> Necesidad:
+def necesidad_editar(*, necesidad: Necesidad, usuario: Usuario, **cambios: Any) -> Necesidad:
     if not permissions.can_editar_necesidad(usuario, necesidad):
         raise ErrorDeDominio(_("Esta necesidad ya no se puede editar, o no es de su dependencia."))
     if (
@@ -223,6 +225,7 @@ def necesidad_presentar(
         )
     necesidad.presentada_a = presentada_a
     necesidad.fecha_presentacion = fecha_presentacion
+    assert fecha_presentacion is not None  # the Revision above refused a missing date
     texto = _("Presentada a %(a)s el %(f)s.") % {"a": presentada_a, "f": fecha_presentacion.strftime("%d/%m/%Y")}
     return aplicar_transicion(
         necesidad,
@@ -233,14 +236,20 @@ def necesidad_presentar(
     )
 
 
-def convocatorias_para(usuario):
+def convocatorias_para(usuario: Usuario) -> QuerySet[Any]:
     """The calls a user may link a need to (the calls app's model, reached through the relation it declares)."""
-    modelo = Necesidad._meta.get_field("convocatorias").related_model
+    modelo: Any = Necesidad._meta.get_field("convocatorias").related_model
     return modelo.objects.visibles_para(usuario).select_related("cooperante").order_by("-fecha_cierre", "pk")
 
 
 @transaction.atomic
-def necesidad_atender(*, necesidad: Necesidad, usuario: Usuario, convocatoria, motivo: str = "") -> Necesidad:
+def necesidad_atender(
+    *,
+    necesidad: Necesidad,
+    usuario: Usuario,
+    convocatoria: Any,  # a call of the convocatorias app, a layer above this one (not importable here)
+    motivo: str = "",
+) -> Necesidad:
     """A call (and its project, when there is one) attends the need: both stay linked."""
     if not permissions.gestiona_la_cooperacion(usuario):
         raise ErrorDeDominio(_("Solo la oficina de cooperación registra qué atiende una necesidad."))

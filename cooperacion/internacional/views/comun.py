@@ -1,6 +1,10 @@
 """Views every record of this app shares: a filtered list with its export, a scoped detail page, a create form with
 its one-time token and an action form on a visible record."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -9,6 +13,9 @@ from django.views.generic import DetailView, FormView
 from cooperacion.core.errores import ErrorDeDominio, al_formulario
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import AccionConFormularioView, ListaFiltrada, PersonalRequeridoMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def visible(modelo, usuario, pk, *relacionados):
@@ -22,7 +29,7 @@ class Lista(ListaFiltrada):
     template_name = "internacional/lista.html"
     codigo_reporte = ""
     url_crear = ""
-    etiqueta_crear = ""
+    etiqueta_crear: StrOrPromise = ""
     relacionados: tuple[str, ...] = ()
     puede_crear = staticmethod(lambda usuario: False)
 
@@ -38,24 +45,24 @@ class Lista(ListaFiltrada):
         )
 
 
-class Detalle(PersonalRequeridoMixin, DetailView):
-    modelo = None
+class Detalle(PersonalRequeridoMixin, DetailView[Any]):
+    modelo: type[Any] | None = None  # a model whose manager has `visibles_para`
     relacionados: tuple[str, ...] = ()
 
     def get_object(self, queryset=None):
         return visible(self.modelo, self.request.user, self.kwargs["pk"], *self.relacionados)
 
 
-class Crear(CreacionUnicaMixin, PersonalRequeridoMixin, FormView):
+class Crear(CreacionUnicaMixin, PersonalRequeridoMixin, FormView[Any]):
     """GET shows the form, POST runs `crear(form)` (the service); a repeat of the same form is answered once."""
 
     template_name = "internacional/formulario.html"
     permitido = staticmethod(lambda usuario: False)
-    titulo = ""
-    boton = ""
-    introduccion = ""
+    titulo: StrOrPromise = ""
+    boton: StrOrPromise = ""
+    introduccion: StrOrPromise = ""
     url_lista = ""
-    exito = ""
+    exito: StrOrPromise = ""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not self.permitido(request.user):
@@ -87,7 +94,7 @@ class Accion(AccionConFormularioView):
     """An action with a form on a visible record of `modelo`."""
 
     template_name = "internacional/formulario.html"
-    modelo = None
+    modelo: type[Any] | None = None  # a model whose manager has `visibles_para`
     url_lista = ""
 
     def cargar(self, usuario, pk):

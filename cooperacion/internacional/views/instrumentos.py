@@ -1,5 +1,8 @@
 """Pages of international instruments: state with dates, studies for adoption or ratification, memorias."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +11,7 @@ from django.views import View
 from cooperacion.core import archivos
 from cooperacion.core.flujos import Accion as AccionDeFlujo
 from cooperacion.core.flujos import Flujo
+from cooperacion.core.tipos import UsuarioOAnonimo
 from cooperacion.core.views import PersonalRequeridoMixin, TransicionView
 
 from .. import permissions
@@ -107,7 +111,8 @@ class InstrumentoCrearView(Crear):
 class InstrumentoAccion(Accion):
     modelo = InstrumentoInternacional
     url_lista = "internacional:instrumento-lista"
-    rol_permitido = staticmethod(permissions.puede_preparar_instrumento)
+    # Declared with any record: some views below use a role predicate that ignores it.
+    rol_permitido: Callable[[UsuarioOAnonimo, Any], bool] = staticmethod(permissions.puede_preparar_instrumento)
     mensaje_estado = _("Esta acción no es posible en el estado actual del instrumento.")
 
 

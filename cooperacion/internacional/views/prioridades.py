@@ -1,12 +1,15 @@
 """Pages of priority lines (approved by the Jefe in the browser) and of cooperation needs with their workflow."""
 
 import copy
+from collections.abc import Callable
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from cooperacion.core.flujos import Accion as AccionDeFlujo
 from cooperacion.core.flujos import Flujo
+from cooperacion.core.tipos import UsuarioOAnonimo
 from cooperacion.core.views import PersonalRequeridoMixin, TransicionView
 
 from .. import permissions, selectors
@@ -216,7 +219,8 @@ class NecesidadCrearView(Crear):
 class NecesidadAccion(Accion):
     modelo = Necesidad
     url_lista = "internacional:necesidad-lista"
-    rol_permitido = staticmethod(permissions.rol_gestiona)
+    # Declared with any record: the views below narrow it to a need (or keep the role alone).
+    rol_permitido: Callable[[UsuarioOAnonimo, Any], bool] = staticmethod(permissions.rol_gestiona)
     mensaje_estado = _("Esta acción no es posible en el estado actual de la necesidad.")
 
 
