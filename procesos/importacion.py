@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from openpyxl import Workbook
 
 from cooperacion.core import hojas
 from cooperacion.core.errores import ErrorDeDominio
@@ -80,7 +81,7 @@ def _fecha(valor) -> date | str | None:
 
 
 class Lector:
-    def __init__(self, libro):
+    def __init__(self, libro: Workbook) -> None:
         self.libro = libro
         self.errores: list[str] = []
 
