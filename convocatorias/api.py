@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from rest_framework import serializers
 
 from cooperacion.core import api
+from cooperacion.core.models import ODS, Municipio
+from indicadores.models import Indicador
 
 from .filters import ConvocatoriaFilter, ProyectoFilter
 from .models import Convocatoria, MovimientoFinanciero, ParticipanteProyecto, Proyecto
@@ -14,7 +16,9 @@ class ConvocatoriaSerializer(serializers.ModelSerializer):
     modalidad = serializers.CharField(source="modalidad.nombre", read_only=True)
     moneda = serializers.CharField(source="moneda.codigo", read_only=True, allow_null=True)
     dependencia = serializers.CharField(source="dependencia.nombre", read_only=True)
-    ods = serializers.SlugRelatedField(many=True, read_only=True, slug_field="numero")
+    ods: serializers.SlugRelatedField[ODS] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="numero"
+    )
 
     class Meta:
         model = Convocatoria
@@ -64,9 +68,15 @@ class ProyectoSerializer(serializers.ModelSerializer):
     dependencia = serializers.CharField(source="dependencia.nombre", read_only=True)
     participantes = ParticipanteSerializer(many=True, read_only=True)
     movimientos = MovimientoSerializer(many=True, read_only=True)
-    ods = serializers.SlugRelatedField(many=True, read_only=True, slug_field="numero")
-    municipios = serializers.SlugRelatedField(many=True, read_only=True, slug_field="codigo")
-    indicadores = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    ods: serializers.SlugRelatedField[ODS] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="numero"
+    )
+    municipios: serializers.SlugRelatedField[Municipio] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="codigo"
+    )
+    indicadores: serializers.PrimaryKeyRelatedField[Indicador] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
 
     class Meta:
         model = Proyecto

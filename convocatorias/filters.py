@@ -1,9 +1,11 @@
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cooperacion.core.models import ODS, Actor, Dependencia
+from cooperacion.core.models import ODS, Actor, Dependencia, Usuario
 
 from . import priorizacion
 from .models import Convocatoria, Modalidad, Proyecto
@@ -41,7 +43,7 @@ class ConvocatoriaFilter(django_filters.FilterSet):
         model = Convocatoria
         fields = ["q", "estado", "cooperante", "modalidad", "ods", "cierre_desde", "cierre_hasta", "prioridad"]
 
-    def __init__(self, *args, usuario=None, **kwargs):
+    def __init__(self, *args: Any, usuario: Usuario | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         usuario = usuario or getattr(self.request, "user", None)
         self.filters["cooperante"].queryset = Actor.objects.filter(convocatorias__isnull=False).distinct()

@@ -44,7 +44,7 @@ TIPO_DE_AYUDA = {
     "descentralizada": "C01",
 }
 ENTIDAD_TIPO = "10"  # OrganisationType: Government
-MEDIDA_IATI = {Indicador.Medida.PORCENTAJE: "2"}  # IndicatorMeasure; everything else is "1" (unit)
+MEDIDA_IATI: dict[str, str] = {Indicador.Medida.PORCENTAJE: "2"}  # IndicatorMeasure; everything else is "1" (unit)
 FIN_DE_TRIMESTRE = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
@@ -324,7 +324,7 @@ class Exportacion:
     """A valid file, or what to fix per project (and then no file)."""
 
     contenido: bytes | None = None
-    problemas: dict[Proyecto, list[str]] = field(default_factory=dict)
+    problemas: dict[Proyecto | None, list[str]] = field(default_factory=dict)  # None: the whole file
     total: int = 0
 
     @property

@@ -4,9 +4,11 @@ The export writes exactly the columns the import reads; the columns marked read-
 written for information and ignored when the file comes back.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
@@ -105,7 +107,7 @@ def _lotes(consulta):
         yield lote
 
 
-def filas(convocatorias):
+def filas(convocatorias: QuerySet[Convocatoria]) -> Iterator[tuple[object, ...]]:
     """One row per call, in the order of COLUMNAS. `convocatorias` is the matrix queryset (annotated `completa`).
 
     Plain values, never model instances: each chunk of rows brings its ODS and priority lines in two more queries,

@@ -7,15 +7,16 @@ Planeación and Control Interno read everything (through `visibles_para`).
 
 from cooperacion.core import roles
 from cooperacion.core.permissions import es_personal
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from .models import Aviso, Convocatoria, Destinatario, InformeEjecucion, Proyecto
 
 
-def _es_administrador(usuario) -> bool:
+def _es_administrador(usuario: UsuarioOAnonimo) -> bool:
     return bool(usuario.is_authenticated and usuario.tiene_rol(roles.ADMINISTRADOR))
 
 
-def _de_la_dependencia(usuario, dependencia_id, *nombres_de_rol) -> bool:
+def _de_la_dependencia(usuario: UsuarioOAnonimo, dependencia_id: int | None, *nombres_de_rol: str) -> bool:
     return bool(
         usuario.is_authenticated
         and usuario.dependencia_id
@@ -24,23 +25,25 @@ def _de_la_dependencia(usuario, dependencia_id, *nombres_de_rol) -> bool:
     )
 
 
-def es_de_la_oficina(usuario, convocatoria: Convocatoria) -> bool:
+def es_de_la_oficina(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     """The role part of working a call: Profesional or Jefe of its dependencia, or the Administrador."""
     return _es_administrador(usuario) or _de_la_dependencia(
         usuario, convocatoria.dependencia_id, roles.PROFESIONAL, roles.JEFE
     )
 
 
-def es_jefe_de_la_oficina(usuario, convocatoria: Convocatoria) -> bool:
+def es_jefe_de_la_oficina(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     """The role part of deciding: Jefe of the call's dependencia, or the Administrador."""
     return _es_administrador(usuario) or _de_la_dependencia(usuario, convocatoria.dependencia_id, roles.JEFE)
 
 
-def ejecuta_el_proyecto(usuario, proyecto: Proyecto) -> bool:
+def ejecuta_el_proyecto(usuario: UsuarioOAnonimo, proyecto: Proyecto) -> bool:
     return _de_la_dependencia(usuario, proyecto.dependencia_id, roles.PROFESIONAL, roles.JEFE)
 
 
-def ve_toda_la_convocatoria(usuario, convocatoria: Convocatoria, proyecto: Proyecto | None = None) -> bool:
+def ve_toda_la_convocatoria(
+    usuario: UsuarioOAnonimo, convocatoria: Convocatoria, proyecto: Proyecto | None = None
+) -> bool:
     """Transversal roles, the office and the dependencia executing its project see the whole call; a dependencia
     that only received the notice sees a summary and its own addressee record."""
     return bool(
@@ -68,13 +71,13 @@ CAMPOS_RESERVADOS = frozenset(
 )
 
 
-def campos_reservados_de_convocatoria(usuario, convocatoria: Convocatoria) -> frozenset[str]:
+def campos_reservados_de_convocatoria(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> frozenset[str]:
     """The fields of the call's history a dependencia that only received the notice may not read."""
     proyecto = Proyecto.objects.filter(convocatoria=convocatoria).first()
     return frozenset() if ve_toda_la_convocatoria(usuario, convocatoria, proyecto) else CAMPOS_RESERVADOS
 
 
-def puede_responder_por(usuario, destinatario: Destinatario) -> bool:
+def puede_responder_por(usuario: UsuarioOAnonimo, destinatario: Destinatario) -> bool:
     """The role part of answering the notice: the addressee dependencia for itself, or the office for anyone."""
     if es_de_la_oficina(usuario, destinatario.convocatoria):
         return True
@@ -84,11 +87,11 @@ def puede_responder_por(usuario, destinatario: Destinatario) -> bool:
     )
 
 
-def puede_entregar_informes(usuario, proyecto: Proyecto) -> bool:
+def puede_entregar_informes(usuario: UsuarioOAnonimo, proyecto: Proyecto) -> bool:
     return es_de_la_oficina(usuario, proyecto.convocatoria) or ejecuta_el_proyecto(usuario, proyecto)
 
 
-def puede_revisar_informes(usuario, proyecto: Proyecto) -> bool:
+def puede_revisar_informes(usuario: UsuarioOAnonimo, proyecto: Proyecto) -> bool:
     return es_jefe_de_la_oficina(usuario, proyecto.convocatoria) or bool(
         usuario.is_authenticated and usuario.pk == proyecto.supervisor_id and usuario.is_active
     )
@@ -97,11 +100,11 @@ def puede_revisar_informes(usuario, proyecto: Proyecto) -> bool:
 # Predicates with the state: what the user may do now.
 
 
-def can_ver_convocatorias(usuario) -> bool:
+def can_ver_convocatorias(usuario: UsuarioOAnonimo) -> bool:
     return es_personal(usuario)
 
 
-def can_crear_convocatoria(usuario) -> bool:
+def can_crear_convocatoria(usuario: UsuarioOAnonimo) -> bool:
     """Profesional or Jefe (for their own dependencia) or the Administrador (who picks it)."""
     if _es_administrador(usuario):
         return True
@@ -110,28 +113,28 @@ def can_crear_convocatoria(usuario) -> bool:
     )
 
 
-def can_importar_matriz(usuario) -> bool:
+def can_importar_matriz(usuario: UsuarioOAnonimo) -> bool:
     return can_crear_convocatoria(usuario)
 
 
-def can_editar_convocatoria(usuario, convocatoria: Convocatoria) -> bool:
+def can_editar_convocatoria(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return convocatoria.editable and es_de_la_oficina(usuario, convocatoria)
 
 
-def can_priorizar(usuario, convocatoria: Convocatoria) -> bool:
+def can_priorizar(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return convocatoria.estado == Convocatoria.Estado.IDENTIFICADA and es_de_la_oficina(usuario, convocatoria)
 
 
-def can_validar(usuario, convocatoria: Convocatoria) -> bool:
+def can_validar(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return convocatoria.estado == Convocatoria.Estado.PRIORIZADA and es_jefe_de_la_oficina(usuario, convocatoria)
 
 
-def can_preparar_aviso(usuario, convocatoria: Convocatoria) -> bool:
+def can_preparar_aviso(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     estados = (Convocatoria.Estado.VALIDADA, Convocatoria.Estado.INFORMADA)
     return convocatoria.estado in estados and es_de_la_oficina(usuario, convocatoria)
 
 
-def es_jefe_que_firma(usuario, convocatoria: Convocatoria) -> bool:
+def es_jefe_que_firma(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     """An oficio goes out in the name of a Jefe of the office: only such a Jefe signs it (not the Administrador)."""
     return bool(
         usuario.is_authenticated
@@ -141,15 +144,15 @@ def es_jefe_que_firma(usuario, convocatoria: Convocatoria) -> bool:
     )
 
 
-def can_solicitar_firma(usuario, aviso: Aviso) -> bool:
+def can_solicitar_firma(usuario: UsuarioOAnonimo, aviso: Aviso) -> bool:
     return aviso.estado == Aviso.Estado.BORRADOR and can_preparar_aviso(usuario, aviso.convocatoria)
 
 
-def can_devolver_oficio(usuario, aviso: Aviso) -> bool:
+def can_devolver_oficio(usuario: UsuarioOAnonimo, aviso: Aviso) -> bool:
     return aviso.estado == Aviso.Estado.POR_FIRMAR and es_jefe_que_firma(usuario, aviso.convocatoria)
 
 
-def can_firmar_oficio(usuario, aviso: Aviso) -> bool:
+def can_firmar_oficio(usuario: UsuarioOAnonimo, aviso: Aviso) -> bool:
     convocatoria = aviso.convocatoria
     return (
         aviso.estado in (Aviso.Estado.BORRADOR, Aviso.Estado.POR_FIRMAR)
@@ -158,7 +161,7 @@ def can_firmar_oficio(usuario, aviso: Aviso) -> bool:
     )
 
 
-def can_responder(usuario, destinatario: Destinatario) -> bool:
+def can_responder(usuario: UsuarioOAnonimo, destinatario: Destinatario) -> bool:
     return (
         destinatario.convocatoria.estado == Convocatoria.Estado.INFORMADA
         and destinatario.notificado_en is not None
@@ -166,11 +169,11 @@ def can_responder(usuario, destinatario: Destinatario) -> bool:
     )
 
 
-def can_registrar_reunion(usuario, convocatoria: Convocatoria) -> bool:
+def can_registrar_reunion(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return convocatoria.estado == Convocatoria.Estado.INFORMADA and es_de_la_oficina(usuario, convocatoria)
 
 
-def can_gestionar_compromisos(usuario, convocatoria: Convocatoria) -> bool:
+def can_gestionar_compromisos(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     """Commitments are agreed with those who accepted (one query for the critical control point)."""
     return (
         convocatoria.estado == Convocatoria.Estado.INFORMADA
@@ -179,7 +182,7 @@ def can_gestionar_compromisos(usuario, convocatoria: Convocatoria) -> bool:
     )
 
 
-def can_formalizar_compromisos(usuario, convocatoria: Convocatoria) -> bool:
+def can_formalizar_compromisos(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return (
         can_gestionar_compromisos(usuario, convocatoria)
         and bool(convocatoria.acta_compromisos)
@@ -187,12 +190,12 @@ def can_formalizar_compromisos(usuario, convocatoria: Convocatoria) -> bool:
     )
 
 
-def can_subir_version(usuario, convocatoria: Convocatoria) -> bool:
+def can_subir_version(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     estados = (Convocatoria.Estado.COMPROMISOS, Convocatoria.Estado.EN_FORMULACION)
     return convocatoria.estado in estados and es_de_la_oficina(usuario, convocatoria)
 
 
-def can_aprobar_proyecto(usuario, convocatoria: Convocatoria) -> bool:
+def can_aprobar_proyecto(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return (
         convocatoria.estado == Convocatoria.Estado.EN_FORMULACION
         and es_jefe_de_la_oficina(usuario, convocatoria)
@@ -200,23 +203,23 @@ def can_aprobar_proyecto(usuario, convocatoria: Convocatoria) -> bool:
     )
 
 
-def can_presentar(usuario, convocatoria: Convocatoria) -> bool:
+def can_presentar(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return convocatoria.estado == Convocatoria.Estado.APROBADA and es_de_la_oficina(usuario, convocatoria)
 
 
-def can_registrar_decision(usuario, convocatoria: Convocatoria) -> bool:
+def can_registrar_decision(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return convocatoria.estado == Convocatoria.Estado.PRESENTADA and es_de_la_oficina(usuario, convocatoria)
 
 
-def can_iniciar_ejecucion(usuario, convocatoria: Convocatoria) -> bool:
+def can_iniciar_ejecucion(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return convocatoria.estado == Convocatoria.Estado.ACEPTADA and es_de_la_oficina(usuario, convocatoria)
 
 
-def can_desistir(usuario, convocatoria: Convocatoria) -> bool:
+def can_desistir(usuario: UsuarioOAnonimo, convocatoria: Convocatoria) -> bool:
     return convocatoria.estado in Convocatoria.DESISTIBLES and es_jefe_de_la_oficina(usuario, convocatoria)
 
 
-def can_entregar_informe(usuario, informe: InformeEjecucion) -> bool:
+def can_entregar_informe(usuario: UsuarioOAnonimo, informe: InformeEjecucion) -> bool:
     return (
         informe.estado in (InformeEjecucion.Estado.PENDIENTE, InformeEjecucion.Estado.DEVUELTO)
         and informe.proyecto.en_ejecucion
@@ -224,7 +227,7 @@ def can_entregar_informe(usuario, informe: InformeEjecucion) -> bool:
     )
 
 
-def can_aceptar_informe(usuario, informe: InformeEjecucion) -> bool:
+def can_aceptar_informe(usuario: UsuarioOAnonimo, informe: InformeEjecucion) -> bool:
     return (
         informe.estado == InformeEjecucion.Estado.RECIBIDO
         and informe.proyecto.en_ejecucion
@@ -235,13 +238,13 @@ def can_aceptar_informe(usuario, informe: InformeEjecucion) -> bool:
 can_devolver_informe = can_aceptar_informe
 
 
-def rol_revisa_informe(usuario, informe: InformeEjecucion) -> bool:
+def rol_revisa_informe(usuario: UsuarioOAnonimo, informe: InformeEjecucion) -> bool:
     return puede_revisar_informes(usuario, informe.proyecto)
 
 
-def can_registrar_movimiento(usuario, proyecto: Proyecto) -> bool:
+def can_registrar_movimiento(usuario: UsuarioOAnonimo, proyecto: Proyecto) -> bool:
     return proyecto.en_ejecucion and puede_entregar_informes(usuario, proyecto)
 
 
-def can_finalizar(usuario, proyecto: Proyecto) -> bool:
+def can_finalizar(usuario: UsuarioOAnonimo, proyecto: Proyecto) -> bool:
     return proyecto.en_ejecucion and es_jefe_de_la_oficina(usuario, proyecto.convocatoria)

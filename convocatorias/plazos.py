@@ -48,7 +48,8 @@ def _jefes(dependencia_ids) -> dict[int, list[Usuario]]:
         for jefe in Usuario.objects.filter(
             groups__name=roles.JEFE, is_active=True, dependencia_id__in=dependencia_ids
         ).order_by("pk"):
-            jefes[jefe.dependencia_id].append(jefe)
+            if jefe.dependencia_id is not None:  # always, by the filter
+                jefes[jefe.dependencia_id].append(jefe)
     return jefes
 
 

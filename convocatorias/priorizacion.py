@@ -17,12 +17,16 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from .models import Convocatoria, PesosPriorizacion
 
-PUNTOS_ELEGIBILIDAD = {
+PUNTOS_ELEGIBILIDAD: dict[str, int] = {
     Convocatoria.Elegibilidad.DIRECTA: 100,
     Convocatoria.Elegibilidad.ALIANZA: 60,
     Convocatoria.Elegibilidad.TERCEROS: 30,
 }
-PUNTOS_IMPACTO = {Convocatoria.Impacto.ALTO: 100, Convocatoria.Impacto.MEDIO: 60, Convocatoria.Impacto.BAJO: 30}
+PUNTOS_IMPACTO: dict[str, int] = {
+    Convocatoria.Impacto.ALTO: 100,
+    Convocatoria.Impacto.MEDIO: 60,
+    Convocatoria.Impacto.BAJO: 30,
+}
 # Days to closing → points: too close leaves no time to formulate; far away is less urgent.
 BANDAS_CIERRE = (
     (5, 25, gettext_lazy("menos de 5 días: poco tiempo para formular")),

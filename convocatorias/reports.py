@@ -213,8 +213,6 @@ class ActaFinalizacionReporte(DocumentoReporte):
         return f"{self.titulo} {codigo}"
 
     def contexto(self, parametros, usuario) -> dict:
-        from .selectors import detalle_de_proyecto
-
         proyecto = Proyecto.objects.select_related(
             "convocatoria",
             "convocatoria__cooperante",
@@ -228,7 +226,7 @@ class ActaFinalizacionReporte(DocumentoReporte):
         return {
             "proyecto": proyecto,
             "convocatoria": proyecto.convocatoria,
-            **detalle_de_proyecto(proyecto),
+            **selectors.detalle_de_proyecto(proyecto),
             "ciudad": CIUDAD,
             "procedimiento": procedimiento.encabezado(),
         }

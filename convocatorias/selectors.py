@@ -1,20 +1,28 @@
 """Reads of the call pipeline: the matrix, the progress of the nine tasks, people to pick, addressee records."""
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from django.db.models import BooleanField, Case, Count, Q, Value, When
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import roles
 from cooperacion.core.models import Usuario
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from . import procedimiento
 from .filters import ConvocatoriaFilter
 from .models import Aviso, Convocatoria, Destinatario, InformeEjecucion, Proyecto
 from .models.convocatoria import alcance_de_dependencia
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def matriz_para(usuario):
+
+def matriz_para(usuario: Usuario) -> QuerySet[Convocatoria]:
     """The calls the user may see, with what the matrix shows and their stored score (a constant number of queries).
 
     `completa` says whether the user reads the whole call (the office, the executing dependencia, the transversal
@@ -26,7 +34,7 @@ def matriz_para(usuario):
         .prefetch_related("ods")
     )
     if usuario.ve_todas_las_dependencias:
-        completa = Value(True)
+        completa: Value | Case = Value(True)
     else:
         dependencia_id = alcance_de_dependencia(usuario)
         completa = Case(
@@ -47,7 +55,7 @@ ORDENAMIENTOS = {
 }
 
 
-def matriz_filtrada(usuario, datos):
+def matriz_filtrada(usuario: Usuario, datos: Mapping[str, Any]) -> QuerySet[Convocatoria]:
     """The matrix with the page's filters and order: what the page lists is what the export writes."""
     filtro = ConvocatoriaFilter(datos, queryset=matriz_para(usuario), usuario=usuario)
     orden = datos.get("orden", "-puntaje")
@@ -55,7 +63,7 @@ def matriz_filtrada(usuario, datos):
     return filtro.qs.order_by(("-" if orden.startswith("-") else "") + clave, "pk")
 
 
-def responsables_posibles(dependencia_id: int | None = None):
+def responsables_posibles(dependencia_id: int | None = None) -> QuerySet[Usuario]:
     """Active Profesional and Jefe users (of one dependencia when given)."""
     usuarios = Usuario.objects.filter(is_active=True, groups__name__in=[roles.PROFESIONAL, roles.JEFE])
     if dependencia_id is not None:
@@ -63,7 +71,7 @@ def responsables_posibles(dependencia_id: int | None = None):
     return usuarios.select_related("dependencia").distinct().order_by("first_name", "last_name", "username")
 
 
-def destinatario_propio(usuario, convocatoria: Convocatoria) -> Destinatario | None:
+def destinatario_propio(usuario: Usuario, convocatoria: Convocatoria) -> Destinatario | None:
     """The addressee record of the user's dependencia on this call, once the oficio was sent to it."""
     if not usuario.dependencia_id:
         return None
@@ -82,7 +90,7 @@ ETIQUETAS_ESTADO_TAREA = {
     OMITIDA: _("No aplica"),
 }
 # The task in course in each state (10: all done).
-TAREA_EN_CURSO = {
+TAREA_EN_CURSO: dict[str, int] = {
     Convocatoria.Estado.IDENTIFICADA: 1,
     Convocatoria.Estado.PRIORIZADA: 2,
     Convocatoria.Estado.VALIDADA: 3,
@@ -103,7 +111,7 @@ class Paso:
     estado: str
 
     @property
-    def estado_display(self) -> str:
+    def estado_display(self) -> StrOrPromise:
         return ETIQUETAS_ESTADO_TAREA[self.estado]
 
 
@@ -139,7 +147,7 @@ def pasos(convocatoria: Convocatoria, *, hay_aceptacion: bool) -> list[Paso]:
     return resultado
 
 
-def detalle_completo(convocatoria: Convocatoria) -> dict:
+def detalle_completo(convocatoria: Convocatoria) -> dict[str, Any]:
     """What the call's page shows of each task's record (a fixed number of queries)."""
     destinatarios = list(convocatoria.destinatarios.select_related("dependencia", "respondido_por"))
     proyecto = Proyecto.objects.filter(convocatoria=convocatoria).select_related("supervisor", "dependencia").first()
@@ -159,7 +167,7 @@ def detalle_completo(convocatoria: Convocatoria) -> dict:
     }
 
 
-def proyectos_para(usuario):
+def proyectos_para(usuario: UsuarioOAnonimo) -> QuerySet[Proyecto]:
     """Projects the user may see, with the counts of their execution reports (one query for the page)."""
     return (
         Proyecto.objects.visibles_para(usuario)
@@ -176,7 +184,7 @@ def proyectos_para(usuario):
     )
 
 
-def detalle_de_proyecto(proyecto: Proyecto) -> dict:
+def detalle_de_proyecto(proyecto: Proyecto) -> dict[str, Any]:
     movimientos = list(proyecto.movimientos.select_related("registrado_por"))
     desembolsos = sum((m.monto for m in movimientos if m.tipo == "3"), start=0)
     gastos = sum((m.monto for m in movimientos if m.tipo == "4"), start=0)

@@ -26,7 +26,7 @@ def convocatorias_del_actor(actor, usuario) -> Seccion:
                 detalle=_("Cierre: %(f)s") % {"f": c.fecha_cierre.strftime("%d/%m/%Y")},
                 estado=c.get_estado_display(),
                 monto=c.monto,
-                moneda=c.moneda.codigo if c.moneda_id else "",
+                moneda=c.moneda.codigo if c.moneda is not None else "",
             )
             for c in consulta
         ],

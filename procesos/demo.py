@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from cooperacion.core.models import PoliticaMIPG
+from cooperacion.core.tipos import historia
 
 from . import services
 from .models import Caracterizacion, Etapa, Firma, ParteInteresada, Proceso, Tipologia
@@ -137,7 +138,7 @@ def _cargar(codigo: str, nombre_catalogo: str, tipologia: str, dependencia, enca
     if existente:
         return existente, False
     c = Caracterizacion(proceso=proceso, dependencia=dependencia, estado=Caracterizacion.Estado.VIGENTE, **encabezado)
-    c._change_reason = MOTIVO
+    historia(c)._change_reason = MOTIVO
     c.save()
     services.escribir_contenido(caracterizacion=c, contenido=contenido, usuario=None, resolver=False, motivo=MOTIVO)
     return c, True
@@ -176,7 +177,7 @@ def cargar_demo(*, usuarios: dict, dependencias: dict) -> dict[str, Caracterizac
                         cargo=cargo,
                         fecha=_fecha(paso["fecha_iso"]),
                     )
-                    firma._change_reason = MOTIVO
+                    historia(firma)._change_reason = MOTIVO
                     firma.save()
 
         borrador = Caracterizacion.objects.filter(proceso=pr_cri.proceso, version="6.0").first()

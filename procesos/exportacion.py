@@ -54,7 +54,7 @@ COLUMNAS_PHVA = [
     ("Receptores de salidas", "receptor"),
 ]
 COLUMNAS_DOCUMENTOS = ["Clase", "Código", "Nombre", "Archivo (informativo)"]
-CLASES_DOCUMENTO = {Documento.Clase.PROCESO: "Del proceso", Documento.Clase.ASOCIADO: "Asociado"}
+CLASES_DOCUMENTO: dict[str, str] = {Documento.Clase.PROCESO: "Del proceso", Documento.Clase.ASOCIADO: "Asociado"}
 COLUMNAS_REQUISITOS = ["Norma", "Artículo", "Descripción"]
 COLUMNAS_RIESGOS = ["Código", "Descripción", "Controles"]
 COLUMNAS_POLITICAS = ["Número", "Política"]
@@ -118,28 +118,28 @@ def escribir_libro(c: Caracterizacion, destino) -> None:
         partes: dict[str, list[str]] = {}
         for parte in sorted(fila.partes.all(), key=lambda p: (p.orden, p.pk)):
             partes.setdefault(parte.tipo, []).append(parte.texto)
-        valores = {"etapa": Etapa(fila.etapa).label, "orden": fila.orden}
+        de_la_fila: dict[str, object] = {"etapa": Etapa(fila.etapa).label, "orden": fila.orden}
         for clave in ("entradas", "actividades", "responsables", "salidas"):
-            valores[clave] = _lineas(getattr(fila, clave))
+            de_la_fila[clave] = _lineas(getattr(fila, clave))
         _celdas(
             hoja,
             [
-                str(valores[k]) if k == "etapa" else valores.get(k, _lineas(partes.get(k, [])))
+                str(de_la_fila[k]) if k == "etapa" else de_la_fila.get(k, _lineas(partes.get(k, [])))
                 for _t, k in COLUMNAS_PHVA
             ],
         )
 
     hoja = _hoja(libro, HOJA_DOCUMENTOS, COLUMNAS_DOCUMENTOS, [14, 16, 70, 40])
     for d in c.documentos.all():
-        _celdas(hoja, [CLASES_DOCUMENTO[d.clase], d.codigo, d.nombre, d.archivo.name.rsplit("/", 1)[-1]])
+        _celdas(hoja, [CLASES_DOCUMENTO[d.clase], d.codigo, d.nombre, (d.archivo.name or "").rsplit("/", 1)[-1]])
 
     hoja = _hoja(libro, HOJA_REQUISITOS, COLUMNAS_REQUISITOS, [40, 20, 80])
     for r in c.requisitos.all():
         _celdas(hoja, [r.norma, r.articulo, r.descripcion])
 
     hoja = _hoja(libro, HOJA_RIESGOS, COLUMNAS_RIESGOS, [14, 80, 60])
-    for r in c.riesgos.all():
-        _celdas(hoja, [r.codigo, r.descripcion, r.controles])
+    for riesgo in c.riesgos.all():
+        _celdas(hoja, [riesgo.codigo, riesgo.descripcion, riesgo.controles])
 
     hoja = _hoja(libro, HOJA_POLITICAS, COLUMNAS_POLITICAS, [10, 80])
     for asociada in c.politicas.all():

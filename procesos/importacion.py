@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from openpyxl import Workbook
 
 from cooperacion.core import hojas
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import Dependencia, PoliticaMIPG
-from cooperacion.core.services import ErrorDeDominio
+from cooperacion.core.tipos import historia
 
 from . import permissions
 from .exportacion import (
@@ -79,7 +81,7 @@ def _fecha(valor) -> date | str | None:
 
 
 class Lector:
-    def __init__(self, libro):
+    def __init__(self, libro: Workbook) -> None:
         self.libro = libro
         self.errores: list[str] = []
 
@@ -121,18 +123,18 @@ def leer(libro) -> tuple[dict, dict, list[str]]:
         lector.errores.append(f"Falta la hoja «{HOJA_ENCABEZADO}».")
     else:
         etiquetas = {normalizar(e): campo for e, campo in ENCABEZADO}
-        vistos = {}
-        for numero, valores in hojas.filas(libro[HOJA_ENCABEZADO]):
-            if numero == 1:
+        vistos: dict[str, tuple[int | None, object]] = {}
+        for numero_leido, celdas in hojas.filas(libro[HOJA_ENCABEZADO]):
+            if numero_leido == 1:
                 continue
-            etiqueta, valor = (*valores, None, None)[:2]
+            etiqueta, valor = (*celdas, None, None)[:2]
             campo = etiquetas.get(normalizar(_texto(etiqueta)))
             if campo:
-                vistos[campo] = (numero, valor)
+                vistos[campo] = (numero_leido, valor)
         for etiqueta, campo in ENCABEZADO:
             if campo == "estado":
                 continue
-            numero, valor = vistos.get(campo, (None, None))
+            numero, valor = vistos.get(campo, (None, None))  # the workbook row, None when the field is missing
             if campo == "fecha":
                 encabezado[campo] = _fecha(valor)
                 if encabezado[campo] is None:
@@ -318,7 +320,7 @@ def _guardar(encabezado: dict, contenido: dict, usuario) -> Resultado:
             tipologia=encabezado["tipologia"],
             dependencia=encabezado["dependencia"],
         )
-        proceso._history_user = usuario
+        historia(proceso)._history_user = usuario
         proceso.save()
     existente = Caracterizacion.objects.filter(proceso=proceso, version=version).first()
     if existente is not None and existente.estado != Caracterizacion.Estado.BORRADOR:
@@ -328,11 +330,8 @@ def _guardar(encabezado: dict, contenido: dict, usuario) -> Resultado:
                 f"{existente.get_estado_display().lower()}; escriba otra versión para crear un borrador."
             ]
         )
-    abierto = (
-        Caracterizacion.objects.filter(proceso=proceso, estado__in=Caracterizacion.ABIERTOS)
-        .exclude(pk=getattr(existente, "pk", None))
-        .first()
-    )
+    abiertos = Caracterizacion.objects.filter(proceso=proceso, estado__in=Caracterizacion.ABIERTOS)
+    abierto = (abiertos if existente is None else abiertos.exclude(pk=existente.pk)).first()
     if abierto is not None:
         raise ErrorDeImportacion(
             [
@@ -353,8 +352,8 @@ def _guardar(encabezado: dict, contenido: dict, usuario) -> Resultado:
     c.rol_lineas_defensa = encabezado["rol_lineas_defensa"]
     c.mecanismos_seguimiento = encabezado["mecanismos_seguimiento"]
     c.dependencia = encabezado["dependencia"]
-    c._history_user = usuario
-    c._change_reason = "Importación desde Excel"
+    historia(c)._history_user = usuario
+    historia(c)._change_reason = "Importación desde Excel"
     c.save()
     escribir_contenido(
         caracterizacion=c, contenido=contenido, usuario=usuario, resolver=True, motivo="Importación desde Excel"

@@ -146,7 +146,7 @@ class Caracterizacion(ConVersion):
     def __str__(self):
         return f"{self.proceso.codigo} v{self.version} · {self.nombre}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("procesos:detalle", args=[self.pk])
 
     @property

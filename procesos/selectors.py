@@ -2,15 +2,31 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Field, Model, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from simple_history.utils import get_history_manager_for_model
 
 from cooperacion.core import roles
+from cooperacion.core.models import Usuario
 from cooperacion.core.pendientes import Pendiente
+from cooperacion.core.tipos import UsuarioOAnonimo
 
-from .models import Caracterizacion, Documento, Etapa, FilaPHVA, Firma, ParteInteresada
+from .models import (
+    Caracterizacion,
+    ControlCambio,
+    Documento,
+    Etapa,
+    FilaPHVA,
+    Firma,
+    ParteInteresada,
+    PoliticaAsociada,
+    RequisitoLegal,
+    Riesgo,
+)
 
 # The PHVA columns in the order of the official formats; a column shows when some row fills it, so the
 # PR-CRI layout (fuentes / receptores) and the 4212000-CR-040 layout (internal/external split) both appear
@@ -49,7 +65,7 @@ RECURSOS = [
 ]
 
 
-def con_todo(consulta):
+def con_todo(consulta: QuerySet[Caracterizacion]) -> QuerySet[Caracterizacion]:
     """A characterization queryset with everything its document shows, in a constant number of queries."""
     return consulta.select_related("proceso", "dependencia", "version_anterior").prefetch_related(
         Prefetch(
@@ -111,7 +127,7 @@ def _valores_fila(fila: FilaPHVA) -> dict[str, list[Item]]:
     return valores
 
 
-def documento(c: Caracterizacion) -> dict:
+def documento(c: Caracterizacion) -> dict[str, Any]:
     """The characterization as the official document shows it (call on an object loaded with `con_todo`)."""
     filas = list(c.filas.all())
     valores = {f.pk: _valores_fila(f) for f in filas}
@@ -152,7 +168,7 @@ def documento(c: Caracterizacion) -> dict:
 # Differences between versions -------------------------------------------------------------------------
 
 
-def _partes_clave(fila) -> tuple:
+def _partes_clave(fila: FilaPHVA) -> tuple[tuple[object, ...], ...]:
     return tuple(
         (p.tipo, p.texto, p.dependencia_id, p.proceso_id, p.actor_id)
         for p in sorted(fila.partes.all(), key=lambda p: (p.tipo, p.orden, p.pk))
@@ -201,26 +217,32 @@ def secciones_cambiadas(anterior: Caracterizacion, actual: Caracterizacion) -> l
 
 def propuesta_control_cambios(c: Caracterizacion) -> tuple[str, str]:
     """The change-control row suggested for this version: the sections that differ from the previous one."""
-    if c.version_anterior_id is None:
+    anterior = c.version_anterior  # None without a query when there is no previous version
+    if anterior is None:
         return "Todo el documento", "Elaboración de la caracterización del proceso."
-    cambiadas = secciones_cambiadas(c.version_anterior, c)
+    cambiadas = secciones_cambiadas(anterior, c)
     if not cambiadas:
-        return "Ninguna", f"Se revisó la versión {c.version_anterior.version} sin cambios de contenido."
+        return "Ninguna", f"Se revisó la versión {anterior.version} sin cambios de contenido."
     return ", ".join(cambiadas), f"Se actualizaron: {', '.join(cambiadas)}."
 
 
 # Mis pendientes ------------------------------------------------------------------------------------------
 
 
-def pendientes_de_procesos(usuario) -> Iterable[Pendiente]:
+def pendientes_de_procesos(usuario: UsuarioOAnonimo) -> Iterable[Pendiente]:
     """Drafts waiting for the Jefe's review (or the Administrador's) and drafts in the user's dependencia."""
     if not usuario.is_authenticated:
         return []
-    resultado = []
+    resultado: list[Pendiente] = []
     if usuario.tiene_rol(roles.JEFE, roles.ADMINISTRADOR):
         en_revision = Caracterizacion.objects.filter(estado=Caracterizacion.Estado.EN_REVISION)
         if not usuario.tiene_rol(roles.ADMINISTRADOR):
-            en_revision = en_revision.filter(dependencia_id=usuario.dependencia_id)
+            # Every characterization has a dependencia: a Jefe without one has none to review.
+            en_revision = (
+                en_revision.filter(dependencia_id=usuario.dependencia_id)
+                if usuario.dependencia_id is not None
+                else en_revision.none()
+            )
         for c in en_revision.select_related("proceso")[:50]:
             resultado.append(
                 Pendiente(
@@ -255,8 +277,8 @@ def pendientes_de_procesos(usuario) -> Iterable[Pendiente]:
 
 @dataclass
 class CambioContenido:
-    fecha: object
-    usuario: object
+    fecha: datetime
+    usuario: Usuario | None
     tipo: str
     seccion: str
     registro: str
@@ -264,7 +286,7 @@ class CambioContenido:
     cambios: list[tuple[str, str, str]]
 
 
-def _mostrar(campo, valor) -> str:
+def _mostrar(campo: Field[Any, Any], valor: object) -> str:
     if valor in (None, "", []):
         return "—"
     if isinstance(valor, list):
@@ -277,10 +299,8 @@ def _mostrar(campo, valor) -> str:
 def historial_de_contenido(c: Caracterizacion) -> list[CambioContenido]:
     """Who added, changed or removed which row of the document (PHVA rows, suppliers and clients, documents,
     requirements, risks, policies, signatures, change control), newest first; one query per kind of row."""
-    from .models import ControlCambio, PoliticaAsociada, RequisitoLegal, Riesgo
-
     filas_ids = set(FilaPHVA.history.filter(caracterizacion_id=c.pk).values_list("id", flat=True))
-    fuentes = [
+    fuentes: list[tuple[type[Model], str, dict[str, object], tuple[str, ...]]] = [
         (FilaPHVA, _("Ciclo PHVA"), {"caracterizacion_id": c.pk}, ()),
         (ParteInteresada, _("Proveedores y clientes"), {"fila_id__in": filas_ids}, ()),
         (Documento, _("Documentos"), {"caracterizacion_id": c.pk}, ()),
@@ -295,11 +315,12 @@ def historial_de_contenido(c: Caracterizacion) -> list[CambioContenido]:
     for modelo, seccion, filtro, relacionados in fuentes:
         campos = [f for f in modelo._meta.concrete_fields if f.name not in ("id", "caracterizacion", "fila", "usuario")]
         registros = (
-            modelo.history.filter(**filtro)
+            get_history_manager_for_model(modelo)
+            .filter(**filtro)
             .select_related("history_user", *relacionados)
             .order_by("id", "history_date", "history_id")
         )
-        previos = {}
+        previos: dict[int, Any] = {}
         for registro in registros:
             previo = previos.get(registro.id)
             cambios = []

@@ -3,14 +3,18 @@
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from cooperacion.core import roles
-from cooperacion.core.models import Actor, Dependencia, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, notificar, tarea_cumplida
+from cooperacion.core.errores import ErrorDeDominio
+from cooperacion.core.models import Actor, Dependencia, PoliticaMIPG, Usuario
+from cooperacion.core.services import aplicar_transicion, notificar, tarea_cumplida
 from cooperacion.core.textos import resumir
+from cooperacion.core.tipos import historia
 
 from . import permissions
 from .models import (
@@ -27,6 +31,8 @@ from .models import (
     Riesgo,
 )
 from .selectors import propuesta_control_cambios
+
+M = TypeVar("M", bound=Model)
 
 # Header and section fields a draft's editors may change (the workflow owns estado, fecha of approval, firmas).
 CAMPOS_EDITABLES = (
@@ -81,9 +87,9 @@ class ResolvedorCatalogo:
     """Matches a typed supplier/client to a catalog entry (dependencia, process or actor) by exact name,
     acronym or code, ignoring case, accents and a trailing period. Ambiguous texts stay free text."""
 
-    def __init__(self):
-        self._indice: dict[str, tuple[str, object] | None] = {}
-        fuentes = [
+    def __init__(self) -> None:
+        self._indice: dict[str, tuple[str, Model] | None] = {}
+        fuentes: list[tuple[str, Iterable[Model], tuple[str, ...]]] = [
             ("dependencia", Dependencia.objects.filter(activa=True), ("nombre", "sigla", "codigo")),
             ("proceso", Proceso.objects.filter(activo=True), ("nombre", "codigo")),
             ("actor", Actor.objects.filter(estado=Actor.Estado.ACTIVO), ("nombre", "sigla")),
@@ -95,9 +101,9 @@ class ResolvedorCatalogo:
                     anterior = self._indice.get(clave, (tipo, obj))
                     self._indice[clave] = (tipo, obj) if anterior == (tipo, obj) else None
 
-    def enlaces(self, texto: str) -> dict:
+    def enlaces(self, texto: str) -> dict[str, Model | None]:
         encontrado = self._indice.get(normalizar(texto))
-        enlaces = {"dependencia": None, "proceso": None, "actor": None}
+        enlaces: dict[str, Model | None] = {"dependencia": None, "proceso": None, "actor": None}
         if encontrado:
             enlaces[encontrado[0]] = encontrado[1]
         return enlaces
@@ -106,28 +112,36 @@ class ResolvedorCatalogo:
 # Content sync (shared by the forms, the importer, new versions and the demo) --------------------------
 
 
-def _guardar(obj, usuario, motivo: str = "") -> None:
-    obj._history_user = usuario
+def _guardar(obj: Model, usuario: Usuario | None, motivo: str = "") -> None:
+    historia(obj)._history_user = usuario
     if motivo:
-        obj._change_reason = resumir(motivo, 100)
+        historia(obj)._change_reason = resumir(motivo, 100)
     obj.save()
 
 
-def _borrar(obj, usuario, motivo: str = "") -> None:
-    obj._history_user = usuario
+def _borrar(obj: Model, usuario: Usuario | None, motivo: str = "") -> None:
+    historia(obj)._history_user = usuario
     if motivo:
-        obj._change_reason = resumir(motivo, 100)
+        historia(obj)._change_reason = resumir(motivo, 100)
     obj.delete()
 
 
-def _sincronizar(modelo, existentes: list, nuevos: list[dict], campos: tuple[str, ...], fijos: dict, usuario, motivo):
+def _sincronizar(
+    modelo: type[M],
+    existentes: list[M],
+    nuevos: list[dict[str, Any]],
+    campos: tuple[str, ...],
+    fijos: dict[str, Any],
+    usuario: Usuario | None,
+    motivo: str,
+) -> list[M]:
     """Make the children equal to `nuevos`, in that order. Rows carrying an "id" update that row (the forms);
     without ids, rows are matched by position (import, copies). Only rows that change are saved, so the
     history shows what really changed."""
     por_id = any(d.get("id") for d in nuevos)
     por_pk = {o.pk: o for o in existentes}
     restantes = list(existentes)
-    guardados = []
+    guardados: list[M] = []
     for posicion, datos in enumerate(nuevos, start=1):
         if por_id:
             obj = por_pk.pop(datos.get("id"), None) if datos.get("id") else None
@@ -152,17 +166,20 @@ CAMPOS_FILA = ("etapa", "entradas", "actividades", "responsables", "salidas")
 ORDEN_TIPOS = {tipo: i for i, tipo in enumerate(ParteInteresada.Tipo.values)}
 
 
-def _escribir_filas(c: Caracterizacion, filas: list[dict], usuario, resolver: bool, motivo: str) -> None:
+def _escribir_filas(
+    c: Caracterizacion, filas: list[dict[str, Any]], usuario: Usuario | None, resolver: bool, motivo: str
+) -> None:
     for datos in filas:
         if not [a for a in datos.get("actividades", []) if a.strip()]:
             raise ErrorDeDominio(f"Cada fila de la etapa {Etapa(datos['etapa']).label} necesita una actividad.")
     contador: dict[int, int] = {}
-    nuevas = []
+    nuevas: list[dict[str, Any]] = []
     for datos in filas:
         contador[datos["etapa"]] = contador.get(datos["etapa"], 0) + 1
         nuevas.append({**datos, "orden": contador[datos["etapa"]]})
     nuevas.sort(key=lambda d: (d["etapa"], d["orden"]))
     existentes = list(c.filas.prefetch_related("partes").order_by("etapa", "orden", "pk"))
+    pares: list[tuple[FilaPHVA, dict[str, Any]]]
     if any(d.get("id") for d in nuevas):  # the forms: ids decide
         guardadas = _sincronizar(FilaPHVA, existentes, nuevas, CAMPOS_FILA, {"caracterizacion": c}, usuario, motivo)
         pares = list(zip(guardadas, nuevas, strict=True))
@@ -182,7 +199,7 @@ def _escribir_filas(c: Caracterizacion, filas: list[dict], usuario, resolver: bo
             pares.extend(zip(guardadas, de_la_etapa, strict=True))
     resolvedor = ResolvedorCatalogo() if resolver else None
     for fila, datos in pares:
-        partes = []
+        partes: list[dict[str, Any]] = []
         for parte in datos.get("partes", []):
             if resolvedor:
                 enlaces = resolvedor.enlaces(parte["texto"])
@@ -203,7 +220,14 @@ def _escribir_filas(c: Caracterizacion, filas: list[dict], usuario, resolver: bo
         )
 
 
-def escribir_contenido(*, caracterizacion: Caracterizacion, contenido: dict, usuario, resolver: bool, motivo=""):
+def escribir_contenido(
+    *,
+    caracterizacion: Caracterizacion,
+    contenido: dict[str, Any],
+    usuario: Usuario | None,
+    resolver: bool,
+    motivo: str = "",
+) -> None:
     """Write the given sections (keys of `contenido`) of a characterization; missing keys stay as they are.
 
     `filas`: [{"id"?, "etapa", "entradas", "actividades", "responsables", "salidas", "partes": [{"tipo",
@@ -235,7 +259,9 @@ def escribir_contenido(*, caracterizacion: Caracterizacion, contenido: dict, usu
         _sincronizar_politicas(c, contenido["politicas"], usuario, motivo)
 
 
-def _sincronizar_politicas(c: Caracterizacion, politicas: Iterable, usuario, motivo="") -> None:
+def _sincronizar_politicas(
+    c: Caracterizacion, politicas: Iterable[PoliticaMIPG], usuario: Usuario | None, motivo: str = ""
+) -> None:
     deseadas = {p.pk: p for p in politicas}
     for asociada in list(c.politicas.all()):
         if asociada.politica_id not in deseadas:
@@ -246,9 +272,9 @@ def _sincronizar_politicas(c: Caracterizacion, politicas: Iterable, usuario, mot
         _guardar(PoliticaAsociada(caracterizacion=c, politica=politica), usuario, motivo)
 
 
-def contenido_de(c: Caracterizacion) -> dict:
+def contenido_de(c: Caracterizacion) -> dict[str, Any]:
     """Everything `escribir_contenido` writes, read back from a characterization (for copies)."""
-    filas = []
+    filas: list[dict[str, Any]] = []
     for fila in c.filas.prefetch_related("partes").order_by("etapa", "orden", "pk"):
         filas.append(
             {
@@ -288,18 +314,24 @@ def contenido_de(c: Caracterizacion) -> dict:
 def _validar_version_libre(proceso: Proceso, version: str, *, excepto: int | None = None) -> None:
     if not (version or "").strip():
         raise ErrorDeDominio("Escriba la versión.")
-    if Caracterizacion.objects.filter(proceso=proceso, version=version.strip()).exclude(pk=excepto).exists():
+    consulta = Caracterizacion.objects.filter(proceso=proceso, version=version.strip())
+    if excepto is not None:
+        consulta = consulta.exclude(pk=excepto)
+    if consulta.exists():
         raise ErrorDeDominio(f"El proceso {proceso.codigo} ya tiene una versión {version}.")
 
 
 def _borrador_abierto(proceso: Proceso, *, excepto: int | None = None) -> Caracterizacion | None:
-    return (
-        Caracterizacion.objects.filter(proceso=proceso, estado__in=Caracterizacion.ABIERTOS).exclude(pk=excepto).first()
-    )
+    consulta = Caracterizacion.objects.filter(proceso=proceso, estado__in=Caracterizacion.ABIERTOS)
+    if excepto is not None:
+        consulta = consulta.exclude(pk=excepto)
+    return consulta.first()
 
 
 @transaction.atomic
-def caracterizacion_crear(*, usuario, proceso: Proceso, datos: dict, dependencia: Dependencia | None = None):
+def caracterizacion_crear(
+    *, usuario: Usuario, proceso: Proceso, datos: dict[str, Any], dependencia: Dependencia | None = None
+) -> Caracterizacion:
     """Start a draft characterization of a catalog process."""
     dependencia = dependencia or proceso.dependencia
     if not permissions.can_crear_en(usuario, dependencia):
@@ -328,7 +360,13 @@ def caracterizacion_crear(*, usuario, proceso: Proceso, datos: dict, dependencia
 
 
 @transaction.atomic
-def caracterizacion_actualizar(*, caracterizacion: Caracterizacion, usuario, datos: dict, politicas=None):
+def caracterizacion_actualizar(
+    *,
+    caracterizacion: Caracterizacion,
+    usuario: Usuario,
+    datos: dict[str, Any],
+    politicas: Iterable[PoliticaMIPG] | None = None,
+) -> Caracterizacion:
     """Change the header and text sections of a draft (and its MIPG policies when given)."""
     c = caracterizacion
     if not permissions.can_editar(usuario, c):
@@ -351,7 +389,9 @@ def caracterizacion_actualizar(*, caracterizacion: Caracterizacion, usuario, dat
 
 
 @transaction.atomic
-def caracterizacion_guardar_contenido(*, caracterizacion: Caracterizacion, usuario, contenido: dict):
+def caracterizacion_guardar_contenido(
+    *, caracterizacion: Caracterizacion, usuario: Usuario, contenido: dict[str, Any]
+) -> Caracterizacion:
     """Save the PHVA rows or the documents, legal requirements and risks edited in the forms."""
     if not permissions.can_editar(usuario, caracterizacion):
         raise ErrorDeDominio("Solo se edita un borrador, y solo desde su dependencia.")
@@ -364,7 +404,9 @@ def caracterizacion_guardar_contenido(*, caracterizacion: Caracterizacion, usuar
 
 
 @transaction.atomic
-def caracterizacion_actualizar_control(*, caracterizacion: Caracterizacion, usuario, seccion: str, cambio: str):
+def caracterizacion_actualizar_control(
+    *, caracterizacion: Caracterizacion, usuario: Usuario, seccion: str, cambio: str
+) -> Caracterizacion:
     """Edit the change-control row this version will add when approved."""
     c = caracterizacion
     if not permissions.can_editar_control_cambios(usuario, c):
@@ -372,13 +414,13 @@ def caracterizacion_actualizar_control(*, caracterizacion: Caracterizacion, usua
     c.control_seccion, c.control_cambio = seccion.strip(), cambio.strip()
     c.control_manual = bool(c.control_seccion or c.control_cambio)  # emptied: computed again from the differences
     _recalcular_control(c)
-    c._history_user = usuario
-    c._change_reason = "Control de cambios propuesto"
+    historia(c)._history_user = usuario
+    historia(c)._change_reason = "Control de cambios propuesto"
     c.save(update_fields=["control_seccion", "control_cambio", "control_manual"])
     return c
 
 
-def _jefes_de(dependencia_id) -> list[Usuario]:
+def _jefes_de(dependencia_id: int) -> list[Usuario]:
     return list(
         Usuario.objects.filter(dependencia_id=dependencia_id, groups__name=roles.JEFE, is_active=True).distinct()
     )
@@ -388,7 +430,7 @@ def _elaboradores(c: Caracterizacion) -> list[Usuario]:
     return [f.usuario for f in c.firmas.filter(paso=Firma.Paso.ELABORO).select_related("usuario") if f.usuario]
 
 
-def _firmar(c: Caracterizacion, paso: int, usuario) -> None:
+def _firmar(c: Caracterizacion, paso: int, usuario: Usuario) -> None:
     for firma in c.firmas.filter(paso=paso):
         _borrar(firma, usuario)
     _guardar(
@@ -416,7 +458,9 @@ def _tarea_de_revision(c: Caracterizacion) -> str:
 
 
 @transaction.atomic
-def caracterizacion_enviar_revision(*, caracterizacion: Caracterizacion, usuario, motivo: str = ""):
+def caracterizacion_enviar_revision(
+    *, caracterizacion: Caracterizacion, usuario: Usuario, motivo: str = ""
+) -> Caracterizacion:
     """Send the draft to the Jefe de oficina; whoever sends it signs as "Elaboró"."""
     c = caracterizacion
     if not permissions.can_enviar_revision(usuario, c):
@@ -443,7 +487,7 @@ def caracterizacion_enviar_revision(*, caracterizacion: Caracterizacion, usuario
 
 
 @transaction.atomic
-def caracterizacion_devolver(*, caracterizacion: Caracterizacion, usuario, motivo: str):
+def caracterizacion_devolver(*, caracterizacion: Caracterizacion, usuario: Usuario, motivo: str) -> Caracterizacion:
     """Return the draft to its drafter with the reason."""
     c = caracterizacion
     if not permissions.can_devolver(usuario, c):
@@ -463,7 +507,7 @@ def caracterizacion_devolver(*, caracterizacion: Caracterizacion, usuario, motiv
 
 
 @transaction.atomic
-def caracterizacion_aprobar(*, caracterizacion: Caracterizacion, usuario, motivo: str = ""):
+def caracterizacion_aprobar(*, caracterizacion: Caracterizacion, usuario: Usuario, motivo: str = "") -> Caracterizacion:
     """Put this version in force: the previous one becomes obsolete, the change-control row is written and
     the approver signs "Revisó" and "Aprobó"."""
     c = caracterizacion
@@ -508,7 +552,9 @@ def caracterizacion_aprobar(*, caracterizacion: Caracterizacion, usuario, motivo
 
 
 @transaction.atomic
-def caracterizacion_nueva_version(*, caracterizacion: Caracterizacion, usuario, version: str = ""):
+def caracterizacion_nueva_version(
+    *, caracterizacion: Caracterizacion, usuario: Usuario, version: str = ""
+) -> Caracterizacion:
     """Start the next version as a draft copy of the one in force (every row copied; no signatures)."""
     actual = caracterizacion
     if not permissions.can_nueva_version(usuario, actual):

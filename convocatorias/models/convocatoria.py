@@ -1,6 +1,7 @@
 """The call (Convocatoria) and its pipeline of procedure AI-P-003, tasks 1 to 7."""
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,7 +16,8 @@ from simple_history.models import HistoricalRecords
 
 from cooperacion.core import roles
 from cooperacion.core.archivos import validar_documento as validar_archivo
-from cooperacion.core.models import ConVersion
+from cooperacion.core.models import ConVersion, Usuario
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from ..archivos import ruta_de_archivo
 
@@ -31,7 +33,7 @@ def equivalente_cop(monto, tasa) -> Decimal | None:
     return (Decimal(monto) * Decimal(tasa)).quantize(DOS_DECIMALES, rounding=ROUND_HALF_UP)
 
 
-def alcance_de_dependencia(usuario) -> int | None:
+def alcance_de_dependencia(usuario: Usuario) -> int | None:
     """The dependencia whose records a Profesional or Jefe works on; None for any other role."""
     if usuario.dependencia_id and usuario.tiene_rol(roles.JEFE, roles.PROFESIONAL):
         return usuario.dependencia_id
@@ -39,7 +41,7 @@ def alcance_de_dependencia(usuario) -> int | None:
 
 
 class ConvocatoriaQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         """Transversal roles see every call; Profesional and Jefe those of their dependencia, plus those whose
         notice (task 3) their dependencia received (and of which they see only their own addressee record)."""
         if not (usuario.is_authenticated and usuario.is_active):
@@ -306,7 +308,7 @@ class Convocatoria(ConVersion):
     def __str__(self):
         return self.nombre
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("convocatorias:detalle", args=[self.pk])
 
     def convocatoria_para_archivos(self):
@@ -327,7 +329,7 @@ class Convocatoria(ConVersion):
 
     def calcular_equivalentes(self) -> None:
         """The COP equivalents of the amounts, at the rate recorded on the call."""
-        if self.moneda_id and self.moneda.codigo == "COP":
+        if self.moneda is not None and self.moneda.codigo == "COP":
             self.tasa_cop = Decimal(1)
         self.monto_cop = equivalente_cop(self.monto, self.tasa_cop)
         self.monto_solicitado_cop = equivalente_cop(self.monto_solicitado, self.tasa_cop)
@@ -436,7 +438,7 @@ class Convocatoria(ConVersion):
 
 
 class AvisoQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(convocatoria__in=Convocatoria.objects.visibles_para(usuario))
 
 
@@ -497,7 +499,7 @@ class Aviso(models.Model):
     def __str__(self):
         return self.asunto
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("convocatorias:aviso", args=[self.convocatoria_id])
 
     def convocatoria_para_archivos(self):
@@ -523,7 +525,7 @@ class Aviso(models.Model):
 
 
 class DestinatarioQuerySet(models.QuerySet):
-    def aceptaron(self):
+    def aceptaron(self) -> Self:
         return self.filter(respuesta=Destinatario.Respuesta.ACEPTA)
 
 
@@ -596,7 +598,7 @@ class Destinatario(models.Model):
     def __str__(self):
         return self.nombre
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.convocatoria.get_absolute_url()}#destinatario-{self.pk}"
 
     @property

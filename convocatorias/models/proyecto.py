@@ -1,5 +1,7 @@
 """The cooperation project born of an accepted call (tasks 8 and 9 of AI-P-003)."""
 
+from typing import Self
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -12,29 +14,34 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from simple_history.models import HistoricalRecords
 
 from cooperacion.core.archivos import validar_documento as validar_archivo
+from cooperacion.core.tipos import UsuarioOAnonimo
 
 from ..archivos import ruta_de_archivo
-from .convocatoria import MENSAJE_MONTO_POSITIVO, MENSAJE_TASA_POSITIVA, Convocatoria, equivalente_cop
+from .convocatoria import (
+    MENSAJE_MONTO_POSITIVO,
+    MENSAJE_TASA_POSITIVA,
+    Convocatoria,
+    alcance_de_dependencia,
+    equivalente_cop,
+)
 
 MENSAJE_FIN_ANTERIOR = _("La fecha de finalización no puede ser anterior a la de inicio.")
 
 
 class ProyectoQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         """The call's rule: transversal roles see all; Profesional and Jefe the projects of their dependencia
         (the office that applied, or the dependencia responsible for the execution)."""
         if not (usuario.is_authenticated and usuario.is_active):
             return self.none()
         if usuario.ve_todas_las_dependencias:
             return self.all()
-        from .convocatoria import alcance_de_dependencia
-
         dependencia_id = alcance_de_dependencia(usuario)
         if dependencia_id is None:
             return self.none()
         return self.filter(Q(convocatoria__dependencia_id=dependencia_id) | Q(dependencia_id=dependencia_id))
 
-    def en_ejecucion(self):
+    def en_ejecucion(self) -> Self:
         return self.filter(convocatoria__estado=Convocatoria.Estado.EN_EJECUCION)
 
 
@@ -156,7 +163,7 @@ class Proyecto(models.Model):
     def __str__(self):
         return f"{self.codigo} – {self.nombre}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("convocatorias:proyecto-detalle", args=[self.pk])
 
     def convocatoria_para_archivos(self):
@@ -230,10 +237,10 @@ class ParticipanteProyecto(models.Model):
 
 
 class InformeEjecucionQuerySet(models.QuerySet):
-    def visibles_para(self, usuario):
+    def visibles_para(self, usuario: UsuarioOAnonimo) -> Self:
         return self.filter(proyecto__in=Proyecto.objects.visibles_para(usuario))
 
-    def por_entregar(self):
+    def por_entregar(self) -> Self:
         return self.filter(estado__in=(InformeEjecucion.Estado.PENDIENTE, InformeEjecucion.Estado.DEVUELTO))
 
 
@@ -293,7 +300,7 @@ class InformeEjecucion(models.Model):
     def __str__(self):
         return _("Informe de ejecución %(n)s (%(f)s)") % {"n": self.numero, "f": f"{self.fecha_limite:%d/%m/%Y}"}
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("convocatorias:proyecto-detalle", args=[self.proyecto_id]) + f"#informe-{self.pk}"
 
     def convocatoria_para_archivos(self):

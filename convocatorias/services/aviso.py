@@ -1,9 +1,15 @@
 """Writes of tasks 3 and 4: the oficio informativo, its addressees and their answers, the information meeting,
 and the commitments (critical control point «Aplicación de la convocatoria»)."""
 
+from __future__ import annotations
+
+import io
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -12,20 +18,25 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cooperacion.core import roles, salidas
+from cooperacion.core import reportes, roles, salidas
 from cooperacion.core.correo import asunto_seguro
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import Dependencia, Notificacion, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, tarea_cumplida
+from cooperacion.core.services import aplicar_transicion, contexto_de_reporte, tarea_cumplida
 from cooperacion.core.textos import resumir
+from cooperacion.core.tipos import historia
 
 from .. import permissions, procedimiento
 from ..models import Aviso, Compromiso, Convocatoria, Destinatario
 from .comun import avisar, bloquear, guardar, jefes_de, personal_de, tarea, texto_requerido, validar
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 ESTADOS_DEL_AVISO = (Convocatoria.Estado.VALIDADA, Convocatoria.Estado.INFORMADA)
 
 
-def _fecha_larga(valor) -> str:
+def _fecha_larga(valor: date | datetime) -> str:
     meses = [
         "enero",
         "febrero",
@@ -72,7 +83,9 @@ def oficio_por_defecto(convocatoria: Convocatoria) -> tuple[str, str]:
     return asunto, texto
 
 
-def _oficina_y_estado(usuario, convocatoria, estados, mensaje_estado) -> None:
+def _oficina_y_estado(
+    usuario: Usuario, convocatoria: Convocatoria, estados: Collection[str], mensaje_estado: StrOrPromise
+) -> None:
     if not permissions.es_de_la_oficina(usuario, convocatoria):
         raise ErrorDeDominio(
             _("Solo un profesional o el jefe de la dependencia, o el Administrador, gestiona este paso.")
@@ -150,17 +163,19 @@ def destinatario_quitar(*, destinatario: Destinatario, usuario: Usuario) -> None
     _oficina_y_estado(usuario, convocatoria, ESTADOS_DEL_AVISO, _("Ya no se pueden cambiar los destinatarios."))
     if destinatario.notificado_en:
         raise ErrorDeDominio(_("Ese destinatario ya recibió el oficio: no se puede quitar."))
-    destinatario._history_user = usuario
+    historia(destinatario)._history_user = usuario
     destinatario.delete()
 
 
 def correos_de(destinatario: Destinatario, jefes: dict[int, list[Usuario]]) -> list[str]:
     if destinatario.correo:
         return [destinatario.correo]
+    if destinatario.dependencia_id is None:
+        return []
     return sorted({j.email for j in jefes.get(destinatario.dependencia_id, []) if j.email})
 
 
-def _firma_del_jefe(usuario, convocatoria: Convocatoria) -> None:
+def _firma_del_jefe(usuario: Usuario, convocatoria: Convocatoria) -> None:
     """The oficio goes out in the name and under the charge of a Jefe of the office: only that Jefe signs it."""
     if not (usuario.tiene_rol(roles.JEFE) and usuario.dependencia_id == convocatoria.dependencia_id):
         raise ErrorDeDominio(_("Solo un jefe de la dependencia firma el oficio: se envía con su nombre y su cargo."))
@@ -269,14 +284,20 @@ def convocatoria_informar(*, convocatoria: Convocatoria, usuario: Usuario, motiv
     return pendientes
 
 
-def _avisar_a_las_dependencias(convocatoria, destinatarios, usuario) -> None:
+def _avisar_a_las_dependencias(
+    convocatoria: Convocatoria, destinatarios: Iterable[Destinatario], usuario: Usuario
+) -> None:
     """In-app notice to the staff of each addressee dependencia. Whoever gets the oficio by e-mail is not
     e-mailed a second time for the same notice."""
     dependencia_ids = {d.dependencia_id for d in destinatarios if d.dependencia_id}
     if not dependencia_ids:
         return
-    tareas = {d.dependencia_id: tarea(d, "responder") for d in destinatarios if d.dependencia_id}
-    correos = {c for d in destinatarios for c in correos_de(d, {d.dependencia_id: jefes_de(d.dependencia_id)})}
+    tareas: dict[int | None, str] = {d.dependencia_id: tarea(d, "responder") for d in destinatarios if d.dependencia_id}
+    correos = {
+        c
+        for d in destinatarios
+        for c in correos_de(d, {d.dependencia_id: jefes_de(d.dependencia_id)} if d.dependencia_id else {})
+    }
     titulo = _("Oficio informativo: %(c)s") % {"c": convocatoria.titulo}
     mensaje = _("Su dependencia fue informada de esta convocatoria. Indique si participa o no, con las causas.")
     for persona in personal_de(dependencia_ids):
@@ -302,14 +323,11 @@ def _avisar_a_las_dependencias(convocatoria, destinatarios, usuario) -> None:
             )
 
 
-def oficio_pdf(convocatoria: Convocatoria, usuario) -> bytes:
+def oficio_pdf(convocatoria: Convocatoria, usuario: Usuario | None) -> bytes:
     """The oficio as PDF bytes, from the same template and context as the report engine's document."""
-    import io
-
-    from cooperacion.core import reportes
-    from cooperacion.core.services import contexto_de_reporte
-
     reporte = reportes.obtener("oficio_convocatoria")
+    if reporte is None:  # registered by convocatorias.reports when the app is ready
+        raise LookupError("oficio_convocatoria")
     parametros = reporte.parametros({"id": convocatoria.pk}, usuario)
     contexto = contexto_de_reporte(reporte, parametros, usuario, para_pdf=True)
     destino = io.BytesIO()
@@ -388,7 +406,7 @@ def destinatario_responder(
     acepta: bool,
     causas: str = "",
     observaciones: str = "",
-    oficio_respuesta=None,
+    oficio_respuesta: File[bytes] | None = None,
 ) -> Destinatario:
     """Record an addressee's answer: it accepts, or declines with the causes (a decline without causes is refused)."""
     bloquear(destinatario)
@@ -425,7 +443,13 @@ def destinatario_responder(
 
 @transaction.atomic
 def reunion_registrar(
-    *, convocatoria: Convocatoria, usuario: Usuario, fecha: datetime, lugar: str = "", acta=None, asistencia=None
+    *,
+    convocatoria: Convocatoria,
+    usuario: Usuario,
+    fecha: datetime,
+    lugar: str = "",
+    acta: File[bytes] | None = None,
+    asistencia: File[bytes] | None = None,
 ) -> Aviso:
     """The optional information meeting, with its minutes and attendance list."""
     bloquear(convocatoria)
@@ -508,12 +532,14 @@ def compromiso_quitar(*, compromiso: Compromiso, usuario: Usuario) -> None:
     _oficina_y_estado(
         usuario, convocatoria, (Convocatoria.Estado.INFORMADA,), _("Los compromisos formalizados no se modifican.")
     )
-    compromiso._history_user = usuario
+    historia(compromiso)._history_user = usuario
     compromiso.delete()
 
 
 @transaction.atomic
-def acta_compromisos_subir(*, convocatoria: Convocatoria, usuario: Usuario, archivo) -> Convocatoria:
+def acta_compromisos_subir(
+    *, convocatoria: Convocatoria, usuario: Usuario, archivo: File[bytes] | None
+) -> Convocatoria:
     """The signed minutes of the commitments meeting."""
     bloquear(convocatoria)
     _oficina_y_estado(

@@ -1,15 +1,19 @@
 """Writes on calls: register and edit them (task 1), prioritize, validate (task 2) and desist."""
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import roles
-from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, tarea_cumplida
+from cooperacion.core.errores import ErrorDeDominio
+from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Usuario
+from cooperacion.core.services import aplicar_transicion, tarea_cumplida
+from cooperacion.internacional.models import LineaPrioritaria, Necesidad
 
 from .. import permissions, priorizacion
 from ..models import Convocatoria, Modalidad, PesosPriorizacion
@@ -52,11 +56,13 @@ def _validar_responsable(convocatoria: Convocatoria) -> None:
         )
 
 
-def _limpiar_texto(valor):
+def _limpiar_texto(valor: object) -> object:
     return valor.strip() if isinstance(valor, str) else valor
 
 
-def convocatoria_recalcular_puntaje(*, convocatoria: Convocatoria, usuario=None, pesos=None) -> bool:
+def convocatoria_recalcular_puntaje(
+    *, convocatoria: Convocatoria, usuario: Usuario | None = None, pesos: PesosPriorizacion | None = None
+) -> bool:
     """Recompute the stored parts of the score from the call's data; saves only when a part changed."""
     pesos = pesos or PesosPriorizacion.vigentes()
     lineas = convocatoria.lineas_prioritarias.filter(activa=True).count()
@@ -78,7 +84,7 @@ def convocatoria_recalcular_puntaje(*, convocatoria: Convocatoria, usuario=None,
 
 
 @transaction.atomic
-def puntajes_recalcular(*, usuario=None) -> int:
+def puntajes_recalcular(*, usuario: Usuario | None = None) -> int:
     """After the Administrador changes the reference amount: recompute the stored parts of every open call."""
     pesos = PesosPriorizacion.vigentes()
     cambiadas = 0
@@ -116,9 +122,9 @@ def convocatoria_crear(
     tasa_cop: Decimal | None = None,
     impacto_esperado: str = "",
     nivel_impacto: str = Convocatoria.Impacto.MEDIO,
-    ods=(),
-    lineas_prioritarias=(),
-    necesidades=(),
+    ods: Iterable[ODS] = (),
+    lineas_prioritarias: Iterable[LineaPrioritaria] = (),
+    necesidades: Iterable[Necesidad] = (),
 ) -> Convocatoria:
     """Register a call (task 1). Profesional and Jefe register it for their dependencia; the Administrador picks."""
     if not permissions.can_crear_convocatoria(usuario):
@@ -163,7 +169,7 @@ def convocatoria_crear(
 
 
 @transaction.atomic
-def convocatoria_editar(*, convocatoria: Convocatoria, usuario: Usuario, **cambios) -> Convocatoria:
+def convocatoria_editar(*, convocatoria: Convocatoria, usuario: Usuario, **cambios: Any) -> Convocatoria:
     """Change the data of a call not yet presented; only the Administrador moves it to another dependencia."""
     desconocidos = set(cambios) - CAMPOS_EDITABLES - CAMPOS_M2M
     if desconocidos:

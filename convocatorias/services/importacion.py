@@ -1,12 +1,14 @@
 """Import of the «Matriz de convocatorias» edited in Excel: all rows or none."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import ODS, Actor, Moneda, Usuario
-from cooperacion.core.services import ErrorDeDominio
 from cooperacion.internacional.models import LineaPrioritaria
 
 from .. import matriz, permissions
@@ -36,13 +38,13 @@ def _frase(mensaje: str) -> str:
 class _Catalogos:
     """Every catalog a row may name, read once for the whole file."""
 
-    def __init__(self, usuario):
-        self.actores = {}
+    def __init__(self, usuario: Usuario) -> None:
+        self.actores: dict[str, Actor] = {}
         for actor in Actor.objects.all():
             self.actores.setdefault(actor.nombre.lower(), actor)
             if actor.sigla:
                 self.actores.setdefault(actor.sigla.lower(), actor)
-        self.modalidades = {}
+        self.modalidades: dict[str, Modalidad] = {}
         for modalidad in Modalidad.objects.all():
             self.modalidades[modalidad.nombre.lower()] = modalidad
             self.modalidades[modalidad.codigo.lower()] = modalidad
@@ -53,13 +55,13 @@ class _Catalogos:
         self.visibles = {c.pk: c for c in Convocatoria.objects.visibles_para(usuario).select_related("dependencia")}
 
 
-def _leer_fila(fila: matriz.FilaLeida, catalogos: _Catalogos, usuario) -> tuple[dict, list[str]]:
+def _leer_fila(fila: matriz.FilaLeida, catalogos: _Catalogos, usuario: Usuario) -> tuple[dict[str, Any], list[str]]:
     """The service's arguments for one row, and every problem found in it."""
     v = fila.valores
     errores: list[str] = []
-    datos: dict = {}
+    datos: dict[str, Any] = {}
 
-    def requerido(clave, etiqueta):
+    def requerido(clave: str, etiqueta: str) -> str:
         valor = matriz.texto(v.get(clave))
         if not valor:
             errores.append(_("falta %(c)s.") % {"c": etiqueta})
@@ -145,7 +147,7 @@ def _leer_fila(fila: matriz.FilaLeida, catalogos: _Catalogos, usuario) -> tuple[
     return datos, errores
 
 
-def _cambia(convocatoria: Convocatoria, datos: dict) -> bool:
+def _cambia(convocatoria: Convocatoria, datos: dict[str, Any]) -> bool:
     """Whether a row's values differ from the stored call (dates to the minute, lists as sets)."""
     for campo, valor in datos.items():
         actual = getattr(convocatoria, campo)
@@ -164,7 +166,7 @@ def _cambia(convocatoria: Convocatoria, datos: dict) -> bool:
 
 
 @transaction.atomic
-def matriz_importar(*, usuario: Usuario, archivo) -> ResultadoImportacion:
+def matriz_importar(*, usuario: Usuario, archivo: File[bytes]) -> ResultadoImportacion:
     """Rows with an ID update that call (if visible and still editable); rows without ID create calls in the
     user's dependencia. Any wrong row: nothing is saved and every error is listed by row."""
     if not permissions.can_importar_matriz(usuario):
@@ -185,7 +187,8 @@ def matriz_importar(*, usuario: Usuario, archivo) -> ResultadoImportacion:
         convocatoria = None
         if matriz.texto(identificador):
             try:
-                convocatoria = catalogos.visibles.get(int(matriz.decimal(identificador)))
+                numero = matriz.decimal(identificador)
+                convocatoria = catalogos.visibles.get(int(numero)) if numero is not None else None
             except (ValueError, TypeError):
                 convocatoria = None
             if convocatoria is None or not permissions.es_de_la_oficina(usuario, convocatoria):
@@ -224,10 +227,10 @@ def matriz_importar(*, usuario: Usuario, archivo) -> ResultadoImportacion:
                             resultado.actualizadas.append(convocatoria)
                         else:
                             resultado.sin_cambios += 1
-            except ErrorDeDominio as error:
-                errores.append(_frase(str(error)))
-        for error in errores:
-            resultado.errores.append(_("Fila %(n)s: %(e)s") % {"n": fila.numero, "e": _frase(error)})
+            except ErrorDeDominio as problema:
+                errores.append(_frase(str(problema)))
+        for mensaje in errores:
+            resultado.errores.append(_("Fila %(n)s: %(e)s") % {"n": fila.numero, "e": _frase(mensaje)})
     if resultado.errores:
         transaction.set_rollback(True)
         resultado.creadas, resultado.actualizadas, resultado.sin_cambios, resultado.omitidas = [], [], 0, []

@@ -2,10 +2,13 @@
 project's execution follow-up (critical control point «Seguimiento al proyecto») and the close-out act."""
 
 import calendar
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import overload
 
 from django.conf import settings
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
@@ -15,13 +18,15 @@ from django.utils.translation import gettext as _
 
 from cooperacion.core import roles, salidas
 from cooperacion.core.correo import asunto_seguro
-from cooperacion.core.errores import Revision
+from cooperacion.core.errores import ErrorDeDominio, Revision
 from cooperacion.core.fechas import exigir_en_ventana
-from cooperacion.core.models import Actor, Dependencia, Moneda, Usuario
+from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Municipio, Usuario
 from cooperacion.core.numeros import formatear_numero
-from cooperacion.core.services import ErrorDeDominio, aplicar_transicion, tarea_cumplida
+from cooperacion.core.services import aplicar_transicion, tarea_cumplida
+from indicadores.models import Indicador
 
 from .. import permissions, procedimiento
+from ..iati import sectores
 from ..models import (
     Convocatoria,
     InformeEjecucion,
@@ -44,25 +49,33 @@ from .comun import (
 )
 
 
-def _exigir_oficina(usuario, convocatoria) -> None:
+def _exigir_oficina(usuario: Usuario, convocatoria: Convocatoria) -> None:
     if not permissions.es_de_la_oficina(usuario, convocatoria):
         raise ErrorDeDominio(
             _("Solo un profesional o el jefe de la dependencia, o el Administrador, gestiona este paso.")
         )
 
 
-def _exigir_estado(convocatoria, *estados) -> None:
+def _exigir_estado(convocatoria: Convocatoria, *estados: str) -> None:
     if convocatoria.estado not in estados:
         raise ErrorDeDominio(_("Esta acción no es posible en el estado actual del registro."))
 
 
+@overload
+def _no_futura(
+    fecha: date | None, mensaje_falta: str, etiqueta: str, revision: None = None, campo: str = "fecha"
+) -> date: ...
+@overload
+def _no_futura(
+    fecha: date | None, mensaje_falta: str, etiqueta: str, revision: Revision, campo: str = "fecha"
+) -> date | None: ...
 def _no_futura(
     fecha: date | None, mensaje_falta: str, etiqueta: str, revision: Revision | None = None, campo: str = "fecha"
-):
+) -> date | None:
     """The date must be given and not later than today: checked into `revision`, or refused at once without one."""
     propia = revision is None
     revision = revision or Revision()
-    if revision.exigir(fecha is not None, mensaje_falta, campo=campo):
+    if revision.exigir(fecha is not None, mensaje_falta, campo=campo) and fecha is not None:
         revision.exigir(
             fecha <= timezone.localdate(), _("La %(e)s no puede ser posterior a hoy.") % {"e": etiqueta}, campo=campo
         )
@@ -75,7 +88,9 @@ def _no_futura(
 
 
 @transaction.atomic
-def version_subir(*, convocatoria: Convocatoria, usuario: Usuario, archivo, comentario: str = "") -> VersionDocumento:
+def version_subir(
+    *, convocatoria: Convocatoria, usuario: Usuario, archivo: File[bytes] | None, comentario: str = ""
+) -> VersionDocumento:
     """Upload a new version of the project document; the first one starts the formulation."""
     bloquear(convocatoria)
     _exigir_oficina(usuario, convocatoria)
@@ -151,7 +166,7 @@ def convocatoria_presentar(
     fecha: date | None,
     canal: str,
     radicado: str,
-    comprobante,
+    comprobante: File[bytes] | None,
     monto_solicitado: Decimal | None,
     moneda: Moneda | None = None,
     tasa_cop: Decimal | None = None,
@@ -175,8 +190,11 @@ def convocatoria_presentar(
             bool((radicado or "").strip()), _("Indique el número de radicado de la presentación."), campo="radicado"
         )
         revision.exigir(bool(comprobante), _("Adjunte el comprobante del envío."), campo="comprobante")
-        if revision.exigir(
-            monto_solicitado is not None, _("Indique el monto solicitado al cooperante."), campo="monto_solicitado"
+        if (
+            revision.exigir(
+                monto_solicitado is not None, _("Indique el monto solicitado al cooperante."), campo="monto_solicitado"
+            )
+            and monto_solicitado is not None
         ):
             revision.exigir(
                 monto_solicitado > 0, _("El monto solicitado debe ser mayor que cero."), campo="monto_solicitado"
@@ -238,7 +256,7 @@ def convocatoria_registrar_decision(
     aceptada: bool,
     fecha: date | None,
     comunicacion: str,
-    soporte=None,
+    soporte: File[bytes] | None = None,
     monto_aprobado: Decimal | None = None,
 ) -> Convocatoria:
     """Task 7: the donor's answer; everyone involved is notified (e-mail included). Rejected ends the procedure."""
@@ -256,8 +274,12 @@ def convocatoria_registrar_decision(
         revision.exigir(
             bool((comunicacion or "").strip()), _("Resuma la comunicación del cooperante."), campo="comunicacion"
         )
-        if aceptada and revision.exigir(
-            monto_aprobado is not None, _("Indique el monto aprobado por el cooperante."), campo="monto_aprobado"
+        if (
+            aceptada
+            and revision.exigir(
+                monto_aprobado is not None, _("Indique el monto aprobado por el cooperante."), campo="monto_aprobado"
+            )
+            and monto_aprobado is not None
         ):
             revision.exigir(monto_aprobado > 0, _("El monto aprobado debe ser mayor que cero."), campo="monto_aprobado")
             revision.exigir(
@@ -350,7 +372,7 @@ MAXIMO_INFORMES = 60  # five years of monthly reports; no cooperation project ne
 
 
 def calendario_de_informes(
-    *, inicio: date, fin: date, periodicidad_meses: int | None, fechas: list[date] | tuple = ()
+    *, inicio: date, fin: date, periodicidad_meses: int | None, fechas: Sequence[date] = ()
 ) -> list[date]:
     """The due dates of the execution reports: every N months from the start, or a given list of dates.
 
@@ -408,10 +430,10 @@ def proyecto_crear(
     participantes: list[tuple[Actor, str]],
     contrapartida_cop: Decimal | None = None,
     contrapartida_descripcion: str = "",
-    ods=(),
-    municipios=(),
+    ods: Iterable[ODS] = (),
+    municipios: Iterable[Municipio] = (),
     periodicidad_meses: int | None = None,
-    fechas_informes=(),
+    fechas_informes: Iterable[date] = (),
 ) -> Proyecto:
     """Task 8 starts: the accepted call becomes a cooperation project with its schedule of execution reports."""
     bloquear(convocatoria)
@@ -429,7 +451,7 @@ def proyecto_crear(
         raise ErrorDeDominio(
             _("El supervisor debe ser un profesional o jefe activo de la oficina o de la dependencia responsable.")
         )
-    proyecto = Proyecto(
+    proyecto = Proyecto(  # type: ignore[misc]  # a missing amount or rate is refused just below (validar)
         convocatoria=convocatoria,
         codigo=texto_requerido(codigo, _("Indique el código del proyecto.")),
         nombre=texto_requerido(nombre, _("Indique el nombre del proyecto.")),
@@ -477,7 +499,9 @@ def proyecto_crear(
 
 
 @transaction.atomic
-def informe_recibir(*, informe: InformeEjecucion, usuario: Usuario, archivo, comentario: str = "") -> InformeEjecucion:
+def informe_recibir(
+    *, informe: InformeEjecucion, usuario: Usuario, archivo: File[bytes] | None, comentario: str = ""
+) -> InformeEjecucion:
     """An execution report arrives (upload); the supervisor is asked to review it."""
     bloquear(informe)
     if not permissions.puede_entregar_informes(usuario, informe.proyecto):
@@ -509,7 +533,7 @@ def informe_recibir(*, informe: InformeEjecucion, usuario: Usuario, archivo, com
     return informe
 
 
-def _exigir_revisor(usuario, informe) -> None:
+def _exigir_revisor(usuario: Usuario, informe: InformeEjecucion) -> None:
     if not permissions.puede_revisar_informes(usuario, informe.proyecto):
         raise ErrorDeDominio(_("Solo el supervisor del proyecto o el jefe de la oficina revisa los informes."))
 
@@ -569,7 +593,7 @@ def movimiento_registrar(
     fecha: date | None,
     monto: Decimal | None,
     descripcion: str,
-    soporte=None,
+    soporte: File[bytes] | None = None,
 ) -> MovimientoFinanciero:
     """A disbursement received or an expenditure made, in the project's currency."""
     bloquear(proyecto)
@@ -610,7 +634,7 @@ def informes_sin_aceptar(proyecto: Proyecto, fecha: date) -> list[int]:
 
 @transaction.atomic
 def proyecto_finalizar(
-    *, proyecto: Proyecto, usuario: Usuario, fecha: date | None, resultados: str, informe_final
+    *, proyecto: Proyecto, usuario: Usuario, fecha: date | None, resultados: str, informe_final: File[bytes] | None
 ) -> Proyecto:
     """Task 9: the Jefe signs the close-out act, once every report due is accepted («Seguimiento al proyecto»)."""
     convocatoria = proyecto.convocatoria
@@ -678,7 +702,7 @@ def proyecto_datos_iati_editar(
     usuario: Usuario,
     sector_cad: str,
     tasa_usd: Decimal | None,
-    indicadores=(),
+    indicadores: Iterable[Indicador] = (),
     publicar: bool | None = None,
 ) -> Proyecto:
     """What IATI and the Cíclope layout need beyond the execution data: DAC sector, USD rate, the indicators whose
@@ -686,8 +710,6 @@ def proyecto_datos_iati_editar(
     bloquear(proyecto)
     if not permissions.puede_entregar_informes(usuario, proyecto):
         raise ErrorDeDominio(_("Solo la oficina o la dependencia responsable completa los datos del proyecto."))
-    from ..iati import sectores
-
     if sector_cad and sector_cad not in sectores():
         raise ErrorDeDominio(_("Elija un sector CAD de la lista."))
     proyecto.sector_cad = sector_cad or ""

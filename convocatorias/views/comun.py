@@ -39,7 +39,7 @@ class PasoView(AccionConFormularioView):
     """One step of AI-P-003 on a visible call (or project) that needs a form."""
 
     template_name = "convocatorias/formulario.html"
-    tarea = None  # the number of the AI-P-003 task this step records
+    tarea: int | None = None  # the number of the AI-P-003 task this step records
 
     def cargar(self, usuario, pk):
         return convocatoria_visible(usuario, pk)

@@ -18,7 +18,7 @@ from cooperacion.core.services import ErrorDeDominio
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin
 
-from .. import matriz, permissions, priorizacion, services
+from .. import matriz, permissions, priorizacion, procedimiento, services
 from ..filters import ConvocatoriaFilter
 from ..forms import ConvocatoriaForm, ImportarForm
 from ..models import Convocatoria, PesosPriorizacion
@@ -125,8 +125,6 @@ class ConvocatoriaCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView
         return {**super().get_form_kwargs(), "usuario": self.request.user}
 
     def get_context_data(self, **kwargs):
-        from .. import procedimiento
-
         return super().get_context_data(
             titulo=_("Nueva convocatoria"),
             boton=_("Registrar convocatoria"),
