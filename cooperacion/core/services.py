@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
+from django_fsm_log.models import StateLog
 from rest_framework.authtoken.models import Token
 
 from . import permissions, reportes, roles, salidas
@@ -112,6 +113,15 @@ def actor_revisar(*, actor: Actor, usuario: Usuario, motivo: str = "") -> Actor:
     historia(actor)._history_user = usuario
     historia(actor)._change_reason = resumir(motivo, 100) if motivo.strip() else _("Revisado por el Administrador")
     actor.save(update_fields=["por_revisar"])
+    # Not a change of state, but a transition of its workflow: it goes to the log like the others.
+    StateLog.objects.create(
+        by=usuario,
+        source_state=actor.estado,
+        state=actor.estado,
+        transition="revisar",
+        content_object=actor,
+        description=motivo.strip() or None,
+    )
     tarea_cumplida(tarea=f"actor-revisar-{actor.pk}")
     return actor
 
