@@ -41,7 +41,6 @@ def test_comunicacion_borradores_en_versiones_y_respuesta_enviada_por_el_jefe(cl
     assert "Respuesta enviada" in pagina
     descarga = cliente_de("control").get(reverse("internacional:caso-documento-descargar", args=[enviada.pk]))
     assert b"".join(descarga.streaming_content).startswith(b"%PDF")
-    descarga.close()
     fuera = cliente_de("profesional2").get(reverse("internacional:caso-documento-descargar", args=[enviada.pk]))
     assert fuera.status_code == 404
 

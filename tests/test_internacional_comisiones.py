@@ -37,7 +37,6 @@ def test_sesion_con_acta_y_compromiso_que_entra_al_motor(cliente_de, usuarios, c
     sesion = SesionComision.objects.get()
     acta = cliente_de("control").get(reverse("internacional:sesion-acta", args=[sesion.pk]))
     assert b"".join(acta.streaming_content).startswith(b"%PDF")
-    acta.close()
     assert cliente_de("profesional2").get(reverse("internacional:sesion-acta", args=[sesion.pk])).status_code == 404
     cliente_de("profesional").post(
         reverse("internacional:sesion-compromiso", args=[sesion.pk]),

@@ -57,7 +57,6 @@ def test_la_oficina_registra_un_memorando_con_documento_firmado(cliente_de, usua
     descarga = cliente_de("jefe").get(reverse("internacional:convenio-documento", args=[convenio.pk]))
     assert descarga.status_code == 200
     assert b"".join(descarga.streaming_content).startswith(b"%PDF")
-    descarga.close()
     assert (
         cliente_de("profesional2").get(reverse("internacional:convenio-documento", args=[convenio.pk])).status_code
         == 404

@@ -62,7 +62,6 @@ def test_un_estudio_con_un_archivo_no_permitido_se_rechaza(cliente_de, instrumen
     estudio = EstudioInstrumento.objects.get()
     descarga = cliente_de("control").get(reverse("internacional:estudio-documento", args=[estudio.pk]))
     assert b"".join(descarga.streaming_content).startswith(b"%PDF")
-    descarga.close()
     assert (
         cliente_de("profesional2").get(reverse("internacional:estudio-documento", args=[estudio.pk])).status_code == 404
     )

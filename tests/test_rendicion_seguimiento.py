@@ -186,11 +186,12 @@ class TestInformeYPublicacion:
         archivo = client.get(descarga)
         assert archivo.status_code == 200
         assert archivo["Content-Type"] == "application/pdf"
+        # Reading the whole file lets the test client close the response (an explicit close() would send
+        # request_finished, which closes the test's PostgreSQL connection inside its transaction).
         assert b"".join(archivo.streaming_content).startswith(b"%PDF-")
-        archivo.close()
         excel = client.get(reverse("rendicion_publico:informe-descarga", args=[corte.pk, "xlsx"]))
         assert excel.status_code == 200
-        excel.close()
+        assert b"".join(excel.streaming_content).startswith(b"PK")
         lista = client.get(reverse("rendicion_publico:informes")).content.decode()
         assert corte.nombre in lista
         assert not PlazoAbierto.objects.filter(tipo="publicacion_seguimiento_rendicion", object_id=corte.pk).exists()
