@@ -58,6 +58,19 @@ def _piso(nombre: str, usuario, destino) -> tuple[int, float]:
     return sum(len(f) for f in hojas), time.perf_counter() - inicio
 
 
+def memoria_pico_mb() -> float:
+    """This process's peak resident memory. Linux keeps `ru_maxrss` across exec, so a child started by a large
+    parent would report the parent's peak; VmHWM belongs to the process's own address space, created at exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as estado:
+            for linea in estado:
+                if linea.startswith("VmHWM:"):
+                    return int(linea.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     nombre, usuario_nombre, modo = sys.argv[1:4]
     usuario = Usuario.objects.get(username=usuario_nombre)
@@ -68,7 +81,7 @@ def main() -> None:
             inicio = time.perf_counter()
             filas = _producto(nombre, usuario, destino)
             segundos = time.perf_counter() - inicio
-    memoria = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    memoria = memoria_pico_mb()
     print(json.dumps({"segundos": segundos, "filas": filas, "memoria_mb": memoria}))
 
 

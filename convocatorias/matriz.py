@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from cooperacion.core import hojas
-from cooperacion.core.reportes import Columna, escribir_hoja
+from cooperacion.core.reportes import Columna, escribir_hoja, por_lotes
 
 from . import priorizacion
 from .models import Convocatoria
@@ -97,14 +97,7 @@ LOTE = 2000
 
 def _lotes(consulta):
     """The query's rows as tuples of CAMPOS, read from a server-side cursor in chunks of LOTE."""
-    lote = []
-    for fila in consulta.values_list(*CAMPOS).iterator(chunk_size=LOTE):
-        lote.append(fila)
-        if len(lote) == LOTE:
-            yield lote
-            lote = []
-    if lote:
-        yield lote
+    return por_lotes(consulta.values_list(*CAMPOS).iterator(chunk_size=LOTE), LOTE)
 
 
 def filas(convocatorias: QuerySet[Convocatoria]) -> Iterator[tuple[object, ...]]:

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from cooperacion.core import graficos, periodos
 from cooperacion.core.permissions import es_personal
-from cooperacion.core.reportes import Columna, Reporte, escribir_hoja
+from cooperacion.core.reportes import LOTE, Columna, Reporte, escribir_hoja, por_lotes
 from cooperacion.core.reportes_nucleo import ReporteTrimestral
 from cooperacion.core.services import ErrorDeDominio
 
@@ -330,49 +330,63 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
             )
 
     def filas_proyectos(self, proyectos):
-        """Projects streamed in chunks, each chunk with its reports fetched in one more query."""
+        """Projects as plain values from a server-side cursor; each chunk's report counts in one grouped query."""
         hoy = timezone.localdate()
+        estado = InformeEjecucion.Estado
+        por_entregar = Q(informes__estado__in=(estado.PENDIENTE, estado.DEVUELTO), informes__fecha_limite__lt=hoy)
         finalizado, en_ejecucion = Convocatoria.Estado.FINALIZADA.label, Convocatoria.Estado.EN_EJECUCION.label
-        for p in proyectos.prefetch_related("informes").iterator(chunk_size=2000):
-            propios = list(p.informes.all())
-            yield (
-                p.codigo,
-                p.nombre,
-                p.convocatoria.cooperante.sigla or p.convocatoria.cooperante.nombre,
-                p.dependencia.sigla or p.dependencia.codigo,
-                p.fecha_inicio,
-                p.fecha_fin,
-                p.monto_comprometido_cop,
-                sum(1 for i in propios if i.estado == InformeEjecucion.Estado.ACEPTADO),
-                len(propios),
-                sum(1 for i in propios if i.estado == InformeEjecucion.Estado.RECIBIDO),
-                sum(
-                    1
-                    for i in propios
-                    if i.estado in (InformeEjecucion.Estado.PENDIENTE, InformeEjecucion.Estado.DEVUELTO)
-                    and i.fecha_limite < hoy
-                    and p.convocatoria.estado == Convocatoria.Estado.EN_EJECUCION
-                ),
-                finalizado if p.convocatoria.estado == Convocatoria.Estado.FINALIZADA else en_ejecucion,
-            )
+        valores = proyectos.values_list(
+            "pk", "codigo", "nombre", "convocatoria__cooperante__sigla", "convocatoria__cooperante__nombre",
+            "dependencia__sigla", "dependencia__codigo", "fecha_inicio", "fecha_fin", "monto_comprometido_cop",
+            "convocatoria__estado",
+        )  # fmt: skip
+        for lote in por_lotes(valores.iterator(chunk_size=LOTE)):
+            conteos = {
+                pk: resto
+                for pk, *resto in Proyecto.objects.filter(pk__in=[f[0] for f in lote])
+                .order_by()
+                .values_list("pk")
+                .annotate(
+                    aceptados=Count("informes", filter=Q(informes__estado=estado.ACEPTADO)),
+                    programados=Count("informes"),
+                    por_revisar=Count("informes", filter=Q(informes__estado=estado.RECIBIDO)),
+                    vencidos=Count("informes", filter=por_entregar),
+                )
+            }
+            for (pk, codigo, nombre, sigla, cooperante, dep_sigla, dep_codigo, inicio, fin, comprometido,
+                 estado_convocatoria) in lote:  # fmt: skip
+                aceptados, programados, por_revisar, vencidos = conteos.get(pk, (0, 0, 0, 0))
+                ejecutando = estado_convocatoria == Convocatoria.Estado.EN_EJECUCION
+                yield (
+                    codigo,
+                    nombre,
+                    sigla or cooperante,
+                    dep_sigla or dep_codigo,
+                    inicio,
+                    fin,
+                    comprometido,
+                    aceptados,
+                    programados,
+                    por_revisar,
+                    vencidos if ejecutando else 0,
+                    en_ejecucion if ejecutando else finalizado,
+                )
 
     def filas_informes(self, proyectos):
         estados = {codigo: str(etiqueta) for codigo, etiqueta in InformeEjecucion.Estado.choices}
         informes = (
             InformeEjecucion.objects.filter(proyecto__in=proyectos.values("pk"))
-            .select_related("proyecto", "revisado_por")
             .order_by("proyecto__codigo", "numero")
-        )
-        for i in informes.iterator(chunk_size=2000):
-            yield (
-                i.proyecto.codigo,
-                i.numero,
-                i.fecha_limite,
-                estados.get(i.estado, i.estado),
-                i.recibido_en,
-                str(i.revisado_por or ""),
-                i.observaciones,
+            .values_list(
+                "proyecto__codigo", "numero", "fecha_limite", "estado", "recibido_en", "revisado_por__first_name",
+                "revisado_por__last_name", "revisado_por__username", "observaciones",
             )
+        )  # fmt: skip
+        for codigo, numero, limite, estado, recibido, nombre, apellido, usuario, observaciones in informes.iterator(
+            chunk_size=LOTE
+        ):
+            revisor = f"{nombre} {apellido}".strip() or usuario or ""
+            yield (codigo, numero, limite, estados.get(estado, estado), recibido, revisor, observaciones)
 
     def escribir_excel(self, parametros, usuario, destino, *, titulo, al_avanzar=None) -> int:
         libro = Workbook(write_only=True)

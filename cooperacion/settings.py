@@ -105,6 +105,10 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a busy writer instead of failing at once (the sweep and the web share the file).
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Server-side cursors here only feed exports, which read every row: plan them for the whole result, not for its
+    # first 10 % (PostgreSQL's default), which can pick a nested loop that is quadratic when statistics lag behind.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c cursor_tuple_fraction=1.0")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.Usuario"

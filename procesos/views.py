@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from cooperacion.core import services as servicios_nucleo
 from cooperacion.core import versiones
 from cooperacion.core.flujos import Accion, Flujo, bloquear
 from cooperacion.core.models import Actor, Dependencia
@@ -21,6 +20,7 @@ from cooperacion.core.permissions import es_personal
 from cooperacion.core.services import ErrorDeDominio
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
+from cooperacion.core.views_reportes import DocumentoDeRegistroView
 
 from . import permissions, services
 from .exportacion import escribir_libro
@@ -448,23 +448,13 @@ class NuevaVersionView(PersonalRequeridoMixin, View):
         return redirect(nueva)
 
 
-class PDFView(PersonalRequeridoMixin, View):
-    """The official format, rendered by the report engine (Celery); the user lands on its progress page."""
+class PDFView(DocumentoDeRegistroView):
+    """The official format, rendered by the report engine (Celery); followed on the characterization's own page."""
 
-    http_method_names = ["post"]
+    codigo = "caracterizacion"
 
-    def post(self, request, pk):
-        c = _caracterizacion(request, pk)
-        try:
-            generado = servicios_nucleo.reporte_solicitar(
-                codigo="caracterizacion", formato="pdf", datos={"id": c.pk}, usuario=request.user
-            )
-        except ErrorDeDominio as error:
-            messages.error(request, str(error))
-            return redirect(c)
-        # The PDF is followed on the characterization's own page (its progress and download show there).
-        messages.info(request, _("El PDF se está generando: su avance y la descarga aparecen en esta página."))
-        return redirect(f"{c.get_absolute_url()}#documento-{generado.pk}")
+    def cargar(self, usuario, pk):
+        return _caracterizacion(self.request, pk)
 
 
 class ExcelView(PersonalRequeridoMixin, View):

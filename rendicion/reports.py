@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,7 +39,12 @@ class DocumentoDeRendicion(Reporte):
 
     formatos = ("pdf", "xlsx")
     horizontal = True
-    en_lista = False
+    en_lista = False  # asked for from its record's page, where its progress and download show
+    de_un_registro = True
+    vista_del_registro = ""  # the URL name of the record's page
+
+    def url_del_registro(self, parametros: Parametros) -> str:
+        return reverse(self.vista_del_registro, args=[parametros["id"]])
 
     def puede_generar(self, usuario: UsuarioOAnonimo) -> bool:
         return bool(usuario.is_authenticated and usuario.is_active and (usuario.roles or usuario.is_superuser))
@@ -49,6 +55,7 @@ class DocumentoDeRendicion(Reporte):
 
 class SeguimientoReporte(DocumentoDeRendicion):
     codigo = INFORME_SEGUIMIENTO
+    vista_del_registro = "rendicion:corte"
     titulo = gettext_lazy("Informe de seguimiento a la estrategia de rendición de cuentas")
     descripcion = gettext_lazy("Se genera desde la página de cada corte de seguimiento.")
     codigo_documento = "OCI-RC"
@@ -131,6 +138,7 @@ class PreguntasEspacioReporte(DocumentoDeRendicion):
     """The questions of a dialogue space and their answers, without the citizens' personal data."""
 
     codigo = "preguntas_espacio"
+    vista_del_registro = "rendicion:espacio"
     titulo = gettext_lazy("Preguntas y respuestas del espacio de diálogo")
     descripcion = gettext_lazy("Se genera desde la página de cada espacio de diálogo.")
     codigo_documento = "RC-ED"
@@ -195,6 +203,7 @@ class MetricasReporte(DocumentoDeRendicion):
     """The social-media metrics of a year: a value per network, metric and month, with a chart per metric."""
 
     codigo = "metricas_rendicion"
+    vista_del_registro = "rendicion:metricas"
     titulo = gettext_lazy("Métricas de redes sociales de la estrategia de rendición de cuentas")
     descripcion = gettext_lazy("Se genera desde la página de métricas de cada estrategia.")
     codigo_documento = "RC-MR"

@@ -5,6 +5,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_fsm_log.models import StateLog
 from openpyxl import load_workbook
@@ -224,6 +226,38 @@ class TestReporteTrimestral:
         assert resumen["Tasa de éxito"] == "50%"
         assert resumen["Proyectos en ejecución"] == 1
         assert len(contexto["graficos"]) == 3
+
+    def test_la_hoja_de_proyectos_cuenta_los_informes_por_estado(self, usuarios, datos):
+        reporte = reportes.obtener("convocatorias_trimestral")
+        proyecto = Proyecto.objects.get(convocatoria__nombre="A")
+        hoy = timezone.localdate()
+        for numero, (estado, limite) in enumerate(
+            [
+                (InformeEjecucion.Estado.ACEPTADO, hoy - timedelta(days=90)),
+                (InformeEjecucion.Estado.RECIBIDO, hoy - timedelta(days=30)),
+                (InformeEjecucion.Estado.DEVUELTO, hoy - timedelta(days=5)),  # due and not delivered: overdue
+                (InformeEjecucion.Estado.PENDIENTE, hoy + timedelta(days=60)),  # not yet due
+            ],
+            start=100,
+        ):
+            InformeEjecucion.objects.create(
+                proyecto=proyecto, numero=numero, fecha_limite=limite, estado=estado, archivo="informes/x.pdf"
+            )
+        informes = InformeEjecucion.objects.filter(proyecto=proyecto)
+        esperado = (
+            informes.filter(estado=InformeEjecucion.Estado.ACEPTADO).count(),
+            informes.count(),
+            informes.filter(estado=InformeEjecucion.Estado.RECIBIDO).count(),
+            informes.filter(estado__in=["pendiente", "devuelto"], fecha_limite__lt=hoy).count(),
+        )
+        assert esperado[0] >= 1 and esperado[3] >= 1
+        proyectos = reporte._proyectos({"periodo": "2099-T1"}, None)
+        with CaptureQueriesContext(connection) as consultas:
+            filas = list(reporte.filas_proyectos(proyectos))
+        assert len(consultas) <= 2  # the projects, then one grouped count per chunk
+        (fila,) = [f for f in filas if f[0] == proyecto.codigo]
+        assert fila[7:11] == esperado
+        assert fila[11] == "En ejecución"
 
     def test_el_jefe_recibe_solo_su_dependencia(self, usuarios, datos):
         reporte = reportes.obtener("convocatorias_trimestral")

@@ -268,8 +268,14 @@ def test_una_carga_de_script_se_guarda_tal_cual_y_sale_escapada_en_cada_pagina_y
             reverse("rendicion:preguntas-informe", args=[escenario.espacio.pk]), {"formato": "pdf"}
         )
     generado = ReporteGenerado.objects.get(codigo="preguntas_espacio")
-    assert respuesta["Location"] == generado.get_absolute_url()
+    # The user stays on the space's page, where the document's progress and download show.
+    pagina_del_espacio = reverse("rendicion:espacio", args=[escenario.espacio.pk])
+    assert respuesta["Location"] == f"{pagina_del_espacio}#documento-{generado.pk}"
     assert generado.estado == ReporteGenerado.Estado.LISTO, generado.error
+    assert (
+        reverse("core:reporte-descargar", args=[generado.pk])
+        in cliente_de("profesional").get(pagina_del_espacio).content.decode()
+    )
     texto = subprocess.run(["pdftotext", generado.archivo.path, "-"], capture_output=True, text=True, check=True).stdout
     plano = " ".join(texto.split())
     assert '<script>alert("x")</script>' in plano  # shown as text: the markup was escaped, never interpreted

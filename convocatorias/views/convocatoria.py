@@ -7,18 +7,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from cooperacion.core import services as servicios_nucleo
 from cooperacion.core.archivos import servir
 from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.services import ErrorDeDominio
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import PersonalRequeridoMixin, TransicionView
+from cooperacion.core.views_reportes import DocumentoDeRegistroView
 
 from .. import permissions, priorizacion, procedimiento, selectors, services
 from ..forms import (
@@ -337,33 +336,6 @@ class AvisoEnviarView(PersonalRequeridoMixin, View):
         return redirect("convocatorias:aviso", pk=convocatoria.pk)
 
 
-class DocumentoView(PersonalRequeridoMixin, View):
-    """POST only: ask the report engine for one document of a record and go to its progress page."""
-
-    http_method_names = ["post"]
-    codigo = ""
-
-    def post(self, request, pk):
-        try:
-            generado = servicios_nucleo.reporte_solicitar(
-                codigo=self.codigo, formato="pdf", datos={"id": pk}, usuario=request.user
-            )
-        except ErrorDeDominio as error:
-            messages.error(request, str(error))
-            volver = request.POST.get("volver", "")
-            if url_has_allowed_host_and_scheme(volver, allowed_hosts={request.get_host()}):
-                return redirect(volver)
-            return redirect("convocatorias:matriz")
-        volver = request.POST.get("volver", "")
-        if url_has_allowed_host_and_scheme(volver, allowed_hosts={request.get_host()}):
-            # Followed on the record's own page: its progress and download show there.
-            messages.info(
-                request, _("El documento se está generando: su avance y la descarga aparecen en esta página.")
-            )
-            return redirect(volver)
-        return redirect(generado)
-
-
 class OficioPDFView(PersonalRequeridoMixin, View):
     """The oficio as PDF: the signed one exactly as it was sent (stored), or, before signing, a draft rendered now for
     the office to read (inline, in another tab; it is not listed among the reports)."""
@@ -381,14 +353,14 @@ class OficioPDFView(PersonalRequeridoMixin, View):
         return respuesta
 
 
-class ActaCompromisosPDFView(DocumentoView):
+class ActaCompromisosPDFView(DocumentoDeRegistroView):
     codigo = "acta_compromisos"
 
-    def post(self, request, pk):
-        convocatoria = convocatoria_visible(request.user, pk)
-        if not permissions.ve_toda_la_convocatoria(request.user, convocatoria):
+    def cargar(self, usuario, pk):
+        convocatoria = convocatoria_visible(usuario, pk)
+        if not permissions.ve_toda_la_convocatoria(usuario, convocatoria):
             raise Http404
-        return super().post(request, pk)
+        return convocatoria
 
 
 class ResponderView(PasoView):

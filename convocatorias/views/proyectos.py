@@ -10,13 +10,13 @@ from django.views.generic import DetailView
 from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
+from cooperacion.core.views_reportes import DocumentoDeRegistroView
 
 from .. import permissions, procedimiento, selectors, services
 from ..filters import ProyectoFilter
 from ..forms import DatosIATIForm, FinalizarForm, InformeForm, MovimientoForm, ParticipantesFormSet, ProyectoForm
 from ..models import InformeEjecucion, Proyecto
 from .comun import PasoView, proyecto_visible
-from .convocatoria import DocumentoView
 
 FLUJO_INFORME = Flujo(
     url_name="convocatorias:informe-transicion",
@@ -252,9 +252,8 @@ class FinalizarView(ProyectoPasoView):
         services.proyecto_finalizar(proyecto=self.objeto, usuario=self.request.user, **form.cleaned_data)
 
 
-class ActaFinalizacionPDFView(DocumentoView):
+class ActaFinalizacionPDFView(DocumentoDeRegistroView):
     codigo = "acta_finalizacion"
 
-    def post(self, request, pk):
-        proyecto_visible(request.user, pk)
-        return super().post(request, pk)
+    def cargar(self, usuario, pk):
+        return proyecto_visible(usuario, pk)

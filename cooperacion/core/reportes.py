@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import mimetypes
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -165,6 +166,22 @@ def _valor_excel(valor: object) -> str | Decimal | float | date | None:
     return str(valor)
 
 
+T = TypeVar("T")
+LOTE = 2000
+
+
+def por_lotes(filas: Iterable[T], tamano: int = LOTE) -> Iterator[list[T]]:
+    """Rows in lists of `tamano`, read lazily (e.g. `values_list(...).iterator(chunk_size=LOTE)`): an export fetches
+    each chunk's related data in one query, and memory holds one chunk at a time."""
+    iterador = iter(filas)
+    while lote := list(islice(iterador, tamano)):
+        yield lote
+
+
+# Values written as they are (no conversion): checked by exact type, once per cell.
+TIPOS_DIRECTOS = frozenset({int, float, Decimal, date, bool})
+
+
 def celda(hoja: Any, valor: object) -> Cell:
     """One write-only cell for sheets laid out by hand (several blocks, own styles): the same typing as
     `escribir_hoja`, user text always as text."""
@@ -220,12 +237,13 @@ def escribir_hoja(
     escritas = 0
     for fila in filas:
         valores: list[Cell | str | Decimal | float | date | None] = []
-        for i, valor in enumerate(fila):
-            if type(valor) is not str:
-                valor = _valor_excel(valor)
-            if valor is None:
-                valores.append(None)
-            elif type(valor) is str:
+        for i, crudo in enumerate(fila):
+            valor: str | Decimal | float | date | None
+            if crudo is None or type(crudo) is str or type(crudo) in TIPOS_DIRECTOS:
+                valor = cast("str | Decimal | float | date | None", crudo)
+            else:
+                valor = _valor_excel(crudo)  # datetimes to local wall-clock time, anything else to its text
+            if type(valor) is str:
                 if valor.startswith(INICIOS_PELIGROSOS):
                     celda = textos[i]
                     celda.value = valor
@@ -233,7 +251,7 @@ def escribir_hoja(
                     valores.append(celda)
                 else:
                     valores.append(valor)
-            elif i in tipadas:
+            elif valor is not None and i in tipadas:
                 celda = tipadas[i]
                 celda.value = valor
                 valores.append(celda)

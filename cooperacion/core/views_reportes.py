@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -125,3 +126,42 @@ class ReporteVerView(PersonalRequeridoMixin, View):
         contexto = services.contexto_de_reporte(reporte, parametros, request.user, para_pdf=False)
         html = render_to_string(reporte.plantilla, {**contexto, "para_pdf": False}, request=request)
         return HttpResponse(html)
+
+
+class DocumentoDeRegistroView(PersonalRequeridoMixin, View):
+    """POST only: ask the report engine for one record's document and stay on the record.
+
+    Each app says which report (`codigo`) and loads the record through its own visibility rule (`cargar`: a 404
+    outside the user's dependencia, PermissionDenied for a role that may not ask). The user goes back to the page the
+    button was on (`volver`, same host only) or to the report's `url_del_registro`; the core tag
+    `{% documento_del_registro %}` shows the progress and the download there. Nothing is listed under Reportes.
+    """
+
+    http_method_names = ["post"]
+    codigo = ""
+    formato_por_defecto = "pdf"
+
+    def cargar(self, usuario: Usuario, pk: int) -> object:
+        raise NotImplementedError
+
+    def post(self, request: SolicitudAutenticada, pk: int) -> HttpResponse:
+        self.cargar(request.user, pk)
+        reporte = reportes.obtener(self.codigo)
+        if reporte is None:
+            raise Http404
+        destino = reporte.url_del_registro({"id": pk})
+        volver = request.POST.get("volver", "")
+        if volver and url_has_allowed_host_and_scheme(
+            volver, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            destino = volver
+        formato = request.POST.get("formato", self.formato_por_defecto)
+        try:
+            generado = services.reporte_solicitar(
+                codigo=self.codigo, formato=formato, datos={"id": pk}, usuario=request.user
+            )
+        except services.ErrorDeDominio as error:
+            messages.error(request, str(error))
+            return redirect(destino)
+        messages.info(request, _("El documento se está generando: su avance y la descarga aparecen en esta página."))
+        return redirect(f"{destino}#documento-{generado.pk}")

@@ -17,6 +17,7 @@ from cooperacion.core import archivos, plazos
 from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.tipos import usuario_de
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
+from cooperacion.core.views_reportes import DocumentoDeRegistroView
 
 from .. import permissions, selectors, services
 from ..filters import AccionFilter
@@ -24,7 +25,7 @@ from ..forms import AccionForm, AvanceForm, MetricaForm, MetricasMesForm
 from ..models import AccionRendicion, AvanceAccion, Corte, EvaluacionAccion, MetricaDefinida
 from ..models.estrategia import orden_de_elemento
 from ..plazos import TIPO_ACCION
-from .comun import CrearBajoView, DocumentoView, PasoView, accion_visible, estrategia_visible
+from .comun import CrearBajoView, PasoView, accion_visible, estrategia_visible
 
 FLUJO_ACCION = Flujo(
     url_name="rendicion:accion-transicion",
@@ -342,7 +343,7 @@ class MetricaCrearView(CrearBajoView):
         return reverse("rendicion:metricas", args=[self.objeto.pk])
 
 
-class MetricasInformeView(DocumentoView):
+class MetricasInformeView(DocumentoDeRegistroView):
     codigo = "metricas_rendicion"
 
     def cargar(self, usuario, pk):

@@ -2,17 +2,12 @@
 
 from typing import Any
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
-from django.views import View
 
-from cooperacion.core import services as servicios_nucleo
 from cooperacion.core import unicidad, versiones
-from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.unicidad import CreacionUnicaMixin
-from cooperacion.core.views import AccionConFormularioView, PersonalRequeridoMixin
+from cooperacion.core.views import AccionConFormularioView
 
 from ..models import (
     AccionMejora,
@@ -122,28 +117,3 @@ class CrearBajoView(CreacionUnicaMixin, PasoView):
 
     def destino(self) -> str:
         return self.creado.get_absolute_url() if self.creado is not None else super().destino()
-
-
-class DocumentoView(PersonalRequeridoMixin, View):
-    """POST only: ask the core's report engine for a document of one record and go to its progress page."""
-
-    http_method_names = ["post"]
-    codigo = ""
-
-    def cargar(self, usuario, pk):
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        objeto = self.cargar(request.user, pk)
-        formato = request.POST.get("formato", "pdf")
-        try:
-            generado = servicios_nucleo.reporte_solicitar(
-                codigo=self.codigo, formato=formato, datos={"id": pk}, usuario=request.user
-            )
-        except ErrorDeDominio as error:
-            messages.error(request, str(error))
-            volver = request.POST.get("volver", "")
-            if url_has_allowed_host_and_scheme(volver, allowed_hosts={request.get_host()}):
-                return redirect(volver)
-            return redirect(objeto.get_absolute_url())
-        return redirect(generado)

@@ -21,13 +21,14 @@ from cooperacion.core.flujos import Accion, Flujo
 from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
+from cooperacion.core.views_reportes import DocumentoDeRegistroView
 
 from .. import permissions, services
 from ..filters import EspacioFilter, PreguntaFilter
 from ..forms import EncuestaItemForm, EspacioForm, RespuestaForm, ResultadosForm
 from ..models import EspacioDialogo, PreguntaCiudadana
 from ..plazos import TIPO_RESPUESTA
-from .comun import CrearBajoView, DocumentoView, PasoView, espacio_visible, estrategia_visible, pregunta_visible
+from .comun import CrearBajoView, PasoView, espacio_visible, estrategia_visible, pregunta_visible
 
 FLUJO_ESPACIO = Flujo(
     url_name="rendicion:espacio-transicion",
@@ -339,7 +340,7 @@ class ActaView(PersonalRequeridoMixin, View):
         return archivos.servir(espacio_visible(request.user, pk).acta)
 
 
-class PreguntasInformeView(DocumentoView):
+class PreguntasInformeView(DocumentoDeRegistroView):
     codigo = "preguntas_espacio"
 
     def cargar(self, usuario, pk):

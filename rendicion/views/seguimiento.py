@@ -20,6 +20,7 @@ from cooperacion.core.models import ReporteGenerado
 from cooperacion.core.tipos import usuario_de
 from cooperacion.core.unicidad import CreacionUnicaMixin
 from cooperacion.core.views import ListaFiltrada, PersonalRequeridoMixin, TransicionView
+from cooperacion.core.views_reportes import DocumentoDeRegistroView
 
 from .. import permissions, selectors, services
 from ..filters import MejoraFilter
@@ -30,7 +31,6 @@ from ..plazos import TIPO_MEJORA, TIPO_PUBLICACION
 from ..services.seguimiento import INFORME_SEGUIMIENTO
 from .comun import (
     CrearBajoView,
-    DocumentoView,
     PasoView,
     corte_visible,
     estrategia_visible,
@@ -216,7 +216,7 @@ class CorteDetalleView(PersonalRequeridoMixin, TemplateView):
         )
 
 
-class InformeSolicitarView(DocumentoView):
+class InformeSolicitarView(DocumentoDeRegistroView):
     codigo = INFORME_SEGUIMIENTO
 
     def cargar(self, usuario, pk):

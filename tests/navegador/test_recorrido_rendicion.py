@@ -197,6 +197,7 @@ def test_recorrido_de_la_rendicion_de_cuentas(navegador, usuarios, dependencias,
     page.get_by_label("Formato").select_option("pdf")
     page.get_by_role("button", name="Generar el informe").click()
     expect(page.get_by_text("El reporte está listo.")).to_be_visible()
+    expect(page.locator("#estado-corte")).to_contain_text("Evaluación cerrada")  # still on the cut-off's own page
     revisar_accesibilidad(page)
     with page.expect_download() as descarga:
         page.get_by_role("link", name="Descargar PDF").click()

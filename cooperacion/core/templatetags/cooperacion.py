@@ -121,12 +121,14 @@ def duracion(valor: object) -> str:
 
 @register.inclusion_tag("core/reportes/_documento_del_registro.html", takes_context=True)
 def documento_del_registro(context: Context, codigo: str, registro_id: int) -> dict[str, Any]:
-    """On a record's page: the last document of kind `codigo` this user asked for about this record, with its
-    progress (polled in place) and its download, so the user never leaves the record to follow it."""
+    """On a record's page: the last document of kind `codigo` this user asked for about this record, one per format
+    (the PDF and the Excel of the same report), with its progress (polled in place) and its download, so the user never
+    leaves the record to follow it."""
     usuario = context["request"].user
-    generado = (
-        ReporteGenerado.objects.filter(solicitado_por=usuario, codigo=codigo, parametros__id=int(registro_id))
-        .order_by("-creado_en")
-        .first()
-    )
-    return {"generado": generado}
+    recientes = ReporteGenerado.objects.filter(
+        solicitado_por=usuario, codigo=codigo, parametros__id=int(registro_id)
+    ).order_by("-creado_en")[:10]
+    por_formato: dict[str, ReporteGenerado] = {}
+    for generado in recientes:
+        por_formato.setdefault(generado.formato, generado)
+    return {"generados": list(por_formato.values())}
