@@ -227,7 +227,7 @@ def test_limite_de_solicitudes(usuarios, datos, monkeypatch):
 
 
 class TestConsultasConstantes:
-    """The same number of queries with 2 or 12 records on every list (no query per row)."""
+    """The same number of queries at two sizes on every list (no query per row)."""
 
     def _consultas(self, cliente, url, django_assert_max_num_queries):
         with django_assert_max_num_queries(40) as capturadas:
@@ -252,6 +252,33 @@ class TestConsultasConstantes:
         crear(10)
         muchas = {url: self._consultas(cliente, url, django_assert_max_num_queries) for url in urls}
         assert muchas == pocas
+
+    def test_planes_con_sus_actividades(self, usuarios, dependencias, django_assert_max_num_queries):
+        from tests.factories_planes import ANIO, asegurar_datos_de_planes, plan_de_accion
+
+        asegurar_datos_de_planes()
+        cliente = cliente_para_contar(usuarios["profesional"])
+        plan_de_accion(usuarios, dependencias, ANIO, actividades=2)  # and its strategic plan, without activities
+        pocas = self._consultas(cliente, "/api/v1/planes/", django_assert_max_num_queries)
+        plan_de_accion(usuarios, dependencias, ANIO + 1, actividades=6)
+        respuesta = cliente.get("/api/v1/planes/")
+        assert respuesta.json()["count"] == 4
+        assert sorted(len(p["actividades"]) for p in respuesta.json()["results"]) == [0, 0, 2, 6]
+        assert self._consultas(cliente, "/api/v1/planes/", django_assert_max_num_queries) == pocas
+
+    def test_catalogos(self, usuarios, django_assert_max_num_queries):
+        """Pages of 2 and of 10 rows (the fixed catalogs are loaded by the migrations)."""
+        from tests.factories import ActorFactory, DependenciaFactory
+
+        ActorFactory.create_batch(12)
+        for i in range(12):
+            DependenciaFactory(codigo=f"90{i:02d}", sigla=f"D{i}")
+        cliente = cliente_para_contar(usuarios["profesional"])
+        for catalogo in ["actores", "ods", "monedas", "dependencias", "municipios"]:
+            url = f"/api/v1/{catalogo}/?tamano="
+            assert len(cliente.get(f"{url}10").json()["results"]) == 10, catalogo  # monedas: 10 in the catalog
+            pocas = self._consultas(cliente, f"{url}2", django_assert_max_num_queries)
+            assert self._consultas(cliente, f"{url}10", django_assert_max_num_queries) == pocas, catalogo
 
 
 def test_el_esquema_openapi_se_genera_sin_advertencias(tmp_path):
