@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "cooperacion.core",
@@ -251,7 +250,7 @@ CONTENT_SECURITY_POLICY = {
 # Read-only REST API (/api/v1/): a token per user (created and revoked in «Mi perfil»), the web's roles and scope.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "cooperacion.core.api_base.TokenPorDigesto",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cooperacion.core.api_base.EsPersonal"],

@@ -20,6 +20,7 @@ from cooperacion.internacional import services
 from cooperacion.internacional.demo import cargar_demo
 from cooperacion.internacional.models import CasoOIT
 from cooperacion.internacional.selectors import plazos_de_respuesta
+from tests.factories_convocatorias import pdf
 from tests.factories_oit import CasoOITFactory, ProfesionalFactory
 
 HOY = timezone.localdate
@@ -562,6 +563,19 @@ MATRIZ = [
         _motivo,
         dict.fromkeys(ROLES, 404),
     ),
+    (lambda o: reverse("internacional:caso-documento", args=[o["caso"].pk]), "get", None, PREPARAR),
+    (
+        lambda o: reverse("internacional:caso-documento", args=[o["caso"].pk]),
+        "post",
+        lambda o: {"tipo": "borrador", "archivo": pdf("borrador.pdf")},
+        _hecho(PREPARAR),
+    ),
+    (
+        lambda o: reverse("internacional:caso-documento-descargar", args=[o["documento"].pk]),
+        "get",
+        None,
+        LECTURA_OCRI,
+    ),
     (lambda o: reverse("core:historial", args=["internacional", "casooit", o["caso"].pk]), "get", None, LECTURA_OCRI),
     (
         lambda o: reverse("admin:internacional_casooit_change", args=[o["caso"].pk]),
@@ -586,7 +600,16 @@ CASOS_MATRIZ = [
 
 @pytest.fixture
 def objetos(usuarios, dependencias, caso, respondido, permisos_oit):
-    return {"usuarios": usuarios, "dependencias": dependencias, "caso": caso, "respondido": respondido}
+    documento = services.documento_caso_agregar(
+        caso=caso, usuario=usuarios["profesional"], tipo="comunicacion", archivo=pdf("queja.pdf")
+    )
+    return {
+        "usuarios": usuarios,
+        "dependencias": dependencias,
+        "caso": caso,
+        "respondido": respondido,
+        "documento": documento,
+    }
 
 
 @pytest.mark.parametrize(("indice", "rol"), CASOS_MATRIZ)
@@ -594,6 +617,8 @@ def test_matriz_de_permisos(cliente_de, objetos, indice, rol):
     construir_url, metodo, construir_datos, esperado = MATRIZ[indice]
     datos = construir_datos(objetos) if construir_datos else None
     respuesta = getattr(cliente_de(rol), metodo)(construir_url(objetos), datos)
+    if respuesta.streaming:  # read a download to the end: that closes its file
+        b"".join(respuesta.streaming_content)
     assert respuesta.status_code == esperado[rol]
 
 

@@ -138,6 +138,28 @@ class Objetos:
     def finalizado(self):
         return self._en(Convocatoria.Estado.FINALIZADA, nombre="Finalizada").proyecto
 
+    @cached_property
+    def compromiso(self):
+        return services.compromiso_agregar(
+            convocatoria=self.con_aceptacion,
+            usuario=self.usuarios["profesional"],
+            parte="ONG",
+            obligaciones="Aportar la sede de los talleres",
+            responsable="Su directora",
+        )
+
+    @cached_property
+    def proyecto_iati(self):
+        """A project with all that IATI asks for: its export validates (200), not a list of what to fix (422)."""
+        proyecto = self._en(Convocatoria.Estado.EN_EJECUCION, nombre="Con datos IATI").proyecto
+        proyecto.sector_cad = "16020"
+        proyecto.save()
+        proyecto.ods.add(ODS.objects.get(numero=8))
+        cooperante = proyecto.convocatoria.cooperante
+        cooperante.identificador_iati = "DE-1"
+        cooperante.save()
+        return proyecto
+
 
 @pytest.fixture
 def objetos(usuarios, dependencias, clientes):
@@ -300,6 +322,38 @@ MATRIZ = [
     (lambda o: reverse("admin:convocatorias_convocatoria_changelist"), "get", None, SOLO_ADMIN),
     (lambda o: reverse("admin:convocatorias_pesospriorizacion_changelist"), "get", None, SOLO_ADMIN),
     (lambda o: reverse("admin:convocatorias_modalidad_changelist"), "get", None, SOLO_ADMIN),
+    (
+        lambda o: _url("destinatario-quitar", o.validada.pk, o.validada.destinatarios.get().pk),
+        "post",
+        None,
+        _hecho(OFICINA),
+    ),
+    (lambda o: _url("aviso-transicion", o.validada.aviso.pk, "solicitar_firma"), "post", _motivo, _hecho(OFICINA)),
+    (
+        lambda o: _url("compromiso-quitar", o.con_aceptacion.pk, o.compromiso.pk),
+        "post",
+        None,
+        _hecho(OFICINA_INFORMADA),
+    ),
+    (
+        lambda o: _url("acta-compromisos", o.con_aceptacion.pk),
+        "post",
+        lambda o: {"archivo": pdf("acta.pdf")},
+        _hecho(OFICINA_INFORMADA),
+    ),
+    # Open data: the list's exports take its filters on the user's scope; nothing in it → 422 with the reason.
+    (
+        lambda o: _url("proyectos-iati"),
+        "get",
+        lambda o: {"q": o.proyecto_iati.codigo},
+        {**TODOS, "profesional2": 422, "externo": 422},
+    ),
+    (lambda o: _url("proyecto-iati", o.proyecto_iati.pk), "get", None, LECTURA),
+    (lambda o: _url("organizacion-iati"), "get", None, TODOS),
+    (lambda o: _url("proyectos-ciclope"), "get", None, TODOS),  # the outsider's file has no rows (test_iati)
+    (lambda o: _url("proyectos-ciclope-csv"), "get", None, TODOS),
+    (lambda o: _url("proyecto-datos-iati", o.proyecto.pk), "get", None, OFICINA),
+    (lambda o: _url("proyecto-datos-iati", o.proyecto.pk), "post", lambda o: {"sector_cad": "16010"}, _hecho(OFICINA)),
 ]
 
 CASOS_MATRIZ = [

@@ -4,8 +4,13 @@ Anonymous users are sent to the login page; the outsider (profesional2, another 
 on records outside their reach.
 """
 
+import importlib
+import inspect
+import re
+import types
+
 import pytest
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 from tests.factories import ActorFactory, NotificacionFactory
 
@@ -99,6 +104,11 @@ MATRIZ = [
         dict.fromkeys(ROLES, 404),  # not ready: nobody downloads a failed report
     ),
     (lambda o: reverse("core:calendario-regenerar"), "post", dict.fromkeys(ROLES, 302)),
+    (lambda o: reverse("core:plazos"), "get", PERSONAL),
+    (lambda o: reverse("core:token-crear"), "post", PERSONAL),  # the page that shows the new key once
+    (lambda o: reverse("core:token-crear"), "get", dict.fromkeys(ROLES, 405)),
+    (lambda o: reverse("core:token-revocar"), "post", dict.fromkeys(ROLES, 302)),
+    (lambda o: reverse("password_change_done"), "get", PERSONAL),
 ]
 
 CASOS = [
@@ -137,3 +147,62 @@ def test_usuario_sin_rol_recibe_403(client, db):
 
     client.force_login(UsuarioFactory(username="sin_rol"))
     assert client.get(reverse("core:inicio")).status_code == 403
+
+
+# Every named URL of the project is a row of some matrix, except these, each tested where its access rule differs.
+MATRICES = ["tests.test_permisos", "tests.test_permisos_internacional", "tests.test_permisos_planes",
+            "tests.test_permisos_rendicion", "tests.test_procesos", "tests.test_casos_oit",
+            "tests.test_convocatorias_vistas"]  # fmt: skip
+SIN_SESION = {"publico", "planes_publico", "rendicion_publico", "internacional_publico"}  # the citizen's pages
+FUERA_DE_LA_MATRIZ = {
+    "login": "the login page itself",
+    "logout": "POST only, for anyone",
+    "core:calendario": "a secret address without a session (test_calendario)",
+}
+
+
+def _nombres_de_urls(resolver=None, espacios=(), ruta=""):
+    """(namespaced name, route) of every named pattern of the project's urlconf."""
+    for patron in (resolver or get_resolver()).url_patterns:
+        if isinstance(patron, URLResolver):
+            espacio = (patron.namespace,) if patron.namespace else ()
+            yield from _nombres_de_urls(patron, espacios + espacio, ruta + str(patron.pattern))
+        elif patron.name:
+            yield ":".join((*espacios, patron.name)), ruta + str(patron.pattern)
+
+
+def _cadenas(objeto):
+    """The string constants a row's URL builder uses, in its code, its nested code and its closure."""
+    if isinstance(objeto, types.FunctionType):
+        yield from _cadenas(objeto.__code__)
+        for celda in objeto.__closure__ or ():
+            valor = celda.cell_contents
+            yield from (v for v in (valor if isinstance(valor, tuple | list) else (valor,)) if isinstance(v, str))
+    elif isinstance(objeto, types.CodeType):
+        for constante in objeto.co_consts:
+            if isinstance(constante, types.CodeType):
+                yield from _cadenas(constante)
+            else:
+                varias = constante if isinstance(constante, tuple) else (constante,)
+                yield from (c for c in varias if isinstance(c, str))
+
+
+def test_cada_url_con_nombre_esta_en_una_matriz_de_permisos():
+    """A new view without its matrix rows fails here. Names are read from each row's URL builder: a full
+    "app:name", or a bare name that the module's helpers prefix with f"app:{nombre}"."""
+    nombres = dict(_nombres_de_urls())
+    cubiertos = set()
+    for modulo in map(importlib.import_module, MATRICES):
+        espacios = set(re.findall(r'f"(\w+):\{', inspect.getsource(modulo)))
+        for fila in modulo.MATRIZ:
+            for cadena in _cadenas(fila[0]):
+                cubiertos |= {c for c in [cadena, *(f"{e}:{cadena}" for e in espacios)] if c in nombres}
+    excluidos = {
+        nombre
+        for nombre, ruta in nombres.items()
+        if nombre.split(":")[0] in SIN_SESION | {"admin"}  # admin: Django's own check; each matrix samples its app
+        or ruta.startswith("api/")  # token, 401 instead of the login page: the matrix of test_api
+        or nombre in FUERA_DE_LA_MATRIZ
+    }
+    assert set(FUERA_DE_LA_MATRIZ) <= set(nombres)
+    assert sorted(set(nombres) - cubiertos - excluidos) == []

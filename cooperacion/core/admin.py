@@ -8,7 +8,6 @@ from django.db.models import ManyToManyField, QuerySet
 from django.forms import ModelMultipleChoiceField
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken.models import TokenProxy
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import roles
@@ -201,8 +200,3 @@ class ReporteGeneradoAdmin(admin.ModelAdmin[ReporteGenerado]):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-
-# API tokens are secrets of their users: created and revoked only by each user in «Mi perfil», never listed here.
-if admin.site.is_registered(TokenProxy):
-    admin.site.unregister(TokenProxy)

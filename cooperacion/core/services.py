@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import tempfile
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -17,12 +18,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 from django_fsm_log.models import StateLog
-from rest_framework.authtoken.models import Token
 
 from . import permissions, reportes, roles, salidas
 from .correo import enlace_absoluto, enviar_correo
 from .errores import ErrorDeDominio as ErrorDeDominio  # re-exported for the apps that still import it from here
-from .models import Actor, Notificacion, RecordatorioEnviado, ReporteGenerado, Usuario
+from .models import Actor, Notificacion, RecordatorioEnviado, ReporteGenerado, TokenDeAPI, Usuario
+from .models.tokens import digesto_de
 from .textos import resumir
 from .tipos import historia
 
@@ -417,13 +418,35 @@ def resumen_diario_enviar(*, usuario: Usuario) -> int:
 # API tokens -------------------------------------------------------------------------------------------------------
 
 
-def token_crear(*, usuario: Usuario) -> Token:
-    """A new token for the user's API access; the previous one, if any, stops working."""
+def _token_borrar(token: TokenDeAPI, *, usuario: Usuario, motivo: str) -> None:
+    historia(token)._history_user = usuario
+    historia(token)._change_reason = motivo
+    token.delete()
+
+
+def token_crear(*, usuario: Usuario) -> tuple[TokenDeAPI, str]:
+    """A new API token for the user, with its key: the key is returned only here (the database keeps its digest),
+    to be shown once. The previous token, if any, stops working."""
+    if not permissions.es_personal(usuario):
+        raise ErrorDeDominio(_("Su usuario no tiene un rol asignado."))
+    clave = secrets.token_urlsafe(32)
     with transaction.atomic():
-        Token.objects.filter(user=usuario).delete()
-        return Token.objects.create(user=usuario)
+        Usuario.objects.select_for_update().filter(pk=usuario.pk).first()  # two clicks: one token at the end
+        anterior = TokenDeAPI.objects.filter(usuario=usuario).first()
+        if anterior is not None:
+            _token_borrar(anterior, usuario=usuario, motivo="reemplazado por uno nuevo")
+        token = TokenDeAPI(usuario=usuario, prefijo=clave[:8], digesto=digesto_de(clave))
+        historia(token)._history_user = usuario
+        historia(token)._change_reason = "creado"
+        token.save()
+    return token, clave
 
 
 def token_revocar(*, usuario: Usuario) -> bool:
-    borrados, _detalle = Token.objects.filter(user=usuario).delete()
-    return bool(borrados)
+    """Delete the user's API token (it answers 401 from now on); False if there was none."""
+    with transaction.atomic():
+        token = TokenDeAPI.objects.select_for_update().filter(usuario=usuario).first()
+        if token is None:
+            return False
+        _token_borrar(token, usuario=usuario, motivo="revocado")
+    return True

@@ -11,13 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django.views.generic.base import ContextMixin
 from django_filters.views import FilterView
-from rest_framework.authtoken.models import Token
 
 from . import flujos, permissions, services, versiones, vinculos
 from . import orden as orden_es
@@ -25,7 +25,7 @@ from .errores import al_formulario
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
 from .forms import MotivoForm, PerfilForm
-from .models import ODS, Actor, Dependencia, Moneda, Municipio, Notificacion, PoliticaMIPG, Usuario
+from .models import ODS, Actor, Dependencia, Moneda, Municipio, Notificacion, PoliticaMIPG, TokenDeAPI, Usuario
 from .selectors import campos_reservados, historial_de, modelo_auditable
 from .tipos import SolicitudAutenticada, UsuarioOAnonimo, usuario_de
 
@@ -152,7 +152,8 @@ class PerfilView(PersonalRequeridoMixin, UpdateView[Usuario, PerfilForm]):
         return self.request.path
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(token_api=Token.objects.filter(user=usuario_de(self.request)).first(), **kwargs)
+        token_api = TokenDeAPI.objects.filter(usuario=usuario_de(self.request)).first()
+        return super().get_context_data(token_api=token_api, **kwargs)
 
 
 class HistorialView(PersonalRequeridoMixin, TemplateView):
@@ -423,13 +424,16 @@ class PoliticaMIPGListaView(ListaFiltrada):
 
 
 class TokenCrearView(PersonalRequeridoMixin, View):
-    """A new API token for the user, shown once on this page; the previous one stops working."""
+    """A new API token for the user, its key shown once on this page (only its digest is kept); the previous one
+    stops working."""
 
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        token = services.token_crear(usuario=usuario_de(request))
-        return render(request, "core/token_creado.html", {"token": token.key})
+        token, clave = services.token_crear(usuario=usuario_de(request))
+        respuesta = render(request, "core/token_creado.html", {"token": clave, "token_api": token})
+        add_never_cache_headers(respuesta)  # no copy of the key in a cache, nor on «back»
+        return respuesta
 
 
 class TokenRevocarView(PersonalRequeridoMixin, View):

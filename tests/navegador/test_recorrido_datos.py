@@ -38,12 +38,13 @@ def test_profesional_crea_su_token_lee_la_documentacion_y_lo_revoca(navegador, u
     navegador.get_by_role("button", name="Crear un token").click()
     expect(navegador.get_by_role("heading", name="Token de la API")).to_be_visible()
     token = navegador.get_by_label("Token").input_value()
-    assert len(token) == 40
+    assert len(token) == 43  # 32 random bytes in URL-safe base64; the database keeps only its SHA-256
     revisar_accesibilidad(navegador)
     navegador.get_by_role("link", name="Documentación de la API").click()
     expect(navegador.get_by_text("/api/v1/proyectos/").first).to_be_visible()
     navegador.goto(navegador.base + "/perfil/")
-    expect(navegador.locator("#token-activo")).to_be_visible()
+    expect(navegador.locator("#token-activo")).to_contain_text(token[:8])  # its prefix, never the whole key
+    expect(navegador.locator("#token-activo")).not_to_contain_text(token)
     revisar_accesibilidad(navegador)
     navegador.get_by_role("button", name="Revocar el token").click()
     expect(navegador.get_by_text("Token revocado")).to_be_visible()

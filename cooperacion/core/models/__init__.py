@@ -4,6 +4,7 @@ from .catalogos import ODS, Actor, Departamento, Moneda, Municipio, PoliticaMIPG
 from .guardas import Salida, TokenDeCreacion
 from .organizacion import Dependencia, Usuario
 from .reportes import CorteTrimestral, ReporteGenerado
+from .tokens import TokenDeAPI
 
 __all__ = [
     "ODS",
@@ -22,6 +23,7 @@ __all__ = [
     "ReporteGenerado",
     "Salida",
     "TipoPlazo",
+    "TokenDeAPI",
     "TokenDeCreacion",
     "Usuario",
 ]
