@@ -493,6 +493,32 @@ class TestTareas5a7:
         assert avisados == {usuarios["profesional"], usuarios["jefe"], usuarios["profesional2"]}
         assert {m.to[0] for m in mailoutbox} >= {usuarios["jefe"].email, usuarios["profesional2"].email}
 
+    def test_la_respuesta_del_cooperante_llega_a_las_organizaciones_externas_que_participaron(
+        self, usuarios, dependencias, convocatoria, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        en(convocatoria, Convocatoria.Estado.PRESENTADA, usuarios, dependencias)
+        Destinatario.objects.create(
+            convocatoria=convocatoria, organizacion="Fundación Aliada", correo="aliada@ong.test",
+            respuesta=Destinatario.Respuesta.ACEPTA,
+        )  # fmt: skip
+        Destinatario.objects.create(convocatoria=convocatoria, organizacion="No participó", correo="no@ong.test")
+        mailoutbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.convocatoria_registrar_decision(
+                convocatoria=convocatoria,
+                usuario=usuarios["profesional"],
+                aceptada=False,
+                fecha=timezone.localdate(),
+                comunicacion="No priorizado en esta ronda.",
+            )
+        (mensaje,) = [m for m in mailoutbox if "aliada@ong.test" in m.to]
+        assert not [m for m in mailoutbox if "no@ong.test" in m.to]
+        assert mensaje.subject == f"Respuesta del cooperante: {convocatoria.nombre}"
+        assert "no aceptó el proyecto" in mensaje.body
+        html, tipo = mensaje.alternatives[0]
+        assert tipo == "text/html"
+        assert "No priorizado en esta ronda." in html
+
     def test_el_rechazo_termina_el_procedimiento(self, usuarios, dependencias, convocatoria):
         en(convocatoria, Convocatoria.Estado.PRESENTADA, usuarios, dependencias)
         services.convocatoria_registrar_decision(

@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cooperacion.core import reportes, roles, salidas
-from cooperacion.core.correo import asunto_seguro
+from cooperacion.core.correo import enviar_correo
 from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import Dependencia, Notificacion, Usuario
 from cooperacion.core.services import aplicar_transicion, contexto_de_reporte, tarea_cumplida
@@ -381,17 +379,14 @@ def oficio_enviar_correos(*, convocatoria_id: int, destinatario_ids: list[int]) 
             "enlace": settings.SITE_URL.rstrip("/") + convocatoria.get_absolute_url(),
             "procedimiento": procedimiento.encabezado(),
         }
-        mensaje = EmailMultiAlternatives(
-            subject=asunto_seguro(aviso.asunto),
-            body=render_to_string("convocatorias/correo/oficio.txt", {**contexto, "responde": responde}),
-            to=correos,
-            reply_to=responde or None,
+        enviar_correo(
+            destinatarios=correos,
+            asunto=aviso.asunto,
+            plantilla="convocatorias/correo/oficio",
+            contexto={**contexto, "responde": responde},
+            responder_a=responde,
+            adjuntos=[(nombre_adjunto, adjunto, "application/pdf")],
         )
-        mensaje.attach_alternative(
-            render_to_string("convocatorias/correo/oficio.html", {**contexto, "responde": responde}), "text/html"
-        )
-        mensaje.attach(nombre_adjunto, adjunto, "application/pdf")
-        mensaje.send()
         destinatario.correo_enviado_en = timezone.now()
         guardar(destinatario, None, ["correo_enviado_en"])
         enviados += 1

@@ -7,17 +7,14 @@ from datetime import date
 from decimal import Decimal
 from typing import overload
 
-from django.conf import settings
 from django.core.files import File
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperacion.core import roles, salidas
-from cooperacion.core.correo import asunto_seguro
+from cooperacion.core.correo import enviar_correo
 from cooperacion.core.errores import ErrorDeDominio, Revision
 from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Municipio, Usuario
@@ -349,12 +346,11 @@ def decision_avisar_organizaciones(*, convocatoria_id: int) -> int:
     )
     if not correos:
         return 0
-    contexto = {"convocatoria": convocatoria, "entidad": settings.ENTIDAD_NOMBRE}
-    send_mail(
-        subject=asunto_seguro(_("Respuesta del cooperante: %(c)s") % {"c": convocatoria.nombre}),
-        message=render_to_string("convocatorias/correo/decision.txt", contexto),
-        from_email=None,
-        recipient_list=correos,
+    enviar_correo(
+        destinatarios=correos,
+        asunto=_("Respuesta del cooperante: %(c)s") % {"c": convocatoria.nombre},
+        plantilla="convocatorias/correo/decision",
+        contexto={"convocatoria": convocatoria},
     )
     return len(correos)
 

@@ -25,8 +25,10 @@ def enviar_correo(
     plantilla: str,
     contexto: dict[str, Any],
     responder_a: list[str] | None = None,
+    adjuntos: list[tuple[str, bytes, str]] | None = None,
 ) -> None:
-    """Render `<plantilla>.txt` and `<plantilla>.html` and send them as one message."""
+    """Render `<plantilla>.txt` and `<plantilla>.html` and send them as one message, with its attachments
+    (name, content, MIME type). Called from the outbox (core.salidas), never inside the request that caused it."""
     contexto = {"entidad": settings.ENTIDAD_NOMBRE, "sitio": settings.SITE_URL, **contexto}
     texto = render_to_string(f"{plantilla}.txt", contexto)
     html = render_to_string(f"{plantilla}.html", contexto)
@@ -34,4 +36,6 @@ def enviar_correo(
         subject=asunto_seguro(asunto), body=texto, to=destinatarios, reply_to=responder_a or None
     )
     mensaje.attach_alternative(html, "text/html")
+    for nombre, contenido, tipo in adjuntos or ():
+        mensaje.attach(nombre, contenido, tipo)
     mensaje.send()
