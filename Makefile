@@ -51,6 +51,7 @@ check: $(VENV)/.requisitos-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint $(PLANTILLAS) --lint
+	$(BIN)/djlint $(PLANTILLAS) --check
 	$(BIN)/mypy $(MYPY_PAQUETES)
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -61,6 +62,7 @@ check: $(VENV)/.requisitos-dev
 format: $(VENV)/.requisitos-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djlint $(PLANTILLAS) --reformat --quiet
 
 worker: $(VENV)/.requisitos
 	$(BIN)/celery -A cooperacion worker -l info
