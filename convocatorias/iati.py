@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from cooperacion.core.models import Actor
+from cooperacion.core.models import Actor, Entidad
 from indicadores import selectors as selectores_indicadores
 from indicadores.models import Indicador
 
@@ -43,7 +43,6 @@ TIPO_DE_AYUDA = {
     "triangular": "D02",
     "descentralizada": "C01",
 }
-ENTIDAD_TIPO = "10"  # OrganisationType: Government
 MEDIDA_IATI: dict[str, str] = {Indicador.Medida.PORCENTAJE: "2"}  # IndicatorMeasure; everything else is "1" (unit)
 FIN_DE_TRIMESTRE = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
@@ -77,8 +76,9 @@ def decimal_xml(valor) -> str:
     return texto.rstrip("0").rstrip(".") if "." in texto else texto
 
 
-def identificador(proyecto: Proyecto) -> str:
-    return f"{settings.ENTIDAD_IATI_ID}-{'-'.join(proyecto.codigo.split())}"
+def identificador(proyecto: Proyecto, entidad: Entidad | None = None) -> str:
+    entidad = entidad or Entidad.actual()
+    return f"{entidad.identificador_iati}-{'-'.join(proyecto.codigo.split())}"
 
 
 # Reading --------------------------------------------------------------------------------------------
@@ -116,11 +116,20 @@ def series_de(proyectos) -> dict[tuple[int, int], selectores_indicadores.Serie]:
 # Checks ---------------------------------------------------------------------------------------------
 
 
-def problemas_de(proyecto: Proyecto) -> list[str]:
+def problemas_de_la_entidad(entidad: Entidad) -> list[str]:
+    if entidad.identificador_iati.strip():
+        return []
+    return [
+        _(
+            "La entidad no tiene identificador de organización IATI: el Administrador lo registra en "
+            "Catálogos → Entidad (p. ej. CO-RUE-<NIT>)."
+        )
+    ]
+
+
+def problemas_de(proyecto: Proyecto, entidad: Entidad | None = None) -> list[str]:
     """What the office must complete before the project can be published in IATI (empty: nothing)."""
-    problemas = []
-    if not settings.ENTIDAD_IATI_ID.strip():
-        problemas.append(_("La entidad no tiene identificador IATI (variable ENTIDAD_IATI_ID, p. ej. CO-RUE-<NIT>)."))
+    problemas = problemas_de_la_entidad(entidad or Entidad.actual())
     if not proyecto.sector_cad:
         problemas.append(_("Indique el sector CAD de 5 dígitos en «Datos para IATI y Cíclope»."))
     elif proyecto.sector_cad not in sectores():
@@ -159,7 +168,9 @@ def _valor(padre, monto, moneda: str, fecha: date, etiqueta: str = "value") -> N
 def _organizacion(padre, etiqueta: str, actor: Actor, **atributos) -> None:
     if actor.identificador_iati:
         atributos["ref"] = actor.identificador_iati
-    _narrativa(padre, etiqueta, actor.nombre, type=actor.tipo_iati, **atributos)
+    if actor.tipo_iati:  # set in the catalog (from the actor's kind when the Administrador left it empty)
+        atributos["type"] = actor.tipo_iati
+    _narrativa(padre, etiqueta, actor.nombre, **atributos)
 
 
 def periodos_de_presupuesto(proyecto: Proyecto) -> list[tuple[date, date, Decimal]]:
@@ -221,8 +232,9 @@ def _resultados(actividad, proyecto: Proyecto, series) -> None:
                     _sub(periodo, "actual", value=decimal_xml(figura.valor_periodo))
 
 
-def actividad(proyecto: Proyecto, series, *, sitio: str = "") -> etree._Element:
+def actividad(proyecto: Proyecto, series, *, sitio: str = "", entidad: Entidad | None = None) -> etree._Element:
     """One `iati-activity` element (see `proyectos_para_iati` for what must be loaded)."""
+    entidad = entidad or Entidad.actual()
     moneda = proyecto.moneda.codigo
     raiz = etree.Element(
         "iati-activity",
@@ -233,8 +245,8 @@ def actividad(proyecto: Proyecto, series, *, sitio: str = "") -> etree._Element:
         },
     )
     raiz.set(XML_LANG, "es")
-    _sub(raiz, "iati-identifier", identificador(proyecto))
-    _narrativa(raiz, "reporting-org", settings.ENTIDAD_NOMBRE, ref=settings.ENTIDAD_IATI_ID, type=ENTIDAD_TIPO)
+    _sub(raiz, "iati-identifier", identificador(proyecto, entidad))
+    _narrativa(raiz, "reporting-org", settings.ENTIDAD_NOMBRE, ref=entidad.identificador_iati, type=entidad.tipo_iati)
     _narrativa(raiz, "title", proyecto.nombre)
     _narrativa(raiz, "description", proyecto.convocatoria.impacto_esperado or proyecto.nombre, type="1")
     if proyecto.resultados:
@@ -248,8 +260,8 @@ def actividad(proyecto: Proyecto, series, *, sitio: str = "") -> etree._Element:
             "participating-org",
             f"{settings.ENTIDAD_NOMBRE} – {proyecto.dependencia.nombre}",
             role=ParticipanteProyecto.Rol.IMPLEMENTADOR,
-            ref=settings.ENTIDAD_IATI_ID,
-            type=ENTIDAD_TIPO,
+            ref=entidad.identificador_iati,
+            type=entidad.tipo_iati,
         )
     _sub(raiz, "activity-status", code=ESTADO_IATI.get(proyecto.convocatoria.estado, "2"))
     _sub(raiz, "activity-date", type="1", iso_date=proyecto.fecha_inicio.isoformat())
@@ -340,15 +352,16 @@ def exportar_actividades(proyectos, *, sitio: str | None = None) -> Exportacion:
     sitio = settings.SITE_URL.rstrip("/") if sitio is None else sitio
     proyectos = list(proyectos_para_iati(proyectos))
     series = series_de(proyectos)
+    entidad = Entidad.actual()
     raiz = _raiz("iati-activities")
     exportacion = Exportacion(total=len(proyectos))
     if not proyectos:  # the schema requires at least one activity
         exportacion.problemas[None] = [_("No hay proyectos que exportar con los filtros elegidos.")]
         return exportacion
     for proyecto in proyectos:
-        problemas = problemas_de(proyecto)
+        problemas = problemas_de(proyecto, entidad)
         if not problemas:
-            elemento = actividad(proyecto, series, sitio=sitio)
+            elemento = actividad(proyecto, series, sitio=sitio, entidad=entidad)
             solo = _raiz("iati-activities")
             solo.append(elemento)
             problemas = errores_de_esquema(solo)
@@ -375,13 +388,16 @@ def organizacion(*, hoy: date | None = None) -> etree._Element:
         default_currency="USD",
     )
     org.set(XML_LANG, "es")
-    _sub(org, "organisation-identifier", settings.ENTIDAD_IATI_ID)
+    entidad = Entidad.actual()
+    _sub(org, "organisation-identifier", entidad.identificador_iati)
     _narrativa(org, "name", settings.ENTIDAD_NOMBRE)
-    _narrativa(org, "reporting-org", settings.ENTIDAD_NOMBRE, ref=settings.ENTIDAD_IATI_ID, type=ENTIDAD_TIPO)
+    _narrativa(org, "reporting-org", settings.ENTIDAD_NOMBRE, ref=entidad.identificador_iati, type=entidad.tipo_iati)
     return raiz
 
 
 def exportar_organizacion() -> Exportacion:
+    if problemas := problemas_de_la_entidad(Entidad.actual()):
+        return Exportacion(problemas={None: problemas})
     raiz = organizacion()
     errores = errores_de_esquema(raiz, "organisations")
     if errores:

@@ -12,7 +12,9 @@ from lxml import etree
 
 from convocatorias import iati, services
 from convocatorias.models import Proyecto
-from cooperacion.core.models import ODS, Actor, Municipio
+from cooperacion.core import services as servicios_nucleo
+from cooperacion.core.errores import ErrorDeDominio
+from cooperacion.core.models import ODS, Actor, Entidad, Municipio, TipoOrganizacionIATI
 from indicadores import selectors as selectores_indicadores
 from tests.factories_convocatorias import asegurar_datos_de_convocatorias, avanzar, datos_de_convocatoria
 from tests.factories_indicadores import IndicadorFactory, MedicionFactory, con_metas
@@ -41,6 +43,7 @@ def test_sin_proyectos_no_hay_archivo_sino_un_aviso():
     assert exportacion.problemas == {None: ["No hay proyectos que exportar con los filtros elegidos."]}
 
 
+@pytest.mark.django_db
 def test_el_archivo_de_organizacion_es_valido():
     exportacion = iati.exportar_organizacion()
     assert exportacion.valida
@@ -257,3 +260,113 @@ class TestDatosIATI:
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
         assert cliente_de("profesional2").get(url).status_code == 404
         assert cliente_de("control").get(url).status_code == 403
+
+
+class TestEntidad:
+    """The entity's IATI identifier and type are set by the Administrador in the catalogs, not in a setting."""
+
+    def test_la_migracion_la_crea_con_el_valor_inicial(self, db):
+        entidad = Entidad.actual()
+        assert (entidad.pk, entidad.identificador_iati, entidad.tipo_iati) == (1, "CO-RUE-830115226", "10")
+
+    def test_el_archivo_usa_el_identificador_y_el_tipo_del_catalogo(self, proyecto, usuarios):
+        servicios_nucleo.entidad_configurar(
+            usuario=usuarios["admin"], identificador_iati=" CO-RUE-890399029 ", tipo_iati="11"
+        )
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert exportacion.valida, exportacion.problemas
+        actividad = _xml(exportacion).find("iati-activity")
+        assert actividad.findtext("iati-identifier") == f"CO-RUE-890399029-{proyecto.codigo}"
+        reporta = actividad.find("reporting-org")
+        assert (reporta.get("ref"), reporta.get("type")) == ("CO-RUE-890399029", "11")
+        organizacion = etree.fromstring(iati.exportar_organizacion().contenido)
+        assert organizacion.findtext("iati-organisation/organisation-identifier") == "CO-RUE-890399029"
+        assert Entidad.actual().history.first().history_user == usuarios["admin"]
+
+    def test_sin_identificador_se_reporta_que_lo_registre_el_administrador(self, proyecto):
+        entidad = Entidad.actual()
+        entidad.identificador_iati = ""
+        entidad.save()
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert not exportacion.valida
+        (problemas,) = exportacion.problemas.values()
+        assert any("Catálogos → Entidad" in p for p in problemas)
+        assert not iati.exportar_organizacion().valida
+
+    def test_identificador_con_espacios_se_rechaza(self, usuarios):
+        with pytest.raises(ErrorDeDominio, match="formato de IATI"):
+            servicios_nucleo.entidad_configurar(
+                usuario=usuarios["admin"], identificador_iati="CO RUE 1", tipo_iati="10"
+            )
+        with pytest.raises(ErrorDeDominio):
+            servicios_nucleo.entidad_configurar(
+                usuario=usuarios["admin"], identificador_iati="CO-RUE-1", tipo_iati="99"
+            )
+        assert Entidad.actual().identificador_iati == "CO-RUE-830115226"
+
+    def test_solo_el_administrador_la_configura(self, usuarios):
+        with pytest.raises(ErrorDeDominio, match="Administrador"):
+            servicios_nucleo.entidad_configurar(usuario=usuarios["jefe"], identificador_iati="CO-RUE-1", tipo_iati="10")
+
+    def test_el_administrador_la_edita_en_administracion_y_queda_en_el_historial(self, cliente_de, usuarios):
+        cliente = cliente_de("admin")
+        url = reverse("admin:core_entidad_change", args=[Entidad.actual().pk])
+        respuesta = cliente.post(url, {"identificador_iati": "CO-RUE-899999061", "tipo_iati": "10"})
+        assert respuesta.status_code == 302
+        assert Entidad.actual().identificador_iati == "CO-RUE-899999061"
+        assert Entidad.actual().history.first().history_user == usuarios["admin"]
+        respuesta = cliente.post(url, {"identificador_iati": "CO RUE", "tipo_iati": "10"})
+        assert respuesta.status_code == 200
+        assert "formato de IATI" in respuesta.content.decode()
+        assert cliente.get(reverse("admin:core_entidad_add")).status_code == 403
+        assert cliente.get(reverse("admin:core_entidad_delete", args=[1])).status_code == 403
+
+    def test_la_pagina_del_catalogo_la_muestra(self, cliente_de):
+        respuesta = cliente_de("profesional").get(reverse("core:entidad"))
+        assert respuesta.status_code == 200
+        assert "CO-RUE-830115226" in respuesta.content.decode()
+        assert reverse("admin:core_entidad_change", args=[1]) not in respuesta.content.decode()
+        assert (
+            reverse("admin:core_entidad_change", args=[1])
+            in cliente_de("admin").get(reverse("core:entidad")).content.decode()
+        )
+
+
+class TestTipoIATIDelActor:
+    def test_los_codigos_son_los_de_la_lista_oficial_copiada(self):
+        copia = (
+            Path(__file__).resolve().parent.parent / "cooperacion" / "core" / "datos" / "iati" / "OrganisationType.xml"
+        )
+        codigos = [item.findtext("code") for item in etree.parse(str(copia)).iter("codelist-item")]
+        assert TipoOrganizacionIATI.values == codigos
+
+    def test_vacio_se_toma_del_tipo_de_actor(self, db):
+        actor = Actor.objects.create(nombre="Fundación X", tipo=Actor.Tipo.ESAL)
+        assert actor.tipo_iati == "21"
+        actor.tipo_iati = ""
+        actor.save(update_fields=["tipo_iati"])
+        actor.refresh_from_db()
+        assert actor.tipo_iati == "21"
+
+    def test_el_elegido_en_el_catalogo_sale_en_el_archivo(self, proyecto):
+        cooperante = proyecto.convocatoria.cooperante
+        cooperante.tipo_iati = TipoOrganizacionIATI.FUNDACION
+        cooperante.save()
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert exportacion.valida, exportacion.problemas
+        financiador = _xml(exportacion).find("iati-activity/participating-org[@role='1']")
+        assert financiador.get("type") == "60"
+
+    def test_el_administrador_lo_edita_en_el_formulario_del_actor(self, cliente_de, db):
+        actor = Actor.objects.create(nombre="Banco Y", tipo=Actor.Tipo.EMPRESA_PRIVADA)
+        cliente = cliente_de("admin")
+        url = reverse("admin:core_actor_change", args=[actor.pk])
+        contenido = cliente.get(url).content.decode()
+        assert 'name="tipo_iati"' in contenido
+        assert "Sector privado del país donante" in contenido
+        datos = {"nombre": actor.nombre, "tipo": actor.tipo, "tipo_iati": "71"}
+        assert cliente.post(url, datos).status_code == 302
+        actor.refresh_from_db()
+        assert actor.tipo_iati == "71"
+        assert actor.history.first().tipo_iati == "71"
+        assert cliente.post(url, {**datos, "tipo_iati": "99"}).status_code == 200
