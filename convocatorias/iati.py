@@ -25,7 +25,7 @@ from cooperacion.core.models import Actor, Entidad
 from indicadores import selectors as selectores_indicadores
 from indicadores.models import Indicador
 
-from .models import Convocatoria, MovimientoFinanciero, ParticipanteProyecto, Proyecto
+from .models import Convocatoria, MovimientoFinanciero, ParticipanteProyecto, Proyecto, SectorProyecto
 
 CARPETA = Path(__file__).resolve().parent / "datos" / "iati"
 VERSION = "2.03"
@@ -70,6 +70,33 @@ def sectores() -> dict[str, str]:
         return {fila["codigo"]: fila["nombre"] for fila in csv.DictReader(archivo)}
 
 
+CIEN = Decimal(100)
+
+
+def errores_de_sectores(filas) -> list[str]:
+    """What is wrong with a project's DAC sectors, given as (code, percentage) pairs: the one rule that the form,
+    the service and the export check. No rows is not an error here (the project is then reported as incomplete)."""
+    errores = []
+    vistos = set()
+    for codigo, porcentaje in filas:
+        if codigo not in sectores():
+            errores.append(_("El sector CAD %(codigo)s no está en la lista de sectores de IATI.") % {"codigo": codigo})
+        if codigo in vistos:
+            errores.append(_("El sector CAD %(codigo)s está repetido: inclúyalo una sola vez.") % {"codigo": codigo})
+        vistos.add(codigo)
+        if porcentaje is None or not 0 < porcentaje <= CIEN:
+            errores.append(
+                _("El porcentaje del sector %(codigo)s debe ser mayor que 0 y no pasar de 100.") % {"codigo": codigo}
+            )
+    suma = sum((p for _c, p in filas if p is not None), Decimal(0))
+    if filas and suma != CIEN:
+        errores.append(
+            _("Los porcentajes de los sectores CAD suman %(suma)s %%; deben sumar exactamente 100 %%.")
+            % {"suma": decimal_xml(suma).replace(".", ",")}
+        )
+    return errores
+
+
 def decimal_xml(valor) -> str:
     """A decimal as xsd:decimal writes it: no exponent, no trailing zeros."""
     texto = format(Decimal(valor), "f")
@@ -88,6 +115,7 @@ def proyectos_para_iati(proyectos):
     """The projects with everything the file reads, in a fixed number of queries whatever their number."""
     return proyectos.select_related("convocatoria", "moneda", "modalidad", "dependencia").prefetch_related(
         Prefetch("participantes", queryset=ParticipanteProyecto.objects.select_related("actor")),
+        Prefetch("sectores", queryset=SectorProyecto.objects.order_by("-porcentaje", "codigo")),
         "ods",
         "municipios__departamento",
         Prefetch("movimientos", queryset=MovimientoFinanciero.objects.order_by("fecha", "pk")),
@@ -130,12 +158,10 @@ def problemas_de_la_entidad(entidad: Entidad) -> list[str]:
 def problemas_de(proyecto: Proyecto, entidad: Entidad | None = None) -> list[str]:
     """What the office must complete before the project can be published in IATI (empty: nothing)."""
     problemas = problemas_de_la_entidad(entidad or Entidad.actual())
-    if not proyecto.sector_cad:
-        problemas.append(_("Indique el sector CAD de 5 dígitos en «Datos para IATI y Cíclope»."))
-    elif proyecto.sector_cad not in sectores():
-        problemas.append(
-            _("El sector CAD %(codigo)s no está en la lista de sectores de IATI.") % {"codigo": proyecto.sector_cad}
-        )
+    filas = [(s.codigo, s.porcentaje) for s in proyecto.sectores.all()]
+    if not filas:
+        problemas.append(_("Indique al menos un sector CAD de 5 dígitos en «Datos para IATI y Cíclope»."))
+    problemas.extend(errores_de_sectores(filas))
     participantes = list(proyecto.participantes.all())
     if not any(p.rol == ParticipanteProyecto.Rol.FINANCIADOR for p in participantes):
         problemas.append(_("Registre al menos un financiador entre los participantes del proyecto."))
@@ -277,8 +303,8 @@ def actividad(proyecto: Proyecto, series, *, sitio: str = "", entidad: Entidad |
         _narrativa(ubicacion, "name", f"{municipio.nombre.title()}, {municipio.departamento.nombre.title()}")
         _narrativa(ubicacion, "description", _("Código DIVIPOLA %(c)s") % {"c": municipio.codigo})
         _sub(ubicacion, "administrative", vocabulary="A4", level="0", code="CO")
-    if proyecto.sector_cad:
-        _sub(raiz, "sector", vocabulary="1", code=proyecto.sector_cad, percentage="100")
+    for sector in proyecto.sectores.all():
+        _sub(raiz, "sector", vocabulary="1", code=sector.codigo, percentage=decimal_xml(sector.porcentaje))
     for ods in proyecto.ods.all():
         _narrativa(raiz, "tag", ods.nombre, vocabulary="2", code=ods.numero)
     if proyecto.modalidad.codigo in TIPO_DE_AYUDA:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from lxml import etree
 
 from convocatorias import iati, services
-from convocatorias.models import Proyecto
+from convocatorias.models import Proyecto, SectorProyecto
 from cooperacion.core import services as servicios_nucleo
 from cooperacion.core.errores import ErrorDeDominio
 from cooperacion.core.models import ODS, Actor, Entidad, Municipio, TipoOrganizacionIATI
@@ -57,8 +57,7 @@ def proyecto(usuarios, dependencias):
     convocatoria.ods.add(ODS.objects.get(numero=8))
     avanzar(convocatoria, "en_ejecucion", usuarios=usuarios, dependencias=dependencias)
     proyecto = convocatoria.proyecto
-    proyecto.sector_cad = "16020"
-    proyecto.save()
+    SectorProyecto.objects.create(proyecto=proyecto, codigo="16020", porcentaje=Decimal(100))
     proyecto.ods.add(ODS.objects.get(numero=8))
     proyecto.municipios.add(*Municipio.objects.filter(codigo__in=["52001", "05001"]))
     cooperante = convocatoria.cooperante
@@ -98,7 +97,7 @@ def test_proyecto_completo_se_exporta_y_valida(proyecto):
 
 
 def test_proyecto_sin_sector_se_reporta_y_no_hay_archivo(proyecto):
-    Proyecto.objects.filter(pk=proyecto.pk).update(sector_cad="")
+    proyecto.sectores.all().delete()
     exportacion = iati.exportar_actividades(Proyecto.objects.all())
     assert not exportacion.valida
     assert exportacion.contenido is None
@@ -152,7 +151,7 @@ class TestVistas:
         assert respuesta.status_code == 404
 
     def test_proyecto_incompleto_muestra_que_corregir(self, proyecto, cliente_de):
-        Proyecto.objects.filter(pk=proyecto.pk).update(sector_cad="")
+        proyecto.sectores.all().delete()
         respuesta = cliente_de("profesional").get(reverse("convocatorias:proyectos-iati"))
         assert respuesta.status_code == 422
         assert "sector CAD" in respuesta.content.decode()
@@ -233,33 +232,156 @@ class TestCiclope:
         assert len(list(hoja.iter_rows())) == 1
 
 
+def _con_sectores(filas, **datos):
+    """The form's POST data with the sectors formset (five rows, the unused ones empty)."""
+    post = {
+        "sectores-TOTAL_FORMS": "5",
+        "sectores-INITIAL_FORMS": "0",
+        "sectores-MIN_NUM_FORMS": "5",
+        "sectores-MAX_NUM_FORMS": "10",
+        "tasa_usd": "",
+        **datos,
+    }
+    for i, (codigo, porcentaje) in enumerate(filas):
+        post[f"sectores-{i}-codigo"] = codigo
+        post[f"sectores-{i}-porcentaje"] = porcentaje
+    return post
+
+
+def _sectores(proyecto):
+    return [(s.codigo, s.porcentaje) for s in SectorProyecto.objects.filter(proyecto=proyecto)]
+
+
 class TestDatosIATI:
-    def test_profesional_completa_sector_tasa_e_indicadores(self, proyecto, cliente_de, dependencias):
+    def test_profesional_completa_sectores_tasa_e_indicadores(self, proyecto, cliente_de, dependencias, usuarios):
         indicador = IndicadorFactory(dependencia=dependencias["ocri"])
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
         cliente = cliente_de("profesional")
-        assert cliente.get(url).status_code == 200
-        respuesta = cliente.post(
-            url, {"sector_cad": "16010", "tasa_usd": "", "indicadores": [indicador.pk], "publicar": "on"}
-        )
+        pagina = cliente.get(url).content.decode()
+        assert 'name="sectores-0-codigo"' in pagina
+        assert 'name="sectores-4-porcentaje"' in pagina
+        datos = _con_sectores([("16010", "60,5"), ("15110", "39,5")], indicadores=[indicador.pk], publicar="on")
+        respuesta = cliente.post(url, datos)
         assert respuesta.status_code == 302
         proyecto.refresh_from_db()
-        assert proyecto.sector_cad == "16010"
+        assert _sectores(proyecto) == [("16010", Decimal("60.5")), ("15110", Decimal("39.5"))]
         assert proyecto.tasa_usd == 1  # a project in USD
         assert list(proyecto.indicadores.all()) == [indicador]
         assert proyecto.publicado_en == timezone.localdate()
+        # The sector the project had is gone, and its history says who removed it.
+        borrado = SectorProyecto.history.filter(codigo="16020", history_type="-").get()
+        assert borrado.history_user == usuarios["profesional"]
+        assert (
+            SectorProyecto.history.filter(codigo="16010", history_type="+").get().history_user
+            == usuarios["profesional"]
+        )
 
-    def test_sector_fuera_de_la_lista_se_rechaza(self, proyecto, cliente_de):
+    def test_el_formulario_muestra_los_sectores_guardados(self, proyecto, cliente_de):
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
-        respuesta = cliente_de("profesional").post(url, {"sector_cad": "99999"})
+        formulario = cliente_de("profesional").get(url).context["sectores"]
+        assert [f.initial for f in formulario.forms[:1]] == [{"codigo": "16020", "porcentaje": Decimal(100)}]
+        assert len(formulario.forms) == 5
+
+    @pytest.mark.parametrize(
+        ("filas", "mensaje"),
+        [
+            ([("16010", "60"), ("15110", "30")], "suman 90 %; deben sumar exactamente 100 %"),
+            ([("16010", "50"), ("16010", "50")], "El sector CAD 16010 está repetido"),
+            ([("16010", "")], "Indique el sector y su porcentaje"),
+            ([("16010", "100,5")], "menor o igual a 100"),
+            ([("16010", "0"), ("15110", "100")], "mayor que 0"),
+            ([("99999", "100")], "99999 no es una de las opciones"),
+        ],
+    )
+    def test_sectores_invalidos_se_rechazan_con_su_mensaje(self, proyecto, cliente_de, filas, mensaje):
+        url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
+        respuesta = cliente_de("profesional").post(url, _con_sectores(filas))
         assert respuesta.status_code == 200
-        proyecto.refresh_from_db()
-        assert proyecto.sector_cad == "16020"
+        assert mensaje in respuesta.content.decode()
+        assert _sectores(proyecto) == [("16020", Decimal(100))]
+
+    def test_sin_sectores_se_guarda_y_el_archivo_pide_completarlo(self, proyecto, cliente_de):
+        url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
+        assert cliente_de("profesional").post(url, _con_sectores([])).status_code == 302
+        assert _sectores(proyecto) == []
+        (problemas,) = iati.exportar_actividades(Proyecto.objects.all()).problemas.values()
+        assert "Indique al menos un sector CAD de 5 dígitos en «Datos para IATI y Cíclope»." in problemas
+
+    def test_el_servicio_tambien_exige_que_sumen_100(self, proyecto, usuarios):
+        with pytest.raises(ErrorDeDominio, match="suman 80 %"):
+            services.proyecto_datos_iati_editar(
+                proyecto=proyecto,
+                usuario=usuarios["profesional"],
+                sectores=[("16010", Decimal(50)), ("15110", Decimal(30))],
+                tasa_usd=None,
+            )
+        assert _sectores(proyecto) == [("16020", Decimal(100))]
 
     def test_el_de_otra_dependencia_recibe_404_y_control_403(self, proyecto, cliente_de):
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
         assert cliente_de("profesional2").get(url).status_code == 404
         assert cliente_de("control").get(url).status_code == 403
+
+
+class TestSectores:
+    def test_la_base_de_datos_rechaza_porcentajes_fuera_de_rango_y_repetidos(self, proyecto):
+        from django.db import IntegrityError, transaction
+
+        for porcentaje in (Decimal(0), Decimal("-5"), Decimal("100.01")):
+            with pytest.raises(IntegrityError), transaction.atomic():
+                SectorProyecto.objects.create(proyecto=proyecto, codigo="15110", porcentaje=porcentaje)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            SectorProyecto.objects.create(proyecto=proyecto, codigo="16020", porcentaje=Decimal(10))
+
+    def test_varios_sectores_salen_con_su_porcentaje(self, proyecto):
+        proyecto.sectores.update(porcentaje=Decimal("62.5"))
+        SectorProyecto.objects.create(proyecto=proyecto, codigo="15110", porcentaje=Decimal("37.5"))
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert exportacion.valida, exportacion.problemas
+        sectores = _xml(exportacion).findall("iati-activity/sector")
+        assert [(s.get("vocabulary"), s.get("code"), s.get("percentage")) for s in sectores] == [
+            ("1", "16020", "62.5"),
+            ("1", "15110", "37.5"),
+        ]
+        from convocatorias import ciclope, publico
+
+        fila = dict(zip(ciclope.COLUMNAS, next(ciclope.filas(Proyecto.objects.all())), strict=True))
+        assert fila["CAD TERCER NIVEL"].startswith("16020 – ")
+        assert "; 15110 – " in fila["CAD TERCER NIVEL"]
+        proyecto.publicado_en = timezone.localdate()
+        proyecto.save()
+        (publicado,) = publico.filas_publicadas()
+        assert publicado["sectores_cad"] == "16020:62.5; 15110:37.5"
+
+    def test_porcentajes_que_no_suman_100_se_reportan(self, proyecto):
+        proyecto.sectores.update(porcentaje=Decimal(50))
+        SectorProyecto.objects.create(proyecto=proyecto, codigo="15110", porcentaje=Decimal(30))
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert not exportacion.valida
+        (problemas,) = exportacion.problemas.values()
+        assert "Los porcentajes de los sectores CAD suman 80 %; deben sumar exactamente 100 %." in problemas
+
+    def test_la_exportacion_hace_las_mismas_consultas_con_mas_proyectos(self, usuarios, dependencias):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from tests.factories_convocatorias import proyecto_de
+
+        asegurar_datos_de_convocatorias()
+
+        def consultas():
+            with CaptureQueriesContext(connection) as contexto:
+                exportacion = iati.exportar_actividades(Proyecto.objects.all())
+            assert exportacion.valida, exportacion.problemas
+            return len(contexto.captured_queries)
+
+        primero = proyecto_de(dependencias["ocri"], usuarios["profesional"], 0)
+        SectorProyecto.objects.create(proyecto=primero, codigo="15110", porcentaje=Decimal(1))
+        primero.sectores.filter(codigo="16020").update(porcentaje=Decimal(99))
+        con_uno = consultas()
+        for n in (1, 2, 3):
+            proyecto_de(dependencias["ocri"], usuarios["profesional"], n)
+        assert consultas() == con_uno
 
 
 class TestEntidad:
