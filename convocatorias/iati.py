@@ -404,8 +404,36 @@ def exportar_actividades(proyectos, *, sitio: str | None = None) -> Exportacion:
     return exportacion
 
 
-def organizacion(*, hoy: date | None = None) -> etree._Element:
-    """The entity's `iati-organisations` file: its identifier, name and the yearly total of its projects' budgets."""
+def proyectos_de_la_entidad():
+    """The projects the organisation file adds up: every one in execution or finished, whatever the dependencia."""
+    return Proyecto.objects.filter(convocatoria__estado__in=list(ESTADO_IATI)).select_related("moneda")
+
+
+def presupuesto_por_anio(proyectos) -> tuple[dict[int, Decimal], dict[Proyecto | None, list[str]]]:
+    """The entity's budget per calendar year in USD: each project's budget periods (`periodos_de_presupuesto`, the
+    ones its activity publishes) at its registered USD rate, added up per year. A project in another currency
+    without a rate cannot be added: it is reported instead."""
+    sumas: dict[int, Decimal] = defaultdict(Decimal)
+    problemas: dict[Proyecto | None, list[str]] = {}
+    for proyecto in proyectos:
+        tasa = Decimal(1) if proyecto.moneda.codigo == "USD" else proyecto.tasa_usd
+        if tasa is None:
+            problemas[proyecto] = [
+                _(
+                    "Registre la tasa de cambio a USD en «Datos para IATI y Cíclope»: el presupuesto total de la "
+                    "entidad suma en dólares los presupuestos de sus proyectos."
+                )
+            ]
+            continue
+        for inicio, _fin, monto in periodos_de_presupuesto(proyecto):
+            sumas[inicio.year] += monto * tasa
+    totales = {anio: suma.quantize(CENTAVOS, rounding=ROUND_HALF_UP) for anio, suma in sorted(sumas.items())}
+    return totales, problemas
+
+
+def organizacion(totales: dict[int, Decimal] | None = None) -> etree._Element:
+    """The entity's `iati-organisations` file: its identifier, name and the yearly total of its projects' budgets
+    in USD (`presupuesto_por_anio`), one calendar year per `total-budget`."""
     raiz = _raiz("iati-organisations")
     org = _sub(
         raiz,
@@ -418,13 +446,22 @@ def organizacion(*, hoy: date | None = None) -> etree._Element:
     _sub(org, "organisation-identifier", entidad.identificador_iati)
     _narrativa(org, "name", settings.ENTIDAD_NOMBRE)
     _narrativa(org, "reporting-org", settings.ENTIDAD_NOMBRE, ref=entidad.identificador_iati, type=entidad.tipo_iati)
+    for anio, total in (totales or {}).items():
+        presupuesto = _sub(org, "total-budget", status="2")  # BudgetStatus: committed, as the projects' budgets
+        _sub(presupuesto, "period-start", iso_date=date(anio, 1, 1).isoformat())
+        _sub(presupuesto, "period-end", iso_date=date(anio, 12, 31).isoformat())
+        _valor(presupuesto, total, "USD", date(anio, 1, 1))
     return raiz
 
 
-def exportar_organizacion() -> Exportacion:
+def exportar_organizacion(proyectos=None) -> Exportacion:
+    """The organisation file (of the entity's projects, or of `proyectos`), or what to fix first."""
     if problemas := problemas_de_la_entidad(Entidad.actual()):
         return Exportacion(problemas={None: problemas})
-    raiz = organizacion()
+    totales, por_proyecto = presupuesto_por_anio(proyectos_de_la_entidad() if proyectos is None else proyectos)
+    if por_proyecto:
+        return Exportacion(problemas=por_proyecto)
+    raiz = organizacion(totales)
     errores = errores_de_esquema(raiz, "organisations")
     if errores:
         return Exportacion(problemas={None: errores})

@@ -14,7 +14,7 @@ from convocatorias import iati, services
 from convocatorias.models import Proyecto, SectorProyecto
 from cooperacion.core import services as servicios_nucleo
 from cooperacion.core.errores import ErrorDeDominio
-from cooperacion.core.models import ODS, Actor, Entidad, Municipio, TipoOrganizacionIATI
+from cooperacion.core.models import ODS, Actor, Entidad, Moneda, Municipio, TipoOrganizacionIATI
 from indicadores import selectors as selectores_indicadores
 from tests.factories_convocatorias import asegurar_datos_de_convocatorias, avanzar, datos_de_convocatoria
 from tests.factories_indicadores import IndicadorFactory, MedicionFactory, con_metas
@@ -161,7 +161,7 @@ class TestVistas:
         assert client.get(reverse("convocatorias:proyectos-iati")).status_code == 302
 
 
-def test_la_demo_se_exporta_a_iati_valido_y_a_ciclope(usuarios, dependencias):
+def test_la_demo_se_exporta_a_iati_valido_con_el_presupuesto_de_la_entidad_y_a_ciclope(usuarios, dependencias):
     from convocatorias import ciclope
     from convocatorias.demo import cargar_demo
     from cooperacion.core.management.commands.cargar_demo import ACTORES
@@ -180,6 +180,33 @@ def test_la_demo_se_exporta_a_iati_valido_y_a_ciclope(usuarios, dependencias):
     actividades = etree.fromstring(exportacion.contenido).findall("iati-activity")
     assert {a.find("activity-status").get("code") for a in actividades} == {"2", "4"}
     assert any(a.find("participating-org").get("ref") for a in actividades)
+
+    # The entity's file: one total-budget per year, the sum of the activities' budgets of that year in USD.
+    tasas = {"USD": Decimal(1), **{p.moneda.codigo: p.tasa_usd for p in Proyecto.objects.select_related("moneda")}}
+    esperado: dict[int, Decimal] = {}
+    for presupuesto in etree.fromstring(exportacion.contenido).iter("budget"):
+        anio = int(presupuesto.find("period-start").get("iso-date")[:4])
+        valor = presupuesto.find("value")
+        esperado[anio] = esperado.get(anio, Decimal(0)) + Decimal(valor.text) * tasas[valor.get("currency")]
+    organizacion = iati.exportar_organizacion()
+    assert organizacion.valida, organizacion.problemas
+    assert iati.errores_de_esquema(organizacion.contenido, "organisations") == []
+    totales = etree.fromstring(organizacion.contenido).findall("iati-organisation/total-budget")
+    leidos = {
+        int(t.find("period-start").get("iso-date")[:4]): (
+            t.find("period-end").get("iso-date"),
+            Decimal(t.findtext("value")),
+            t.find("value").get("currency"),
+            t.find("value").get("value-date"),
+        )
+        for t in totales
+    }
+    assert len(totales) == len(esperado) >= 2
+    assert leidos == {
+        anio: (f"{anio}-12-31", suma.quantize(Decimal("0.01")), "USD", f"{anio}-01-01")
+        for anio, suma in esperado.items()
+    }
+    assert tasas["EUR"] == Decimal("1.08")  # a project in euros is added at its rate, not as raw euros
 
     filas = list(ciclope.filas(Proyecto.objects.order_by("codigo")))
     assert all(len(f) == 38 for f in filas)
@@ -492,3 +519,46 @@ class TestTipoIATIDelActor:
         assert actor.tipo_iati == "71"
         assert actor.history.first().tipo_iati == "71"
         assert cliente.post(url, {**datos, "tipo_iati": "99"}).status_code == 200
+
+
+class TestPresupuestoDeLaEntidad:
+    def test_suma_por_anio_los_presupuestos_de_los_proyectos_en_dolares(self, proyecto, usuarios, dependencias):
+        from tests.factories_convocatorias import proyecto_de
+
+        otro = proyecto_de(dependencias["ddft"], usuarios["profesional2"])  # another dependencia's project counts
+        otro.moneda = Moneda.objects.get(codigo="EUR")
+        otro.tasa_usd = Decimal("1.1")
+        otro.save()
+        esperado: dict[int, Decimal] = {}
+        for p, tasa in ((proyecto, Decimal(1)), (otro, Decimal("1.1"))):
+            for inicio, _fin, monto in iati.periodos_de_presupuesto(p):
+                esperado[inicio.year] = esperado.get(inicio.year, Decimal(0)) + monto * tasa
+        exportacion = iati.exportar_organizacion()
+        assert exportacion.valida, exportacion.problemas
+        totales = etree.fromstring(exportacion.contenido).findall("iati-organisation/total-budget")
+        assert {int(t.find("period-start").get("iso-date")[:4]): Decimal(t.findtext("value")) for t in totales} == {
+            anio: suma.quantize(Decimal("0.01")) for anio, suma in esperado.items()
+        }
+        assert all(t.get("status") == "2" for t in totales)
+
+    def test_un_proyecto_en_otra_moneda_sin_tasa_se_reporta(self, proyecto, cliente_de):
+        proyecto.moneda = Moneda.objects.get(codigo="EUR")
+        proyecto.tasa_usd = None
+        proyecto.save()
+        exportacion = iati.exportar_organizacion()
+        assert not exportacion.valida
+        assert list(exportacion.problemas) == [proyecto]
+        assert "tasa de cambio a USD" in exportacion.problemas[proyecto][0]
+        url = reverse("convocatorias:organizacion-iati")
+        respuesta = cliente_de("profesional").get(url)
+        assert respuesta.status_code == 422
+        assert proyecto.codigo in respuesta.content.decode()
+        # Someone of another dependencia is told how many, not which.
+        ajeno = cliente_de("profesional2").get(url).content.decode()
+        assert proyecto.codigo not in ajeno
+        assert "1 proyecto(s) de otras dependencias" in ajeno
+
+    def test_sin_proyectos_el_archivo_no_tiene_presupuestos(self, db):
+        exportacion = iati.exportar_organizacion()
+        assert exportacion.valida
+        assert etree.fromstring(exportacion.contenido).find("iati-organisation/total-budget") is None
