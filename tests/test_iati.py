@@ -302,6 +302,9 @@ class TestDatosIATI:
             SectorProyecto.history.filter(codigo="16010", history_type="+").get().history_user
             == usuarios["profesional"]
         )
+        ficha = cliente.get(proyecto.get_absolute_url()).content.decode()
+        assert "16010 – " in ficha
+        assert "(60,50 %)" in ficha
 
     def test_el_formulario_muestra_los_sectores_guardados(self, proyecto, cliente_de):
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
