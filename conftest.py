@@ -51,6 +51,7 @@ DATOS_DE_MIGRACIONES = [
     ("cooperacion.core.migrations.0002_roles", "crear_roles"),
     ("cooperacion.core.migrations.0003_catalogos_de_referencia", "cargar"),
     ("cooperacion.core.migrations.0005_permisos_plazos_y_reportes", "dar_permisos"),
+    ("cooperacion.core.migrations.0013_entidad_y_tipo_iati_del_actor", "llenar"),
     ("cooperacion.internacional.migrations.0002_permisos_de_roles", "dar_permisos"),
     ("cooperacion.internacional.migrations.0004_permisos_lineas_y_necesidades", "dar_permisos"),
     ("cooperacion.internacional.migrations.0006_permisos_convenios", "dar_permisos"),

@@ -13,6 +13,7 @@ from .models import (
     ParticipanteProyecto,
     PesosPriorizacion,
     Proyecto,
+    SectorProyecto,
     VersionDocumento,
 )
 
@@ -83,7 +84,15 @@ class ProyectoAdmin(SoloLecturaMixin, SimpleHistoryAdmin):
     search_fields = ["codigo", "nombre"]
 
 
-for modelo in (Aviso, Destinatario, Compromiso, VersionDocumento, ParticipanteProyecto, InformeEjecucion):
+for modelo in (
+    Aviso,
+    Destinatario,
+    Compromiso,
+    VersionDocumento,
+    ParticipanteProyecto,
+    SectorProyecto,
+    InformeEjecucion,
+):
     admin.site.register(modelo, type(f"{modelo.__name__}Admin", (SoloLecturaMixin, SimpleHistoryAdmin), {}))
 
 

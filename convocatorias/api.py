@@ -8,7 +8,7 @@ from cooperacion.core.models import ODS, Municipio
 from indicadores.models import Indicador
 
 from .filters import ConvocatoriaFilter, ProyectoFilter
-from .models import Convocatoria, MovimientoFinanciero, ParticipanteProyecto, Proyecto
+from .models import Convocatoria, MovimientoFinanciero, ParticipanteProyecto, Proyecto, SectorProyecto
 
 
 class ConvocatoriaSerializer(serializers.ModelSerializer):
@@ -55,6 +55,12 @@ class ParticipanteSerializer(serializers.ModelSerializer):
         fields = ["actor_id", "actor", "identificador_iati", "rol"]
 
 
+class SectorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SectorProyecto
+        fields = ["codigo", "porcentaje"]
+
+
 class MovimientoSerializer(serializers.ModelSerializer):
     class Meta:
         model = MovimientoFinanciero
@@ -68,6 +74,7 @@ class ProyectoSerializer(serializers.ModelSerializer):
     dependencia = serializers.CharField(source="dependencia.nombre", read_only=True)
     participantes = ParticipanteSerializer(many=True, read_only=True)
     movimientos = MovimientoSerializer(many=True, read_only=True)
+    sectores = SectorSerializer(many=True, read_only=True, help_text="Sectores CAD de 5 dígitos; suman 100 %.")
     ods: serializers.SlugRelatedField[ODS] = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="numero"
     )
@@ -92,7 +99,7 @@ class ProyectoSerializer(serializers.ModelSerializer):
             "tasa_cop",
             "monto_comprometido_cop",
             "tasa_usd",
-            "sector_cad",
+            "sectores",
             "fecha_inicio",
             "fecha_fin",
             "fecha_finalizacion",
@@ -133,6 +140,7 @@ class ProyectoLectura(api.Lectura):
             .select_related("convocatoria", "modalidad", "moneda", "dependencia")
             .prefetch_related(
                 Prefetch("participantes", queryset=ParticipanteProyecto.objects.select_related("actor")),
+                "sectores",
                 "movimientos",
                 "ods",
                 "municipios",

@@ -90,9 +90,8 @@ def fila(proyecto) -> list:
     """One project as a row of the 38 columns (see `filas` for what must be loaded)."""
     financiadores = [p.actor for p in proyecto.participantes.all() if p.rol == ParticipanteProyecto.Rol.FINANCIADOR]
     municipios = list(proyecto.municipios.all())
-    sector = ""
-    if proyecto.sector_cad:
-        sector = f"{proyecto.sector_cad} – {iati.sectores().get(proyecto.sector_cad, '')}".rstrip(" –")
+    # One column, several sectors: the largest first, as elsewhere in the layout several values go with "; ".
+    sector = _unir(f"{s.codigo} – {iati.sectores().get(s.codigo, '')}".rstrip(" –") for s in proyecto.sectores.all())
     valores = {
         "CODIGO INTERVENCION": proyecto.codigo,
         "NOMBRE INTERVENCION": proyecto.nombre,
@@ -119,6 +118,7 @@ def filas(proyectos) -> Iterator[list]:
     """Rows streamed from a chunked cursor; each chunk prefetches its relations (constant queries per chunk)."""
     consulta = proyectos.select_related("convocatoria", "moneda", "modalidad").prefetch_related(
         Prefetch("participantes", queryset=ParticipanteProyecto.objects.select_related("actor")),
+        "sectores",
         "ods",
         "municipios__departamento",
     )

@@ -418,7 +418,12 @@ IDENTIFICADORES_IATI = {
     "GIZ": "XM-DAC-5-7",
     "JICA": "XM-DAC-701-8",
 }
-SECTORES_DEMO = {"CI-2025-007": "16020", "CI-2025-004": "16010", "CI-2024-002": "15110"}
+# A project may work in several sectors: the shares add up to 100 %.
+SECTORES_DEMO = {
+    "CI-2025-007": [("16020", Decimal(70)), ("15110", Decimal(30))],
+    "CI-2025-004": [("16010", Decimal(100))],
+    "CI-2024-002": [("15110", Decimal(60)), ("16020", Decimal(25)), ("16010", Decimal(15))],
+}
 TASAS_USD = {"EUR": Decimal("1.08"), "COP": Decimal("0.00025")}
 
 
@@ -695,7 +700,7 @@ def _ejecutar(convocatoria, datos, *, por_codigo, oficina, usuarios, ods, modali
     services.proyecto_datos_iati_editar(
         proyecto=proyecto,
         usuario=profesional,
-        sector_cad=SECTORES_DEMO.get(datos["codigo"], "16020"),
+        sectores=SECTORES_DEMO.get(datos["codigo"], [("16020", Decimal(100))]),
         tasa_usd=TASAS_USD.get(proyecto.moneda.codigo),
         publicar=True,
     )

@@ -431,9 +431,8 @@ class MovimientoForm(forms.Form):
 
 
 class DatosIATIForm(forms.Form):
-    """The data IATI and the Cíclope layout need beyond the execution data."""
+    """The data IATI and the Cíclope layout need beyond the execution data (the DAC sectors go in a formset)."""
 
-    sector_cad = forms.ChoiceField(label=_("Sector CAD (5 dígitos)"), required=False)
     tasa_usd = CampoNumero(
         label=_("Tasa de cambio a USD"),
         required=False,
@@ -456,12 +455,52 @@ class DatosIATIForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["indicadores"].queryset = Indicador.objects.order_by("codigo")
+
+
+class SectorForm(forms.Form):
+    codigo = forms.ChoiceField(label=_("Sector CAD (5 dígitos)"), required=False)
+    porcentaje = CampoNumero(
+        label=_("Porcentaje"), required=False, max_digits=5, decimal_places=2, min_value=0, max_value=100
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         from .iati import sectores
 
-        self.fields["sector_cad"].choices = [("", _("Sin sector"))] + [
+        self.fields["codigo"].choices = [("", _("Sin sector"))] + [
             (codigo, f"{codigo} – {nombre}") for codigo, nombre in sectores().items()
         ]
-        self.fields["indicadores"].queryset = Indicador.objects.order_by("codigo")
+        self.fields["codigo"].widget.attrs["class"] = "form-select"
+        self.fields["porcentaje"].widget.attrs["class"] = "form-control"
+
+    def clean(self):
+        datos = super().clean()
+        if bool(datos.get("codigo")) != (datos.get("porcentaje") is not None):
+            raise forms.ValidationError(_("Indique el sector y su porcentaje, o deje la fila vacía."))
+        return datos
+
+
+class BaseSectoresFormSet(forms.BaseFormSet):
+    """The project's DAC sectors: each with its share, the shares adding up to 100 %."""
+
+    def filas(self) -> list[tuple]:
+        return [
+            (f.cleaned_data["codigo"], f.cleaned_data["porcentaje"]) for f in self.forms if f.cleaned_data.get("codigo")
+        ]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        from .iati import errores_de_sectores
+
+        if errores := errores_de_sectores(self.filas()):
+            raise forms.ValidationError(errores)
+
+
+SectoresFormSet = formset_factory(
+    SectorForm, formset=BaseSectoresFormSet, extra=0, min_num=5, max_num=10, validate_max=True
+)
 
 
 class FinalizarForm(forms.Form):

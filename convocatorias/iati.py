@@ -21,11 +21,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from cooperacion.core.models import Actor
+from cooperacion.core.models import Actor, Entidad
 from indicadores import selectors as selectores_indicadores
 from indicadores.models import Indicador
 
-from .models import Convocatoria, MovimientoFinanciero, ParticipanteProyecto, Proyecto
+from .models import Convocatoria, MovimientoFinanciero, ParticipanteProyecto, Proyecto, SectorProyecto
 
 CARPETA = Path(__file__).resolve().parent / "datos" / "iati"
 VERSION = "2.03"
@@ -43,7 +43,6 @@ TIPO_DE_AYUDA = {
     "triangular": "D02",
     "descentralizada": "C01",
 }
-ENTIDAD_TIPO = "10"  # OrganisationType: Government
 MEDIDA_IATI: dict[str, str] = {Indicador.Medida.PORCENTAJE: "2"}  # IndicatorMeasure; everything else is "1" (unit)
 FIN_DE_TRIMESTRE = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
@@ -71,14 +70,42 @@ def sectores() -> dict[str, str]:
         return {fila["codigo"]: fila["nombre"] for fila in csv.DictReader(archivo)}
 
 
+CIEN = Decimal(100)
+
+
+def errores_de_sectores(filas) -> list[str]:
+    """What is wrong with a project's DAC sectors, given as (code, percentage) pairs: the one rule that the form,
+    the service and the export check. No rows is not an error here (the project is then reported as incomplete)."""
+    errores = []
+    vistos = set()
+    for codigo, porcentaje in filas:
+        if codigo not in sectores():
+            errores.append(_("El sector CAD %(codigo)s no está en la lista de sectores de IATI.") % {"codigo": codigo})
+        if codigo in vistos:
+            errores.append(_("El sector CAD %(codigo)s está repetido: inclúyalo una sola vez.") % {"codigo": codigo})
+        vistos.add(codigo)
+        if porcentaje is None or not 0 < porcentaje <= CIEN:
+            errores.append(
+                _("El porcentaje del sector %(codigo)s debe ser mayor que 0 y no pasar de 100.") % {"codigo": codigo}
+            )
+    suma = sum((p for _c, p in filas if p is not None), Decimal(0))
+    if filas and suma != CIEN:
+        errores.append(
+            _("Los porcentajes de los sectores CAD suman %(suma)s %%; deben sumar exactamente 100 %%.")
+            % {"suma": decimal_xml(suma).replace(".", ",")}
+        )
+    return errores
+
+
 def decimal_xml(valor) -> str:
     """A decimal as xsd:decimal writes it: no exponent, no trailing zeros."""
     texto = format(Decimal(valor), "f")
     return texto.rstrip("0").rstrip(".") if "." in texto else texto
 
 
-def identificador(proyecto: Proyecto) -> str:
-    return f"{settings.ENTIDAD_IATI_ID}-{'-'.join(proyecto.codigo.split())}"
+def identificador(proyecto: Proyecto, entidad: Entidad | None = None) -> str:
+    entidad = entidad or Entidad.actual()
+    return f"{entidad.identificador_iati}-{'-'.join(proyecto.codigo.split())}"
 
 
 # Reading --------------------------------------------------------------------------------------------
@@ -88,6 +115,7 @@ def proyectos_para_iati(proyectos):
     """The projects with everything the file reads, in a fixed number of queries whatever their number."""
     return proyectos.select_related("convocatoria", "moneda", "modalidad", "dependencia").prefetch_related(
         Prefetch("participantes", queryset=ParticipanteProyecto.objects.select_related("actor")),
+        Prefetch("sectores", queryset=SectorProyecto.objects.order_by("-porcentaje", "codigo")),
         "ods",
         "municipios__departamento",
         Prefetch("movimientos", queryset=MovimientoFinanciero.objects.order_by("fecha", "pk")),
@@ -116,17 +144,24 @@ def series_de(proyectos) -> dict[tuple[int, int], selectores_indicadores.Serie]:
 # Checks ---------------------------------------------------------------------------------------------
 
 
-def problemas_de(proyecto: Proyecto) -> list[str]:
-    """What the office must complete before the project can be published in IATI (empty: nothing)."""
-    problemas = []
-    if not settings.ENTIDAD_IATI_ID.strip():
-        problemas.append(_("La entidad no tiene identificador IATI (variable ENTIDAD_IATI_ID, p. ej. CO-RUE-<NIT>)."))
-    if not proyecto.sector_cad:
-        problemas.append(_("Indique el sector CAD de 5 dígitos en «Datos para IATI y Cíclope»."))
-    elif proyecto.sector_cad not in sectores():
-        problemas.append(
-            _("El sector CAD %(codigo)s no está en la lista de sectores de IATI.") % {"codigo": proyecto.sector_cad}
+def problemas_de_la_entidad(entidad: Entidad) -> list[str]:
+    if entidad.identificador_iati.strip():
+        return []
+    return [
+        _(
+            "La entidad no tiene identificador de organización IATI: el Administrador lo registra en "
+            "Catálogos → Entidad (p. ej. CO-RUE-<NIT>)."
         )
+    ]
+
+
+def problemas_de(proyecto: Proyecto, entidad: Entidad | None = None) -> list[str]:
+    """What the office must complete before the project can be published in IATI (empty: nothing)."""
+    problemas = problemas_de_la_entidad(entidad or Entidad.actual())
+    filas = [(s.codigo, s.porcentaje) for s in proyecto.sectores.all()]
+    if not filas:
+        problemas.append(_("Indique al menos un sector CAD de 5 dígitos en «Datos para IATI y Cíclope»."))
+    problemas.extend(errores_de_sectores(filas))
     participantes = list(proyecto.participantes.all())
     if not any(p.rol == ParticipanteProyecto.Rol.FINANCIADOR for p in participantes):
         problemas.append(_("Registre al menos un financiador entre los participantes del proyecto."))
@@ -159,7 +194,9 @@ def _valor(padre, monto, moneda: str, fecha: date, etiqueta: str = "value") -> N
 def _organizacion(padre, etiqueta: str, actor: Actor, **atributos) -> None:
     if actor.identificador_iati:
         atributos["ref"] = actor.identificador_iati
-    _narrativa(padre, etiqueta, actor.nombre, type=actor.tipo_iati, **atributos)
+    if actor.tipo_iati:  # set in the catalog (from the actor's kind when the Administrador left it empty)
+        atributos["type"] = actor.tipo_iati
+    _narrativa(padre, etiqueta, actor.nombre, **atributos)
 
 
 def periodos_de_presupuesto(proyecto: Proyecto) -> list[tuple[date, date, Decimal]]:
@@ -221,8 +258,9 @@ def _resultados(actividad, proyecto: Proyecto, series) -> None:
                     _sub(periodo, "actual", value=decimal_xml(figura.valor_periodo))
 
 
-def actividad(proyecto: Proyecto, series, *, sitio: str = "") -> etree._Element:
+def actividad(proyecto: Proyecto, series, *, sitio: str = "", entidad: Entidad | None = None) -> etree._Element:
     """One `iati-activity` element (see `proyectos_para_iati` for what must be loaded)."""
+    entidad = entidad or Entidad.actual()
     moneda = proyecto.moneda.codigo
     raiz = etree.Element(
         "iati-activity",
@@ -233,8 +271,8 @@ def actividad(proyecto: Proyecto, series, *, sitio: str = "") -> etree._Element:
         },
     )
     raiz.set(XML_LANG, "es")
-    _sub(raiz, "iati-identifier", identificador(proyecto))
-    _narrativa(raiz, "reporting-org", settings.ENTIDAD_NOMBRE, ref=settings.ENTIDAD_IATI_ID, type=ENTIDAD_TIPO)
+    _sub(raiz, "iati-identifier", identificador(proyecto, entidad))
+    _narrativa(raiz, "reporting-org", settings.ENTIDAD_NOMBRE, ref=entidad.identificador_iati, type=entidad.tipo_iati)
     _narrativa(raiz, "title", proyecto.nombre)
     _narrativa(raiz, "description", proyecto.convocatoria.impacto_esperado or proyecto.nombre, type="1")
     if proyecto.resultados:
@@ -248,8 +286,8 @@ def actividad(proyecto: Proyecto, series, *, sitio: str = "") -> etree._Element:
             "participating-org",
             f"{settings.ENTIDAD_NOMBRE} – {proyecto.dependencia.nombre}",
             role=ParticipanteProyecto.Rol.IMPLEMENTADOR,
-            ref=settings.ENTIDAD_IATI_ID,
-            type=ENTIDAD_TIPO,
+            ref=entidad.identificador_iati,
+            type=entidad.tipo_iati,
         )
     _sub(raiz, "activity-status", code=ESTADO_IATI.get(proyecto.convocatoria.estado, "2"))
     _sub(raiz, "activity-date", type="1", iso_date=proyecto.fecha_inicio.isoformat())
@@ -265,8 +303,8 @@ def actividad(proyecto: Proyecto, series, *, sitio: str = "") -> etree._Element:
         _narrativa(ubicacion, "name", f"{municipio.nombre.title()}, {municipio.departamento.nombre.title()}")
         _narrativa(ubicacion, "description", _("Código DIVIPOLA %(c)s") % {"c": municipio.codigo})
         _sub(ubicacion, "administrative", vocabulary="A4", level="0", code="CO")
-    if proyecto.sector_cad:
-        _sub(raiz, "sector", vocabulary="1", code=proyecto.sector_cad, percentage="100")
+    for sector in proyecto.sectores.all():
+        _sub(raiz, "sector", vocabulary="1", code=sector.codigo, percentage=decimal_xml(sector.porcentaje))
     for ods in proyecto.ods.all():
         _narrativa(raiz, "tag", ods.nombre, vocabulary="2", code=ods.numero)
     if proyecto.modalidad.codigo in TIPO_DE_AYUDA:
@@ -340,15 +378,16 @@ def exportar_actividades(proyectos, *, sitio: str | None = None) -> Exportacion:
     sitio = settings.SITE_URL.rstrip("/") if sitio is None else sitio
     proyectos = list(proyectos_para_iati(proyectos))
     series = series_de(proyectos)
+    entidad = Entidad.actual()
     raiz = _raiz("iati-activities")
     exportacion = Exportacion(total=len(proyectos))
     if not proyectos:  # the schema requires at least one activity
         exportacion.problemas[None] = [_("No hay proyectos que exportar con los filtros elegidos.")]
         return exportacion
     for proyecto in proyectos:
-        problemas = problemas_de(proyecto)
+        problemas = problemas_de(proyecto, entidad)
         if not problemas:
-            elemento = actividad(proyecto, series, sitio=sitio)
+            elemento = actividad(proyecto, series, sitio=sitio, entidad=entidad)
             solo = _raiz("iati-activities")
             solo.append(elemento)
             problemas = errores_de_esquema(solo)
@@ -365,8 +404,36 @@ def exportar_actividades(proyectos, *, sitio: str | None = None) -> Exportacion:
     return exportacion
 
 
-def organizacion(*, hoy: date | None = None) -> etree._Element:
-    """The entity's `iati-organisations` file: its identifier, name and the yearly total of its projects' budgets."""
+def proyectos_de_la_entidad():
+    """The projects the organisation file adds up: every one in execution or finished, whatever the dependencia."""
+    return Proyecto.objects.filter(convocatoria__estado__in=list(ESTADO_IATI)).select_related("moneda")
+
+
+def presupuesto_por_anio(proyectos) -> tuple[dict[int, Decimal], dict[Proyecto | None, list[str]]]:
+    """The entity's budget per calendar year in USD: each project's budget periods (`periodos_de_presupuesto`, the
+    ones its activity publishes) at its registered USD rate, added up per year. A project in another currency
+    without a rate cannot be added: it is reported instead."""
+    sumas: dict[int, Decimal] = defaultdict(Decimal)
+    problemas: dict[Proyecto | None, list[str]] = {}
+    for proyecto in proyectos:
+        tasa = Decimal(1) if proyecto.moneda.codigo == "USD" else proyecto.tasa_usd
+        if tasa is None:
+            problemas[proyecto] = [
+                _(
+                    "Registre la tasa de cambio a USD en «Datos para IATI y Cíclope»: el presupuesto total de la "
+                    "entidad suma en dólares los presupuestos de sus proyectos."
+                )
+            ]
+            continue
+        for inicio, _fin, monto in periodos_de_presupuesto(proyecto):
+            sumas[inicio.year] += monto * tasa
+    totales = {anio: suma.quantize(CENTAVOS, rounding=ROUND_HALF_UP) for anio, suma in sorted(sumas.items())}
+    return totales, problemas
+
+
+def organizacion(totales: dict[int, Decimal] | None = None) -> etree._Element:
+    """The entity's `iati-organisations` file: its identifier, name and the yearly total of its projects' budgets
+    in USD (`presupuesto_por_anio`), one calendar year per `total-budget`."""
     raiz = _raiz("iati-organisations")
     org = _sub(
         raiz,
@@ -375,14 +442,26 @@ def organizacion(*, hoy: date | None = None) -> etree._Element:
         default_currency="USD",
     )
     org.set(XML_LANG, "es")
-    _sub(org, "organisation-identifier", settings.ENTIDAD_IATI_ID)
+    entidad = Entidad.actual()
+    _sub(org, "organisation-identifier", entidad.identificador_iati)
     _narrativa(org, "name", settings.ENTIDAD_NOMBRE)
-    _narrativa(org, "reporting-org", settings.ENTIDAD_NOMBRE, ref=settings.ENTIDAD_IATI_ID, type=ENTIDAD_TIPO)
+    _narrativa(org, "reporting-org", settings.ENTIDAD_NOMBRE, ref=entidad.identificador_iati, type=entidad.tipo_iati)
+    for anio, total in (totales or {}).items():
+        presupuesto = _sub(org, "total-budget", status="2")  # BudgetStatus: committed, as the projects' budgets
+        _sub(presupuesto, "period-start", iso_date=date(anio, 1, 1).isoformat())
+        _sub(presupuesto, "period-end", iso_date=date(anio, 12, 31).isoformat())
+        _valor(presupuesto, total, "USD", date(anio, 1, 1))
     return raiz
 
 
-def exportar_organizacion() -> Exportacion:
-    raiz = organizacion()
+def exportar_organizacion(proyectos=None) -> Exportacion:
+    """The organisation file (of the entity's projects, or of `proyectos`), or what to fix first."""
+    if problemas := problemas_de_la_entidad(Entidad.actual()):
+        return Exportacion(problemas={None: problemas})
+    totales, por_proyecto = presupuesto_por_anio(proyectos_de_la_entidad() if proyectos is None else proyectos)
+    if por_proyecto:
+        return Exportacion(problemas=por_proyecto)
+    raiz = organizacion(totales)
     errores = errores_de_esquema(raiz, "organisations")
     if errores:
         return Exportacion(problemas={None: errores})

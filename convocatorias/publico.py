@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperacion.core import publico
 
-from . import ciclope
+from . import ciclope, iati
 from .models import Convocatoria, ParticipanteProyecto, Proyecto
 
 ESTADOS = {Convocatoria.Estado.EN_EJECUCION: "En ejecución", Convocatoria.Estado.FINALIZADA: "Finalizado"}
@@ -16,7 +16,11 @@ CAMPOS = (
     publico.Campo("estado", "texto", "En ejecución o Finalizado"),
     publico.Campo("cooperantes", "texto", "Financiadores del proyecto, separados por punto y coma"),
     publico.Campo("modalidad", "texto", "Modalidad de cooperación (financiera no reembolsable, técnica, sur-sur…)"),
-    publico.Campo("sector_cad", "texto", "Sector CAD de 5 dígitos (OCDE)"),
+    publico.Campo(
+        "sectores_cad",
+        "texto",
+        "Sectores CAD de 5 dígitos (OCDE) con su porcentaje, como código:porcentaje separados por punto y coma",
+    ),
     publico.Campo("monto_comprometido", "decimal", "Monto comprometido por el cooperante, en su moneda"),
     publico.Campo("moneda", "texto", "Moneda del monto (ISO 4217)"),
     publico.Campo("monto_comprometido_cop", "decimal", "Monto comprometido en pesos colombianos, a la tasa registrada"),
@@ -54,6 +58,7 @@ def filas_publicadas():
             ),
             "municipios__departamento",
             "ods",
+            "sectores",
         )
         .order_by("-publicado_en", "codigo")
     )
@@ -65,7 +70,7 @@ def filas_publicadas():
             "estado": ESTADOS[p.convocatoria.estado],
             "cooperantes": "; ".join(x.actor.nombre for x in p.participantes.all()),
             "modalidad": p.modalidad.nombre,
-            "sector_cad": p.sector_cad,
+            "sectores_cad": "; ".join(f"{s.codigo}:{iati.decimal_xml(s.porcentaje)}" for s in p.sectores.all()),
             "monto_comprometido": p.monto_comprometido,
             "moneda": p.moneda.codigo,
             "monto_comprometido_cop": p.monto_comprometido_cop,

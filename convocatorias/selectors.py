@@ -13,7 +13,7 @@ from cooperacion.core import roles
 from cooperacion.core.models import Usuario
 from cooperacion.core.tipos import UsuarioOAnonimo
 
-from . import procedimiento
+from . import iati, procedimiento
 from .filters import ConvocatoriaFilter
 from .models import Aviso, Convocatoria, Destinatario, InformeEjecucion, Proyecto
 from .models.convocatoria import alcance_de_dependencia
@@ -200,4 +200,5 @@ def detalle_de_proyecto(proyecto: Proyecto) -> dict[str, Any]:
         "saldo": desembolsos - gastos,
         "municipios": list(proyecto.municipios.select_related("departamento")),
         "ods": list(proyecto.ods.all()),
+        "sectores": [(s, iati.sectores().get(s.codigo, "")) for s in proyecto.sectores.all()],
     }

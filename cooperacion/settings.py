@@ -23,7 +23,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 ENTIDAD_NOMBRE = env("ENTIDAD_NOMBRE", default="Ministerio del Trabajo")
-# The entity's IATI organisation identifier (registration agency CO-RUE + NIT), the reporting-org of its IATI files.
+# The entity's IATI organisation identifier (CO-RUE + NIT) the first migration writes into the Entidad catalog
+# record; after that the Administrador changes it there (Catálogos → Entidad), not here.
 ENTIDAD_IATI_ID = env("ENTIDAD_IATI_ID", default="CO-RUE-830115226")
 
 INSTALLED_APPS = [

@@ -14,7 +14,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from convocatorias import services
-from convocatorias.models import Convocatoria, Modalidad, ParticipanteProyecto, Proyecto
+from convocatorias.models import Convocatoria, Modalidad, ParticipanteProyecto, Proyecto, SectorProyecto
 from cooperacion.core.documentos_demo import pdf_simple
 from cooperacion.core.models import Actor, Moneda
 from tests.factories import ActorFactory, DependenciaFactory
@@ -225,7 +225,7 @@ def proyecto_de(dependencia, supervisor, n: int = 0) -> Proyecto:
         fecha_fin=date(2026, 12, 31),
         dependencia=dependencia,
         supervisor=supervisor,
-        sector_cad="16020",
     )
+    SectorProyecto.objects.create(proyecto=proyecto, codigo="16020", porcentaje=Decimal(100))
     ParticipanteProyecto.objects.create(proyecto=proyecto, actor=convocatoria.cooperante, rol="1")
     return proyecto

@@ -14,7 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from convocatorias import services
-from convocatorias.models import Convocatoria, Destinatario, InformeEjecucion
+from convocatorias.models import Convocatoria, Destinatario, InformeEjecucion, SectorProyecto
 from cooperacion.core import roles
 from cooperacion.core.models import ODS, ReporteGenerado
 from tests.factories import ActorFactory, DependenciaFactory, UsuarioFactory
@@ -152,8 +152,7 @@ class Objetos:
     def proyecto_iati(self):
         """A project with all that IATI asks for: its export validates (200), not a list of what to fix (422)."""
         proyecto = self._en(Convocatoria.Estado.EN_EJECUCION, nombre="Con datos IATI").proyecto
-        proyecto.sector_cad = "16020"
-        proyecto.save()
+        SectorProyecto.objects.create(proyecto=proyecto, codigo="16020", porcentaje=Decimal(100))
         proyecto.ods.add(ODS.objects.get(numero=8))
         cooperante = proyecto.convocatoria.cooperante
         cooperante.identificador_iati = "DE-1"
@@ -232,6 +231,16 @@ def _informe(o):
 def _url(nombre, *args):
     return reverse(f"convocatorias:{nombre}", args=args)
 
+
+# The «Datos para IATI y Cíclope» form with one DAC sector at 100 % (its formset of five rows, four left empty).
+SECTOR_UNICO = {
+    "sectores-TOTAL_FORMS": "5",
+    "sectores-INITIAL_FORMS": "0",
+    "sectores-MIN_NUM_FORMS": "5",
+    "sectores-MAX_NUM_FORMS": "10",
+    "sectores-0-codigo": "16010",
+    "sectores-0-porcentaje": "100",
+}
 
 MATRIZ = [
     (lambda o: _url("matriz"), "get", None, TODOS),
@@ -353,7 +362,7 @@ MATRIZ = [
     (lambda o: _url("proyectos-ciclope"), "get", None, TODOS),  # the outsider's file has no rows (test_iati)
     (lambda o: _url("proyectos-ciclope-csv"), "get", None, TODOS),
     (lambda o: _url("proyecto-datos-iati", o.proyecto.pk), "get", None, OFICINA),
-    (lambda o: _url("proyecto-datos-iati", o.proyecto.pk), "post", lambda o: {"sector_cad": "16010"}, _hecho(OFICINA)),
+    (lambda o: _url("proyecto-datos-iati", o.proyecto.pk), "post", lambda o: SECTOR_UNICO, _hecho(OFICINA)),
 ]
 
 CASOS_MATRIZ = [

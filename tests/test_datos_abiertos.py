@@ -4,6 +4,7 @@ with its data dictionary, in constant queries."""
 import csv
 import io
 import json
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,11 @@ def _publicado(dependencias, usuarios, n=0):
     proyecto = proyecto_de(dependencias["ocri"], usuarios["profesional"], n)
     proyecto.municipios.add(Municipio.objects.get(codigo="52001"))
     services.proyecto_datos_iati_editar(
-        proyecto=proyecto, usuario=usuarios["profesional"], sector_cad="16020", tasa_usd=None, publicar=True
+        proyecto=proyecto,
+        usuario=usuarios["profesional"],
+        sectores=[("16020", Decimal(100))],
+        tasa_usd=None,
+        publicar=True,
     )
     return proyecto
 
@@ -58,7 +63,11 @@ def test_despublicar_lo_retira(client, usuarios, dependencias):
     asegurar_datos_de_convocatorias()
     proyecto = _publicado(dependencias, usuarios)
     services.proyecto_datos_iati_editar(
-        proyecto=proyecto, usuario=usuarios["profesional"], sector_cad="16020", tasa_usd=None, publicar=False
+        proyecto=proyecto,
+        usuario=usuarios["profesional"],
+        sectores=[("16020", Decimal(100))],
+        tasa_usd=None,
+        publicar=False,
     )
     assert _csv(client) == []
 

@@ -13,8 +13,10 @@ from django.utils import timezone
 from lxml import etree
 
 from convocatorias import iati, services
-from convocatorias.models import Proyecto
-from cooperacion.core.models import ODS, Actor, Municipio
+from convocatorias.models import Proyecto, SectorProyecto
+from cooperacion.core import services as servicios_nucleo
+from cooperacion.core.errores import ErrorDeDominio
+from cooperacion.core.models import ODS, Actor, Entidad, Moneda, Municipio, TipoOrganizacionIATI
 from indicadores import selectors as selectores_indicadores
 from tests.factories_convocatorias import asegurar_datos_de_convocatorias, avanzar, datos_de_convocatoria
 from tests.factories_indicadores import IndicadorFactory, MedicionFactory, con_metas
@@ -43,6 +45,7 @@ def test_sin_proyectos_no_hay_archivo_sino_un_aviso():
     assert exportacion.problemas == {None: ["No hay proyectos que exportar con los filtros elegidos."]}
 
 
+@pytest.mark.django_db
 def test_el_archivo_de_organizacion_es_valido():
     exportacion = iati.exportar_organizacion()
     assert exportacion.valida
@@ -56,8 +59,7 @@ def proyecto(usuarios, dependencias):
     convocatoria.ods.add(ODS.objects.get(numero=8))
     avanzar(convocatoria, "en_ejecucion", usuarios=usuarios, dependencias=dependencias)
     proyecto = convocatoria.proyecto
-    proyecto.sector_cad = "16020"
-    proyecto.save()
+    SectorProyecto.objects.create(proyecto=proyecto, codigo="16020", porcentaje=Decimal(100))
     proyecto.ods.add(ODS.objects.get(numero=8))
     proyecto.municipios.add(*Municipio.objects.filter(codigo__in=["52001", "05001"]))
     cooperante = convocatoria.cooperante
@@ -97,7 +99,7 @@ def test_proyecto_completo_se_exporta_y_valida(proyecto):
 
 
 def test_proyecto_sin_sector_se_reporta_y_no_hay_archivo(proyecto):
-    Proyecto.objects.filter(pk=proyecto.pk).update(sector_cad="")
+    proyecto.sectores.all().delete()
     exportacion = iati.exportar_actividades(Proyecto.objects.all())
     assert not exportacion.valida
     assert exportacion.contenido is None
@@ -147,14 +149,14 @@ class TestVistas:
         assert len(etree.fromstring(respuesta.content).findall("iati-activity")) == 1
 
     def test_proyecto_incompleto_muestra_que_corregir(self, proyecto, cliente_de):
-        Proyecto.objects.filter(pk=proyecto.pk).update(sector_cad="")
+        proyecto.sectores.all().delete()
         respuesta = cliente_de("profesional").get(reverse("convocatorias:proyectos-iati"))
         assert respuesta.status_code == 422
         assert "sector CAD" in respuesta.content.decode()
         assert proyecto.codigo in respuesta.content.decode()
 
 
-def test_la_demo_se_exporta_a_iati_valido_y_a_ciclope(usuarios, dependencias):
+def test_la_demo_se_exporta_a_iati_valido_con_el_presupuesto_de_la_entidad_y_a_ciclope(usuarios, dependencias):
     from convocatorias import ciclope
     from convocatorias.demo import cargar_demo
     from cooperacion.core.management.commands.cargar_demo import ACTORES
@@ -173,6 +175,33 @@ def test_la_demo_se_exporta_a_iati_valido_y_a_ciclope(usuarios, dependencias):
     actividades = etree.fromstring(exportacion.contenido).findall("iati-activity")
     assert {a.find("activity-status").get("code") for a in actividades} == {"2", "4"}
     assert any(a.find("participating-org").get("ref") for a in actividades)
+
+    # The entity's file: one total-budget per year, the sum of the activities' budgets of that year in USD.
+    tasas = {"USD": Decimal(1), **{p.moneda.codigo: p.tasa_usd for p in Proyecto.objects.select_related("moneda")}}
+    esperado: dict[int, Decimal] = {}
+    for presupuesto in etree.fromstring(exportacion.contenido).iter("budget"):
+        anio = int(presupuesto.find("period-start").get("iso-date")[:4])
+        valor = presupuesto.find("value")
+        esperado[anio] = esperado.get(anio, Decimal(0)) + Decimal(valor.text) * tasas[valor.get("currency")]
+    organizacion = iati.exportar_organizacion()
+    assert organizacion.valida, organizacion.problemas
+    assert iati.errores_de_esquema(organizacion.contenido, "organisations") == []
+    totales = etree.fromstring(organizacion.contenido).findall("iati-organisation/total-budget")
+    leidos = {
+        int(t.find("period-start").get("iso-date")[:4]): (
+            t.find("period-end").get("iso-date"),
+            Decimal(t.findtext("value")),
+            t.find("value").get("currency"),
+            t.find("value").get("value-date"),
+        )
+        for t in totales
+    }
+    assert len(totales) == len(esperado) >= 2
+    assert leidos == {
+        anio: (f"{anio}-12-31", suma.quantize(Decimal("0.01")), "USD", f"{anio}-01-01")
+        for anio, suma in esperado.items()
+    }
+    assert tasas["EUR"] == Decimal("1.08")  # a project in euros is added at its rate, not as raw euros
 
     filas = list(ciclope.filas(Proyecto.objects.order_by("codigo")))
     assert all(len(f) == 38 for f in filas)
@@ -225,25 +254,309 @@ class TestCiclope:
         assert len(list(hoja.iter_rows())) == 1
 
 
+def _con_sectores(filas, **datos):
+    """The form's POST data with the sectors formset (five rows, the unused ones empty)."""
+    post = {
+        "sectores-TOTAL_FORMS": "5",
+        "sectores-INITIAL_FORMS": "0",
+        "sectores-MIN_NUM_FORMS": "5",
+        "sectores-MAX_NUM_FORMS": "10",
+        "tasa_usd": "",
+        **datos,
+    }
+    for i, (codigo, porcentaje) in enumerate(filas):
+        post[f"sectores-{i}-codigo"] = codigo
+        post[f"sectores-{i}-porcentaje"] = porcentaje
+    return post
+
+
+def _sectores(proyecto):
+    return [(s.codigo, s.porcentaje) for s in SectorProyecto.objects.filter(proyecto=proyecto)]
+
+
 class TestDatosIATI:
-    def test_profesional_completa_sector_tasa_e_indicadores(self, proyecto, cliente_de, dependencias):
+    def test_profesional_completa_sectores_tasa_e_indicadores(self, proyecto, cliente_de, dependencias, usuarios):
         indicador = IndicadorFactory(dependencia=dependencias["ocri"])
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
         cliente = cliente_de("profesional")
-        assert cliente.get(url).status_code == 200
-        respuesta = cliente.post(
-            url, {"sector_cad": "16010", "tasa_usd": "", "indicadores": [indicador.pk], "publicar": "on"}
-        )
+        pagina = cliente.get(url).content.decode()
+        assert 'name="sectores-0-codigo"' in pagina
+        assert 'name="sectores-4-porcentaje"' in pagina
+        datos = _con_sectores([("16010", "60,5"), ("15110", "39,5")], indicadores=[indicador.pk], publicar="on")
+        respuesta = cliente.post(url, datos)
         assert respuesta.status_code == 302
         proyecto.refresh_from_db()
-        assert proyecto.sector_cad == "16010"
+        assert _sectores(proyecto) == [("16010", Decimal("60.5")), ("15110", Decimal("39.5"))]
         assert proyecto.tasa_usd == 1  # a project in USD
         assert list(proyecto.indicadores.all()) == [indicador]
         assert proyecto.publicado_en == timezone.localdate()
+        # The sector the project had is gone, and its history says who removed it.
+        borrado = SectorProyecto.history.filter(codigo="16020", history_type="-").get()
+        assert borrado.history_user == usuarios["profesional"]
+        assert (
+            SectorProyecto.history.filter(codigo="16010", history_type="+").get().history_user
+            == usuarios["profesional"]
+        )
+        ficha = cliente.get(proyecto.get_absolute_url()).content.decode()
+        assert "16010 – " in ficha
+        assert "(60,50 %)" in ficha
 
-    def test_sector_fuera_de_la_lista_se_rechaza(self, proyecto, cliente_de):
+    def test_el_formulario_muestra_los_sectores_guardados(self, proyecto, cliente_de):
         url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
-        respuesta = cliente_de("profesional").post(url, {"sector_cad": "99999"})
+        formulario = cliente_de("profesional").get(url).context["sectores"]
+        assert [f.initial for f in formulario.forms[:1]] == [{"codigo": "16020", "porcentaje": Decimal(100)}]
+        assert len(formulario.forms) == 5
+
+    @pytest.mark.parametrize(
+        ("filas", "mensaje"),
+        [
+            ([("16010", "60"), ("15110", "30")], "suman 90 %; deben sumar exactamente 100 %"),
+            ([("16010", "50"), ("16010", "50")], "El sector CAD 16010 está repetido"),
+            ([("16010", "")], "Indique el sector y su porcentaje"),
+            ([("16010", "100,5")], "menor o igual a 100"),
+            ([("16010", "0"), ("15110", "100")], "mayor que 0"),
+            ([("99999", "100")], "99999 no es una de las opciones"),
+        ],
+    )
+    def test_sectores_invalidos_se_rechazan_con_su_mensaje(self, proyecto, cliente_de, filas, mensaje):
+        url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
+        respuesta = cliente_de("profesional").post(url, _con_sectores(filas))
         assert respuesta.status_code == 200
-        proyecto.refresh_from_db()
-        assert proyecto.sector_cad == "16020"
+        assert mensaje in respuesta.content.decode()
+        assert _sectores(proyecto) == [("16020", Decimal(100))]
+
+    def test_sin_sectores_se_guarda_y_el_archivo_pide_completarlo(self, proyecto, cliente_de):
+        url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
+        assert cliente_de("profesional").post(url, _con_sectores([])).status_code == 302
+        assert _sectores(proyecto) == []
+        (problemas,) = iati.exportar_actividades(Proyecto.objects.all()).problemas.values()
+        assert "Indique al menos un sector CAD de 5 dígitos en «Datos para IATI y Cíclope»." in problemas
+
+    def test_el_servicio_tambien_exige_que_sumen_100(self, proyecto, usuarios):
+        with pytest.raises(ErrorDeDominio, match="suman 80 %"):
+            services.proyecto_datos_iati_editar(
+                proyecto=proyecto,
+                usuario=usuarios["profesional"],
+                sectores=[("16010", Decimal(50)), ("15110", Decimal(30))],
+                tasa_usd=None,
+            )
+        assert _sectores(proyecto) == [("16020", Decimal(100))]
+
+    def test_el_de_otra_dependencia_recibe_404_y_control_403(self, proyecto, cliente_de):
+        url = reverse("convocatorias:proyecto-datos-iati", args=[proyecto.pk])
+        assert cliente_de("profesional2").get(url).status_code == 404
+        assert cliente_de("control").get(url).status_code == 403
+
+
+class TestSectores:
+    def test_la_base_de_datos_rechaza_porcentajes_fuera_de_rango_y_repetidos(self, proyecto):
+        from django.db import IntegrityError, transaction
+
+        for porcentaje in (Decimal(0), Decimal("-5"), Decimal("100.01")):
+            with pytest.raises(IntegrityError), transaction.atomic():
+                SectorProyecto.objects.create(proyecto=proyecto, codigo="15110", porcentaje=porcentaje)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            SectorProyecto.objects.create(proyecto=proyecto, codigo="16020", porcentaje=Decimal(10))
+
+    def test_varios_sectores_salen_con_su_porcentaje(self, proyecto):
+        proyecto.sectores.update(porcentaje=Decimal("62.5"))
+        SectorProyecto.objects.create(proyecto=proyecto, codigo="15110", porcentaje=Decimal("37.5"))
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert exportacion.valida, exportacion.problemas
+        sectores = _xml(exportacion).findall("iati-activity/sector")
+        assert [(s.get("vocabulary"), s.get("code"), s.get("percentage")) for s in sectores] == [
+            ("1", "16020", "62.5"),
+            ("1", "15110", "37.5"),
+        ]
+        from convocatorias import ciclope, publico
+
+        fila = dict(zip(ciclope.COLUMNAS, next(ciclope.filas(Proyecto.objects.all())), strict=True))
+        assert fila["CAD TERCER NIVEL"].startswith("16020 – ")
+        assert "; 15110 – " in fila["CAD TERCER NIVEL"]
+        proyecto.publicado_en = timezone.localdate()
+        proyecto.save()
+        (publicado,) = publico.filas_publicadas()
+        assert publicado["sectores_cad"] == "16020:62.5; 15110:37.5"
+
+    def test_porcentajes_que_no_suman_100_se_reportan(self, proyecto):
+        proyecto.sectores.update(porcentaje=Decimal(50))
+        SectorProyecto.objects.create(proyecto=proyecto, codigo="15110", porcentaje=Decimal(30))
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert not exportacion.valida
+        (problemas,) = exportacion.problemas.values()
+        assert "Los porcentajes de los sectores CAD suman 80 %; deben sumar exactamente 100 %." in problemas
+
+    def test_la_exportacion_hace_las_mismas_consultas_con_mas_proyectos(self, usuarios, dependencias):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from tests.factories_convocatorias import proyecto_de
+
+        asegurar_datos_de_convocatorias()
+
+        def consultas():
+            with CaptureQueriesContext(connection) as contexto:
+                exportacion = iati.exportar_actividades(Proyecto.objects.all())
+            assert exportacion.valida, exportacion.problemas
+            return len(contexto.captured_queries)
+
+        primero = proyecto_de(dependencias["ocri"], usuarios["profesional"], 0)
+        SectorProyecto.objects.create(proyecto=primero, codigo="15110", porcentaje=Decimal(1))
+        primero.sectores.filter(codigo="16020").update(porcentaje=Decimal(99))
+        con_uno = consultas()
+        for n in (1, 2, 3):
+            proyecto_de(dependencias["ocri"], usuarios["profesional"], n)
+        assert consultas() == con_uno
+
+
+class TestEntidad:
+    """The entity's IATI identifier and type are set by the Administrador in the catalogs, not in a setting."""
+
+    def test_la_migracion_la_crea_con_el_valor_inicial(self, db):
+        entidad = Entidad.actual()
+        assert (entidad.pk, entidad.identificador_iati, entidad.tipo_iati) == (1, "CO-RUE-830115226", "10")
+
+    def test_el_archivo_usa_el_identificador_y_el_tipo_del_catalogo(self, proyecto, usuarios):
+        servicios_nucleo.entidad_configurar(
+            usuario=usuarios["admin"], identificador_iati=" CO-RUE-890399029 ", tipo_iati="11"
+        )
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert exportacion.valida, exportacion.problemas
+        actividad = _xml(exportacion).find("iati-activity")
+        assert actividad.findtext("iati-identifier") == f"CO-RUE-890399029-{proyecto.codigo}"
+        reporta = actividad.find("reporting-org")
+        assert (reporta.get("ref"), reporta.get("type")) == ("CO-RUE-890399029", "11")
+        organizacion = etree.fromstring(iati.exportar_organizacion().contenido)
+        assert organizacion.findtext("iati-organisation/organisation-identifier") == "CO-RUE-890399029"
+        assert Entidad.actual().history.first().history_user == usuarios["admin"]
+
+    def test_sin_identificador_se_reporta_que_lo_registre_el_administrador(self, proyecto):
+        entidad = Entidad.actual()
+        entidad.identificador_iati = ""
+        entidad.save()
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert not exportacion.valida
+        (problemas,) = exportacion.problemas.values()
+        assert any("Catálogos → Entidad" in p for p in problemas)
+        assert not iati.exportar_organizacion().valida
+
+    def test_identificador_con_espacios_se_rechaza(self, usuarios):
+        with pytest.raises(ErrorDeDominio, match="formato de IATI"):
+            servicios_nucleo.entidad_configurar(
+                usuario=usuarios["admin"], identificador_iati="CO RUE 1", tipo_iati="10"
+            )
+        with pytest.raises(ErrorDeDominio):
+            servicios_nucleo.entidad_configurar(
+                usuario=usuarios["admin"], identificador_iati="CO-RUE-1", tipo_iati="99"
+            )
+        assert Entidad.actual().identificador_iati == "CO-RUE-830115226"
+
+    def test_solo_el_administrador_la_configura(self, usuarios):
+        with pytest.raises(ErrorDeDominio, match="Administrador"):
+            servicios_nucleo.entidad_configurar(usuario=usuarios["jefe"], identificador_iati="CO-RUE-1", tipo_iati="10")
+
+    def test_el_administrador_la_edita_en_administracion_y_queda_en_el_historial(self, cliente_de, usuarios):
+        cliente = cliente_de("admin")
+        url = reverse("admin:core_entidad_change", args=[Entidad.actual().pk])
+        respuesta = cliente.post(url, {"identificador_iati": "CO-RUE-899999061", "tipo_iati": "10"})
+        assert respuesta.status_code == 302
+        assert Entidad.actual().identificador_iati == "CO-RUE-899999061"
+        assert Entidad.actual().history.first().history_user == usuarios["admin"]
+        respuesta = cliente.post(url, {"identificador_iati": "CO RUE", "tipo_iati": "10"})
+        assert respuesta.status_code == 200
+        assert "formato de IATI" in respuesta.content.decode()
+        assert cliente.get(reverse("admin:core_entidad_add")).status_code == 403
+        assert cliente.get(reverse("admin:core_entidad_delete", args=[1])).status_code == 403
+
+    def test_la_pagina_del_catalogo_la_muestra(self, cliente_de):
+        respuesta = cliente_de("profesional").get(reverse("core:entidad"))
+        assert respuesta.status_code == 200
+        assert "CO-RUE-830115226" in respuesta.content.decode()
+        assert reverse("admin:core_entidad_change", args=[1]) not in respuesta.content.decode()
+        assert (
+            reverse("admin:core_entidad_change", args=[1])
+            in cliente_de("admin").get(reverse("core:entidad")).content.decode()
+        )
+
+
+class TestTipoIATIDelActor:
+    def test_los_codigos_son_los_de_la_lista_oficial_copiada(self):
+        copia = (
+            Path(__file__).resolve().parent.parent / "cooperacion" / "core" / "datos" / "iati" / "OrganisationType.xml"
+        )
+        codigos = [item.findtext("code") for item in etree.parse(str(copia)).iter("codelist-item")]
+        assert TipoOrganizacionIATI.values == codigos
+
+    def test_vacio_se_toma_del_tipo_de_actor(self, db):
+        actor = Actor.objects.create(nombre="Fundación X", tipo=Actor.Tipo.ESAL)
+        assert actor.tipo_iati == "21"
+        actor.tipo_iati = ""
+        actor.save(update_fields=["tipo_iati"])
+        actor.refresh_from_db()
+        assert actor.tipo_iati == "21"
+
+    def test_el_elegido_en_el_catalogo_sale_en_el_archivo(self, proyecto):
+        cooperante = proyecto.convocatoria.cooperante
+        cooperante.tipo_iati = TipoOrganizacionIATI.FUNDACION
+        cooperante.save()
+        exportacion = iati.exportar_actividades(Proyecto.objects.all())
+        assert exportacion.valida, exportacion.problemas
+        financiador = _xml(exportacion).find("iati-activity/participating-org[@role='1']")
+        assert financiador.get("type") == "60"
+
+    def test_el_administrador_lo_edita_en_el_formulario_del_actor(self, cliente_de, db):
+        actor = Actor.objects.create(nombre="Banco Y", tipo=Actor.Tipo.EMPRESA_PRIVADA)
+        cliente = cliente_de("admin")
+        url = reverse("admin:core_actor_change", args=[actor.pk])
+        contenido = cliente.get(url).content.decode()
+        assert 'name="tipo_iati"' in contenido
+        assert "Sector privado del país donante" in contenido
+        datos = {"nombre": actor.nombre, "tipo": actor.tipo, "tipo_iati": "71"}
+        assert cliente.post(url, datos).status_code == 302
+        actor.refresh_from_db()
+        assert actor.tipo_iati == "71"
+        assert actor.history.first().tipo_iati == "71"
+        assert cliente.post(url, {**datos, "tipo_iati": "99"}).status_code == 200
+
+
+class TestPresupuestoDeLaEntidad:
+    def test_suma_por_anio_los_presupuestos_de_los_proyectos_en_dolares(self, proyecto, usuarios, dependencias):
+        from tests.factories_convocatorias import proyecto_de
+
+        otro = proyecto_de(dependencias["ddft"], usuarios["profesional2"])  # another dependencia's project counts
+        otro.moneda = Moneda.objects.get(codigo="EUR")
+        otro.tasa_usd = Decimal("1.1")
+        otro.save()
+        esperado: dict[int, Decimal] = {}
+        for p, tasa in ((proyecto, Decimal(1)), (otro, Decimal("1.1"))):
+            for inicio, _fin, monto in iati.periodos_de_presupuesto(p):
+                esperado[inicio.year] = esperado.get(inicio.year, Decimal(0)) + monto * tasa
+        exportacion = iati.exportar_organizacion()
+        assert exportacion.valida, exportacion.problemas
+        totales = etree.fromstring(exportacion.contenido).findall("iati-organisation/total-budget")
+        assert {int(t.find("period-start").get("iso-date")[:4]): Decimal(t.findtext("value")) for t in totales} == {
+            anio: suma.quantize(Decimal("0.01")) for anio, suma in esperado.items()
+        }
+        assert all(t.get("status") == "2" for t in totales)
+
+    def test_un_proyecto_en_otra_moneda_sin_tasa_se_reporta(self, proyecto, cliente_de):
+        proyecto.moneda = Moneda.objects.get(codigo="EUR")
+        proyecto.tasa_usd = None
+        proyecto.save()
+        exportacion = iati.exportar_organizacion()
+        assert not exportacion.valida
+        assert list(exportacion.problemas) == [proyecto]
+        assert "tasa de cambio a USD" in exportacion.problemas[proyecto][0]
+        url = reverse("convocatorias:organizacion-iati")
+        respuesta = cliente_de("profesional").get(url)
+        assert respuesta.status_code == 422
+        assert proyecto.codigo in respuesta.content.decode()
+        # Someone of another dependencia is told how many, not which.
+        ajeno = cliente_de("profesional2").get(url).content.decode()
+        assert proyecto.codigo not in ajeno
+        assert "1 proyecto(s) de otras dependencias" in ajeno
+
+    def test_sin_proyectos_el_archivo_no_tiene_presupuestos(self, db):
+        exportacion = iati.exportar_organizacion()
+        assert exportacion.valida
+        assert etree.fromstring(exportacion.contenido).find("iati-organisation/total-budget") is None

@@ -9,7 +9,17 @@ from django.urls import reverse
 from django_fsm_log.models import StateLog
 
 from cooperacion.core import services
-from cooperacion.core.models import ODS, Actor, Departamento, Moneda, Municipio, Notificacion, PoliticaMIPG, Usuario
+from cooperacion.core.models import (
+    ODS,
+    Actor,
+    Departamento,
+    Entidad,
+    Moneda,
+    Municipio,
+    Notificacion,
+    PoliticaMIPG,
+    Usuario,
+)
 from cooperacion.core.selectors import historial_de
 from tests.factories import ActorFactory, DependenciaFactory, NotificacionFactory
 
@@ -225,7 +235,12 @@ class TestListas:
 class TestDatosDemo:
     def test_cargar_demo_es_idempotente(self, db, settings):
         settings.DEBUG = True
+        entidad = Entidad.actual()
+        entidad.identificador_iati = ""
+        entidad.save()
         call_command("cargar_demo", verbosity=0)
+        assert Entidad.actual().identificador_iati == "CO-RUE-830115226"
+        assert Entidad.actual().history.first().history_user.username == "admin"
         conteos = (Usuario.objects.count(), Actor.objects.count(), Notificacion.objects.count())
         call_command("cargar_demo", verbosity=0)
         assert (Usuario.objects.count(), Actor.objects.count(), Notificacion.objects.count()) == conteos

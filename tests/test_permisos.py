@@ -20,10 +20,11 @@ PERSONAL = dict.fromkeys(ROLES, 200)
 
 @pytest.fixture
 def objetos(usuarios):
-    from cooperacion.core.models import ReporteGenerado
+    from cooperacion.core.models import Entidad, ReporteGenerado
 
     return {
         "actor": ActorFactory(),
+        "entidad": Entidad.actual(),
         "notificacion_profesional": NotificacionFactory(usuario=usuarios["profesional"]),
         "reporte_profesional": ReporteGenerado.objects.create(
             codigo="actores",
@@ -67,6 +68,13 @@ MATRIZ = [
         lambda o: reverse("core:actor-transicion", args=[o["actor"].pk, "desactivar"]),
         "get",
         dict.fromkeys(ROLES, 405),
+    ),
+    (lambda o: reverse("core:entidad"), "get", PERSONAL),
+    (lambda o: reverse("core:historial", args=["core", "entidad", o["entidad"].pk]), "get", PERSONAL),
+    (
+        lambda o: reverse("admin:core_entidad_change", args=[o["entidad"].pk]),
+        "get",
+        {"admin": 200, "jefe": 302, "profesional": 302, "planeacion": 302, "control": 302, "profesional2": 302},
     ),
     (lambda o: reverse("core:dependencia-lista"), "get", PERSONAL),
     (lambda o: reverse("core:municipio-lista"), "get", PERSONAL),

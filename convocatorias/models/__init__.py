@@ -1,6 +1,6 @@
 from .catalogos import Modalidad, PesosPriorizacion
 from .convocatoria import Aviso, Compromiso, Convocatoria, Destinatario, VersionDocumento
-from .proyecto import InformeEjecucion, MovimientoFinanciero, ParticipanteProyecto, Proyecto
+from .proyecto import InformeEjecucion, MovimientoFinanciero, ParticipanteProyecto, Proyecto, SectorProyecto
 
 __all__ = [
     "Aviso",
@@ -13,5 +13,6 @@ __all__ = [
     "ParticipanteProyecto",
     "PesosPriorizacion",
     "Proyecto",
+    "SectorProyecto",
     "VersionDocumento",
 ]

@@ -1,10 +1,11 @@
 """The cooperation project born of an accepted call (tasks 8 and 9 of AI-P-003)."""
 
+from decimal import Decimal
 from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -25,6 +26,7 @@ from .convocatoria import (
     equivalente_cop,
 )
 
+MENSAJE_PORCENTAJE_SECTOR = _("El porcentaje de cada sector debe ser mayor que 0 y no pasar de 100.")
 MENSAJE_FIN_ANTERIOR = _("La fecha de finalización no puede ser anterior a la de inicio.")
 
 
@@ -77,13 +79,6 @@ class Proyecto(models.Model):
         null=True,
         blank=True,
         help_text=_("Dólares por una unidad de la moneda, a la fecha del registro (1 si es USD)."),
-    )
-    sector_cad = models.CharField(
-        _("sector CAD"),
-        max_length=5,
-        blank=True,
-        validators=[RegexValidator(r"^\d{5}$", _("Use un código CAD de 5 dígitos."))],
-        help_text=_("Código de 5 dígitos del Comité de Ayuda al Desarrollo (OCDE), para IATI y Cíclope."),
     )
     publicado_en = models.DateField(
         _("publicado en transparencia el"),
@@ -234,6 +229,47 @@ class ParticipanteProyecto(models.Model):
     @property
     def rol_iati_display(self) -> str:
         return f"{self.rol} – {self.ROL_IATI[self.rol]}"
+
+
+class SectorProyecto(models.Model):
+    """One DAC 5-digit sector of the project with its share: the shares of a project add up to 100 %."""
+
+    proyecto = models.ForeignKey(
+        Proyecto, verbose_name=_("proyecto"), on_delete=models.CASCADE, related_name="sectores"
+    )
+    codigo = models.CharField(
+        _("sector CAD"),
+        max_length=5,
+        validators=[RegexValidator(r"^\d{5}$", _("Use un código CAD de 5 dígitos."))],
+        help_text=_("Código de 5 dígitos del Comité de Ayuda al Desarrollo (OCDE), para IATI y Cíclope."),
+    )
+    porcentaje = models.DecimalField(
+        _("porcentaje"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sector CAD del proyecto")
+        verbose_name_plural = _("sectores CAD del proyecto")
+        ordering = ["-porcentaje", "codigo"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(porcentaje__gt=0) & Q(porcentaje__lte=100),
+                name="sector_porcentaje_entre_0_y_100",
+                violation_error_message=MENSAJE_PORCENTAJE_SECTOR,
+            ),
+            models.UniqueConstraint(
+                fields=["proyecto", "codigo"],
+                name="sector_unico_por_proyecto",
+                violation_error_message=_("Ese sector CAD ya está en el proyecto."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.codigo} ({self.porcentaje} %)"
 
 
 class InformeEjecucionQuerySet(models.QuerySet):

@@ -20,10 +20,11 @@ from cooperacion.core.fechas import exigir_en_ventana
 from cooperacion.core.models import ODS, Actor, Dependencia, Moneda, Municipio, Usuario
 from cooperacion.core.numeros import formatear_numero
 from cooperacion.core.services import aplicar_transicion, tarea_cumplida
+from cooperacion.core.tipos import historia
 from indicadores.models import Indicador
 
 from .. import permissions, procedimiento
-from ..iati import sectores
+from ..iati import errores_de_sectores
 from ..models import (
     Convocatoria,
     InformeEjecucion,
@@ -31,6 +32,7 @@ from ..models import (
     MovimientoFinanciero,
     ParticipanteProyecto,
     Proyecto,
+    SectorProyecto,
     VersionDocumento,
 )
 from .comun import (
@@ -696,25 +698,44 @@ def proyecto_datos_iati_editar(
     *,
     proyecto: Proyecto,
     usuario: Usuario,
-    sector_cad: str,
+    sectores: Sequence[tuple[str, Decimal]],
     tasa_usd: Decimal | None,
     indicadores: Iterable[Indicador] = (),
     publicar: bool | None = None,
 ) -> Proyecto:
-    """What IATI and the Cíclope layout need beyond the execution data: DAC sector, USD rate, the indicators whose
-    results are published, and whether its data goes to the open data of /transparencia/ (None: unchanged)."""
+    """What IATI and the Cíclope layout need beyond the execution data: DAC sectors with their shares (adding up to
+    100 %), USD rate, the indicators whose results are published, and whether its data goes to the open data of
+    /transparencia/ (None: unchanged)."""
     bloquear(proyecto)
     if not permissions.puede_entregar_informes(usuario, proyecto):
         raise ErrorDeDominio(_("Solo la oficina o la dependencia responsable completa los datos del proyecto."))
-    if sector_cad and sector_cad not in sectores():
-        raise ErrorDeDominio(_("Elija un sector CAD de la lista."))
-    proyecto.sector_cad = sector_cad or ""
+    sectores = [(codigo, Decimal(porcentaje)) for codigo, porcentaje in sectores]
+    if errores := errores_de_sectores(sectores):
+        raise ErrorDeDominio(" ".join(errores))
     proyecto.tasa_usd = Decimal(1) if proyecto.moneda.codigo == "USD" else tasa_usd
     if proyecto.tasa_usd is not None and proyecto.tasa_usd <= 0:
         raise ErrorDeDominio(_("La tasa de cambio debe ser mayor que cero."))
     if publicar is not None and publicar != bool(proyecto.publicado_en):
         proyecto.publicado_en = timezone.localdate() if publicar else None
     validar(proyecto, excluir=["monto_comprometido_cop"])
-    guardar(proyecto, usuario, campos=["sector_cad", "tasa_usd", "publicado_en"], motivo=_("Datos para IATI y Cíclope"))
+    guardar(proyecto, usuario, campos=["tasa_usd", "publicado_en"], motivo=_("Datos para IATI y Cíclope"))
+    _sectores_guardar(proyecto, usuario, dict(sectores))
     proyecto.indicadores.set(indicadores)
     return proyecto
+
+
+def _sectores_guardar(proyecto: Proyecto, usuario: Usuario, nuevos: dict[str, Decimal]) -> None:
+    """Only what changed is written, so each sector's history shows its own changes."""
+    motivo = _("Datos para IATI y Cíclope")
+    for sector in proyecto.sectores.all():
+        if sector.codigo not in nuevos:
+            historia(sector)._history_user = usuario
+            historia(sector)._change_reason = motivo
+            sector.delete()
+        elif sector.porcentaje != (porcentaje := nuevos.pop(sector.codigo)):
+            sector.porcentaje = porcentaje
+            guardar(sector, usuario, campos=["porcentaje"], motivo=motivo)
+    for codigo, porcentaje in nuevos.items():
+        sector = SectorProyecto(proyecto=proyecto, codigo=codigo, porcentaje=porcentaje)
+        validar(sector)
+        guardar(sector, usuario, motivo=motivo)

@@ -6,6 +6,7 @@ import tempfile
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 
 from cooperacion.core.publico import valor_abierto
@@ -50,15 +51,35 @@ class ProyectoIATIView(PersonalRequeridoMixin, View):
         return _respuesta_iati(request, Proyecto.objects.filter(pk=proyecto.pk), f"iati-{proyecto.codigo}")
 
 
+def _sin_proyectos_ajenos(usuario, problemas) -> list:
+    """The file adds up every dependencia's projects: those the user does not see are counted, not named."""
+    con_proyecto = [p.pk for p in problemas if p is not None]
+    visibles = set(Proyecto.objects.visibles_para(usuario).filter(pk__in=con_proyecto).values_list("pk", flat=True))
+    resultado = [(p, lista) for p, lista in problemas.items() if p is None or p.pk in visibles]
+    if ajenos := len(con_proyecto) - len(visibles):
+        resultado.append(
+            (
+                None,
+                [
+                    _(
+                        "%(n)s proyecto(s) de otras dependencias no tienen tasa de cambio a USD; la dependencia "
+                        "responsable debe registrarla en «Datos para IATI y Cíclope»."
+                    )
+                    % {"n": ajenos}
+                ],
+            )
+        )
+    return resultado
+
+
 class OrganizacionIATIView(PersonalRequeridoMixin, View):
     """The entity's iati-organisations file."""
 
     def get(self, request):
         exportacion = iati.exportar_organizacion()
         if not exportacion.valida:
-            return render(
-                request, "convocatorias/iati_problemas.html", {"problemas": list(exportacion.problemas.items())}, 422
-            )
+            problemas = _sin_proyectos_ajenos(request.user, exportacion.problemas)
+            return render(request, "convocatorias/iati_problemas.html", {"problemas": problemas}, status=422)
         respuesta = HttpResponse(exportacion.contenido, content_type="application/xml; charset=utf-8")
         respuesta["Content-Disposition"] = 'attachment; filename="organizacion-iati.xml"'
         return respuesta

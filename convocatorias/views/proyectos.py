@@ -14,7 +14,15 @@ from cooperacion.core.views_reportes import DocumentoDeRegistroView
 
 from .. import permissions, procedimiento, selectors, services
 from ..filters import ProyectoFilter
-from ..forms import DatosIATIForm, FinalizarForm, InformeForm, MovimientoForm, ParticipantesFormSet, ProyectoForm
+from ..forms import (
+    DatosIATIForm,
+    FinalizarForm,
+    InformeForm,
+    MovimientoForm,
+    ParticipantesFormSet,
+    ProyectoForm,
+    SectoresFormSet,
+)
 from ..models import InformeEjecucion, Proyecto
 from .comun import PasoView, proyecto_visible
 
@@ -210,17 +218,40 @@ class DatosIATIView(ProyectoPasoView):
     boton = gettext_lazy("Guardar")
     exito = gettext_lazy("Datos del proyecto guardados.")
 
+    template_name = "convocatorias/datos_iati.html"
+
     def get_initial(self):
         proyecto = self.objeto
         return {
-            "sector_cad": proyecto.sector_cad,
             "tasa_usd": proyecto.tasa_usd,
             "indicadores": list(proyecto.indicadores.values_list("pk", flat=True)),
             "publicar": bool(proyecto.publicado_en),
         }
 
+    def _sectores(self):
+        if self.request.method == "POST":
+            return SectoresFormSet(self.request.POST, prefix="sectores")
+        inicial = [{"codigo": s.codigo, "porcentaje": s.porcentaje} for s in self.objeto.sectores.all()]
+        return SectoresFormSet(prefix="sectores", initial=inicial)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("sectores", self._sectores())
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        self.sectores = self._sectores()
+        if form.is_valid() and self.sectores.is_valid():
+            return self.form_valid(form)
+        return self.render_to_response(self.get_context_data(form=form, sectores=self.sectores))
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form, sectores=self.sectores))
+
     def ejecutar(self, form):
-        services.proyecto_datos_iati_editar(proyecto=self.objeto, usuario=self.request.user, **form.cleaned_data)
+        services.proyecto_datos_iati_editar(
+            proyecto=self.objeto, usuario=self.request.user, sectores=self.sectores.filas(), **form.cleaned_data
+        )
 
 
 class FinalizarView(ProyectoPasoView):

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import ManyToManyField, QuerySet
 from django.forms import ModelMultipleChoiceField
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +18,7 @@ from .models import (
     CorteTrimestral,
     Departamento,
     Dependencia,
+    Entidad,
     Moneda,
     Municipio,
     PoliticaMIPG,
@@ -93,13 +95,14 @@ class DependenciaAdmin(SimpleHistoryAdmin):
 
 @admin.register(Actor)
 class ActorAdmin(SimpleHistoryAdmin):
-    list_display = ["nombre", "sigla", "tipo", "pais", "estado"]
-    list_filter = ["tipo", "estado"]
+    list_display = ["nombre", "sigla", "tipo", "tipo_iati", "pais", "estado"]
+    list_filter = ["tipo", "tipo_iati", "estado"]
     search_fields = ["nombre", "sigla", "pais"]
     fields = [
         "nombre",
         "sigla",
         "tipo",
+        "tipo_iati",
         "pais",
         "sitio_web",
         "identificador_iati",
@@ -109,6 +112,21 @@ class ActorAdmin(SimpleHistoryAdmin):
         "estado",
     ]
     readonly_fields = ["estado"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, without the warning
+
+
+@admin.register(Entidad)
+class EntidadAdmin(SimpleHistoryAdmin):
+    """One record: it is changed, never added twice nor deleted."""
+
+    list_display = ["__str__", "identificador_iati", "tipo_iati"]
+    fields = ["identificador_iati", "tipo_iati"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not Entidad.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(ODS)

@@ -30,6 +30,7 @@ class CoreConfig(AppConfig):
 
         catalogos = [
             ("core:actor-lista", _("Actores y cooperantes")),
+            ("core:entidad", _("Entidad")),
             ("core:dependencia-lista", _("Dependencias")),
             ("core:municipio-lista", _("DIVIPOLA")),
             ("core:ods-lista", _("ODS")),

@@ -60,7 +60,7 @@ class ActoresReporte(Reporte):
                 actor.nombre,
                 actor.sigla,
                 actor.get_tipo_display(),
-                int(actor.tipo_iati),
+                int(actor.tipo_iati) if actor.tipo_iati else None,
                 actor.pais,
                 actor.sitio_web,
                 actor.contacto_nombre,

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Model
@@ -22,7 +23,7 @@ from django_fsm_log.models import StateLog
 from . import permissions, reportes, roles, salidas
 from .correo import enlace_absoluto, enviar_correo
 from .errores import ErrorDeDominio as ErrorDeDominio  # re-exported for the apps that still import it from here
-from .models import Actor, Notificacion, RecordatorioEnviado, ReporteGenerado, TokenDeAPI, Usuario
+from .models import Actor, Entidad, Notificacion, RecordatorioEnviado, ReporteGenerado, TokenDeAPI, Usuario
 from .models.tokens import digesto_de
 from .textos import resumir
 from .tipos import historia
@@ -68,6 +69,26 @@ def actor_desactivar(*, actor: Actor, usuario: Usuario, motivo: str) -> Actor:
     if not motivo.strip():
         raise ErrorDeDominio("Indique el motivo de la desactivación.")
     return aplicar_transicion(actor, "desactivar", usuario=usuario, motivo=motivo.strip())
+
+
+@transaction.atomic
+def entidad_configurar(*, usuario: Usuario, identificador_iati: str, tipo_iati: str) -> Entidad:
+    """The Administrador sets how the entity is identified in IATI (nothing is saved when nothing changes)."""
+    if not permissions.can_administrar_catalogos(usuario):
+        raise ErrorDeDominio(_("Solo el Administrador configura los datos de la entidad."))
+    entidad = Entidad.objects.select_for_update().get(pk=Entidad.actual().pk)
+    identificador_iati = identificador_iati.strip()
+    if (entidad.identificador_iati, entidad.tipo_iati) == (identificador_iati, tipo_iati):
+        return entidad
+    entidad.identificador_iati, entidad.tipo_iati = identificador_iati, tipo_iati
+    try:
+        entidad.full_clean()
+    except ValidationError as error:
+        raise ErrorDeDominio(" ".join(dict.fromkeys(error.messages))) from error
+    historia(entidad)._history_user = usuario
+    historia(entidad)._change_reason = _("Datos de la entidad para IATI")
+    entidad.save(update_fields=["identificador_iati", "tipo_iati"])
+    return entidad
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ urlpatterns = [
         views.ActorTransicionView.as_view(),
         name="actor-transicion",
     ),
+    path("catalogos/entidad/", views.EntidadView.as_view(), name="entidad"),
     path("catalogos/dependencias/", views.DependenciaListaView.as_view(), name="dependencia-lista"),
     path("catalogos/divipola/", views.MunicipioListaView.as_view(), name="municipio-lista"),
     path("catalogos/ods/", views.ODSListaView.as_view(), name="ods-lista"),

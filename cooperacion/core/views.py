@@ -25,7 +25,18 @@ from .errores import al_formulario
 from .filters import ActorFilter, DependenciaFilter, MunicipioFilter
 from .flujos import Accion, Flujo
 from .forms import MotivoForm, PerfilForm
-from .models import ODS, Actor, Dependencia, Moneda, Municipio, Notificacion, PoliticaMIPG, TokenDeAPI, Usuario
+from .models import (
+    ODS,
+    Actor,
+    Dependencia,
+    Entidad,
+    Moneda,
+    Municipio,
+    Notificacion,
+    PoliticaMIPG,
+    TokenDeAPI,
+    Usuario,
+)
 from .selectors import campos_reservados, historial_de, modelo_auditable
 from .tipos import SolicitudAutenticada, UsuarioOAnonimo, usuario_de
 
@@ -352,6 +363,15 @@ class ActorTransicionView(TransicionView):
     modelo = Actor
     flujo = FLUJO_ACTOR
     parametro = "actor"
+
+
+class EntidadView(PersonalRequeridoMixin, TemplateView):
+    """The entity's own record (its IATI identifier and type); the Administrador edits it in the administration."""
+
+    template_name = "core/entidad.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(entidad=Entidad.actual(), **kwargs)
 
 
 class DependenciaListaView(ListaFiltrada):

@@ -1,6 +1,7 @@
 """Journeys of open data and interoperability: a citizen finds the projects' open data and its dictionary; a
 professional creates an API token on the profile, reads the API documentation (under the CSP) and revokes it."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,11 @@ def test_ciudadano_descarga_los_proyectos_publicados(navegador, usuarios, depend
     asegurar_datos_de_convocatorias()
     proyecto = proyecto_de(dependencias["ocri"], usuarios["profesional"])
     services.proyecto_datos_iati_editar(
-        proyecto=proyecto, usuario=usuarios["profesional"], sector_cad="16020", tasa_usd=None, publicar=True
+        proyecto=proyecto,
+        usuario=usuarios["profesional"],
+        sectores=[("16020", Decimal(100))],
+        tasa_usd=None,
+        publicar=True,
     )
     navegador.goto(navegador.base + "/transparencia/datos/")
     expect(navegador.get_by_role("heading", name="Datos abiertos")).to_be_visible()

@@ -1,6 +1,6 @@
 from .avisos import Notificacion, PlazoAbierto, RecordatorioEnviado, TipoPlazo
 from .base import CatalogoQuerySet, ConVersion
-from .catalogos import ODS, Actor, Departamento, Moneda, Municipio, PoliticaMIPG
+from .catalogos import ODS, Actor, Departamento, Entidad, Moneda, Municipio, PoliticaMIPG, TipoOrganizacionIATI
 from .guardas import Salida, TokenDeCreacion
 from .organizacion import Dependencia, Usuario
 from .reportes import CorteTrimestral, ReporteGenerado
@@ -14,6 +14,7 @@ __all__ = [
     "CorteTrimestral",
     "Departamento",
     "Dependencia",
+    "Entidad",
     "Moneda",
     "Municipio",
     "Notificacion",
@@ -22,6 +23,7 @@ __all__ = [
     "RecordatorioEnviado",
     "ReporteGenerado",
     "Salida",
+    "TipoOrganizacionIATI",
     "TipoPlazo",
     "TokenDeAPI",
     "TokenDeCreacion",

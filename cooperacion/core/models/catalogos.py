@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -7,11 +9,34 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
-from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
 from .base import CatalogoQuerySet
 from .organizacion import Usuario
+
+IDENTIFICADOR_IATI = RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", _("Use el formato de IATI, p. ej. GB-GOV-1."))
+
+
+class TipoOrganizacionIATI(models.TextChoices):
+    """The IATI OrganisationType codelist (copied in `datos/iati/OrganisationType.xml`): the code goes into the
+    IATI files; people read its name in Spanish."""
+
+    GOBIERNO = "10", _("Gobierno")
+    GOBIERNO_LOCAL = "11", _("Gobierno local")
+    OTRO_SECTOR_PUBLICO = "15", _("Otro sector público")
+    ONG_INTERNACIONAL = "21", _("ONG internacional")
+    ONG_NACIONAL = "22", _("ONG nacional")
+    ONG_REGIONAL = "23", _("ONG regional")
+    ONG_PAIS_SOCIO = "24", _("ONG con sede en el país socio")
+    ALIANZA_PUBLICO_PRIVADA = "30", _("Alianza público-privada")
+    MULTILATERAL = "40", _("Multilateral")
+    FUNDACION = "60", _("Fundación")
+    SECTOR_PRIVADO = "70", _("Sector privado")
+    PRIVADO_PAIS_DONANTE = "71", _("Sector privado del país donante")
+    PRIVADO_PAIS_RECEPTOR = "72", _("Sector privado del país receptor de la ayuda")
+    PRIVADO_TERCER_PAIS = "73", _("Sector privado de un tercer país")
+    ACADEMIA = "80", _("Academia, formación e investigación")
+    OTRO = "90", _("Otro")
 
 
 class Actor(models.Model):
@@ -30,16 +55,15 @@ class Actor(models.Model):
         ACTIVO = "activo", _("Activo")
         INACTIVO = "inactivo", _("Inactivo")
 
-    # IATI OrganisationType codelist (https://iatistandard.org/en/iati-standard/203/codelists/organisationtype/):
-    # the code goes into the IATI file; people read its name in Spanish.
-    TIPO_IATI: dict[str, tuple[str, StrOrPromise]] = {
-        Tipo.GOBIERNO_INTERNACIONAL: ("10", _("Gobierno")),
-        Tipo.GOBIERNO_NACIONAL: ("10", _("Gobierno")),
-        Tipo.GOBIERNO_LOCAL: ("11", _("Gobierno local")),
-        Tipo.MULTILATERAL: ("40", _("Multilateral")),
-        Tipo.ESAL: ("21", _("ONG internacional")),
-        Tipo.EMPRESA_PRIVADA: ("70", _("Sector privado")),
-        Tipo.ACADEMIA: ("80", _("Academia, formación e investigación")),
+    # The OrganisationType an actor gets when the Administrador leaves it empty, from its kind.
+    TIPO_IATI: dict[str, str] = {
+        Tipo.GOBIERNO_INTERNACIONAL: TipoOrganizacionIATI.GOBIERNO,
+        Tipo.GOBIERNO_NACIONAL: TipoOrganizacionIATI.GOBIERNO,
+        Tipo.GOBIERNO_LOCAL: TipoOrganizacionIATI.GOBIERNO_LOCAL,
+        Tipo.MULTILATERAL: TipoOrganizacionIATI.MULTILATERAL,
+        Tipo.ESAL: TipoOrganizacionIATI.ONG_INTERNACIONAL,
+        Tipo.EMPRESA_PRIVADA: TipoOrganizacionIATI.SECTOR_PRIVADO,
+        Tipo.ACADEMIA: TipoOrganizacionIATI.ACADEMIA,
     }
 
     nombre = models.CharField(_("nombre"), max_length=200, unique=True)
@@ -51,8 +75,15 @@ class Actor(models.Model):
         _("identificador IATI"),
         max_length=100,
         blank=True,
-        validators=[RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", _("Use el formato de IATI, p. ej. GB-GOV-1."))],
+        validators=[IDENTIFICADOR_IATI],
         help_text=_("Identificador de organización IATI (p. ej. GB-GOV-1, XM-DAC-41114); vacío si no tiene."),
+    )
+    tipo_iati = models.CharField(
+        _("tipo de organización IATI"),
+        max_length=2,
+        choices=TipoOrganizacionIATI.choices,
+        blank=True,
+        help_text=_("Lista OrganisationType de IATI. Vacío: se toma del tipo de actor."),
     )
     contacto_nombre = models.CharField(_("persona de contacto"), max_length=150, blank=True)
     contacto_correo = models.EmailField(_("correo de contacto"), blank=True)
@@ -80,18 +111,20 @@ class Actor(models.Model):
     def __str__(self) -> str:
         return f"{self.nombre} ({self.sigla})" if self.sigla else self.nombre
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.tipo_iati and self.tipo in self.TIPO_IATI:
+            self.tipo_iati = self.TIPO_IATI[self.tipo]
+            if (campos := kwargs.get("update_fields")) is not None:
+                kwargs["update_fields"] = {*campos, "tipo_iati"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("core:actor-detalle", args=[self.pk])
 
     @property
-    def tipo_iati(self) -> str:
-        """IATI OrganisationType code, e.g. "40" for a multilateral."""
-        return self.TIPO_IATI[self.tipo][0]
-
-    @property
     def tipo_iati_display(self) -> str:
-        codigo, nombre = self.TIPO_IATI[self.tipo]
-        return f"{codigo} – {nombre}"
+        """The OrganisationType as code and name, e.g. "40 – Multilateral"."""
+        return f"{self.tipo_iati} – {self.get_tipo_iati_display()}" if self.tipo_iati else "—"
 
     @fsm_log_by
     @fsm_log_description
@@ -204,3 +237,51 @@ class PoliticaMIPG(models.Model):
 
     def __str__(self) -> str:
         return f"{self.numero}. {self.nombre}"
+
+
+class Entidad(models.Model):
+    """The entity that runs the application and publishes in IATI: one record, edited by the Administrador.
+
+    Its name stays in the ENTIDAD_NOMBRE setting (it is the whole site's name); what IATI needs is here."""
+
+    UNICA = 1
+
+    identificador_iati = models.CharField(
+        _("identificador de organización IATI"),
+        max_length=100,
+        validators=[IDENTIFICADOR_IATI],
+        help_text=_("CO-RUE seguido del NIT sin dígito de verificación, p. ej. CO-RUE-830115226."),
+    )
+    tipo_iati = models.CharField(
+        _("tipo de organización IATI"),
+        max_length=2,
+        choices=TipoOrganizacionIATI.choices,
+        default=TipoOrganizacionIATI.GOBIERNO,
+        help_text=_("Lista OrganisationType de IATI; un ministerio o una alcaldía es «10 – Gobierno»."),
+    )
+    history = HistoricalRecords()
+
+    objects = CatalogoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("entidad")
+        verbose_name_plural = _("entidad")
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="entidad_unica")]
+
+    def __str__(self) -> str:
+        return str(settings.ENTIDAD_NOMBRE)
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:entidad")
+
+    @classmethod
+    def actual(cls) -> "Entidad":
+        """The record (created from the ENTIDAD_IATI_ID setting the first time, as the migration does)."""
+        entidad, _creada = cls.objects.get_or_create(
+            pk=cls.UNICA, defaults={"identificador_iati": settings.ENTIDAD_IATI_ID}
+        )
+        return entidad
+
+    @property
+    def tipo_iati_display(self) -> str:
+        return f"{self.tipo_iati} – {self.get_tipo_iati_display()}"

@@ -117,6 +117,8 @@ ACTORES = [
     ("Bancolombia S.A.", "", Actor.Tipo.EMPRESA_PRIVADA, "Colombia", "https://www.bancolombia.com"),
 ]
 
+# The Ministerio del Trabajo in IATI: CO-RUE (Registro Único Empresarial) and its NIT without the check digit.
+ENTIDAD_DEMO = {"identificador_iati": "CO-RUE-830115226", "tipo_iati": "10"}
 ACTOR_INACTIVO = ("USAID", "La agencia cerró sus operaciones en 2025; sus proyectos pasaron al Departamento de Estado.")
 
 
@@ -146,6 +148,7 @@ class Command(BaseCommand):
             dependencias = self._dependencias()
             usuarios = self._usuarios(dependencias, contrasena)
             self._actores(usuarios["admin"])
+            services.entidad_configurar(usuario=usuarios["admin"], **ENTIDAD_DEMO)
             self._bienvenida(usuarios)
             for nombre, cargar in demo.cargadores():
                 self.stdout.write(f"Cargando {nombre}…")
