@@ -82,6 +82,21 @@ class TestExcel:
         assert hoja["C2"].value == 1234.5
         assert hoja["A3"].value == 1
 
+    def test_los_enteros_se_ven_con_separador_de_miles_cuando_lo_necesitan(self, tmp_path):
+        from openpyxl import Workbook
+
+        destino = tmp_path / "enteros.xlsx"
+        libro = Workbook(write_only=True)
+        filas = [(5,), (-999,), (12345,), (-2500,), (None,), ("=1+1",)]
+        reportes.escribir_hoja(libro, "Enteros", [Columna("Días", "entero")], filas)
+        libro.save(destino)
+        hoja = load_workbook(destino).active
+        celdas = [hoja.cell(row=n, column=1) for n in range(2, 8)]
+        assert [c.value for c in celdas] == [5, -999, 12345, -2500, None, "=1+1"]
+        # Below a thousand General shows the same digits; from a thousand on, the thousands separator.
+        assert [c.number_format for c in celdas[:4]] == ["General", "General", "#,##0", "#,##0"]
+        assert celdas[5].data_type == "s"  # user text is never a formula
+
 
 class TestPDF:
     def test_el_fetcher_rechaza_archivos_del_servidor_y_la_red(self):

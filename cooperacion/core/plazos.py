@@ -499,9 +499,13 @@ def iterar_planos(
 ) -> Iterator[tuple[dict[str, Any], PlazoEnCurso]]:
     """Every row of a query as a dict of `campos` (plus pk, tipo, fecha, dependencia_id and the names of its
     responsables) with its status, chunk by chunk, without building model instances: for exports of many rows. The
-    responsables of a chunk come in one query on the link table."""
+    responsables of a chunk come in one query on the link table.
+
+    The status depends only on the kind and the date, so it is computed once per (tipo, fecha) and shared by the
+    rows that have them (its `plazo` is None: the row is the dict)."""
     hoy = hoy or timezone.localdate()
     configuracion = tipos_configurados()
+    situaciones: dict[tuple[str, date], PlazoEnCurso] = {}
     enlace = PlazoAbierto.responsables.through
     valores = filas.values("pk", "tipo", "fecha", "dependencia_id", *campos).iterator(chunk_size=lote)
     while trozo := list(itertools.islice(valores, lote)):
@@ -514,7 +518,11 @@ def iterar_planos(
             nombres.setdefault(plazo_id, []).append(f"{nombre} {apellido}".strip() or usuario)
         for fila in trozo:
             fila["responsables"] = nombres.get(fila["pk"], [])
-            yield fila, _situacion(fila["tipo"], fila["fecha"], configuracion, hoy, fila)
+            clave = (fila["tipo"], fila["fecha"])
+            situacion = situaciones.get(clave)
+            if situacion is None:
+                situacion = situaciones[clave] = _situacion(*clave, configuracion, hoy, None)
+            yield fila, situacion
 
 
 def plazos_en_curso(

@@ -233,6 +233,9 @@ def escribir_hoja(
         if columna.tipo in FORMATOS_NUMERO:
             tipadas[i] = WriteOnlyCell(hoja)
             tipadas[i].number_format = FORMATOS_NUMERO[columna.tipo]
+    # An integer below a thousand looks the same in Excel's General format as in "#,##0": it is written plain,
+    # sparing openpyxl the styled cell (day counts, numbers of reports: most integers of most exports).
+    enteros = {i for i, columna in enumerate(columnas) if columna.tipo == "entero"}
     textos = [WriteOnlyCell(hoja) for _columna in columnas]
     escritas = 0
     for fila in filas:
@@ -251,7 +254,11 @@ def escribir_hoja(
                     valores.append(celda)
                 else:
                     valores.append(valor)
-            elif valor is not None and i in tipadas:
+            elif (
+                valor is not None
+                and i in tipadas
+                and not (i in enteros and type(valor) is int and -1000 < valor < 1000)
+            ):
                 celda = tipadas[i]
                 celda.value = valor
                 valores.append(celda)
