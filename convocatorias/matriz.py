@@ -114,12 +114,12 @@ def filas(convocatorias: QuerySet[Convocatoria]) -> Iterator[tuple[object, ...]]
     for lote in _lotes(convocatorias):
         ids = [f[0] for f in lote]
         ods: dict[int, list[str]] = {}
-        for convocatoria_id, numero in por_ods.filter(convocatoria_id__in=ids).values_list(
+        for convocatoria_id, numero in por_ods.filter(convocatoria_id__en_lote=ids).values_list(
             "convocatoria_id", "ods__numero"
         ):
             ods.setdefault(convocatoria_id, []).append(str(numero))
         lineas: dict[int, list[str]] = {}
-        for convocatoria_id, nombre in por_linea.filter(convocatoria_id__in=ids).values_list(
+        for convocatoria_id, nombre in por_linea.filter(convocatoria_id__en_lote=ids).values_list(
             "convocatoria_id", "lineaprioritaria__nombre"
         ):
             lineas.setdefault(convocatoria_id, []).append(nombre)

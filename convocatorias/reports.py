@@ -343,7 +343,7 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
         for lote in por_lotes(valores.iterator(chunk_size=LOTE)):
             conteos = {
                 pk: resto
-                for pk, *resto in Proyecto.objects.filter(pk__in=[f[0] for f in lote])
+                for pk, *resto in Proyecto.objects.filter(pk__en_lote=[f[0] for f in lote])
                 .order_by()
                 .values_list("pk")
                 .annotate(

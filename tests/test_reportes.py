@@ -270,3 +270,22 @@ class TestPaginas:
         assert "<html" not in html
         assert 'hx-trigger="every 1s"' in html
         assert "40 %" in html
+
+
+class TestLotesDeIds:
+    def test_en_lote_trae_exactamente_esos_ids_y_nada_con_la_lista_vacia(self, db):
+        from cooperacion.core.models import Actor
+
+        primero, _segundo, tercero = ActorFactory(), ActorFactory(), ActorFactory()
+        elegidos = Actor.objects.filter(pk__en_lote=[tercero.pk, primero.pk]).order_by("pk")
+        assert list(elegidos) == [primero, tercero]
+        assert list(Actor.objects.filter(pk__en_lote=[])) == []
+        assert Actor.objects.filter(pk__en_lote=[str(primero.pk)]).get() == primero  # ids as text are ids
+
+    def test_en_lote_sobre_una_llave_foranea(self, db, usuarios):
+        from convocatorias.models import Convocatoria
+        from tests.factories_convocatorias import ConvocatoriaFactory
+
+        una, otra = ConvocatoriaFactory(), ConvocatoriaFactory()
+        assert list(Convocatoria.objects.filter(cooperante_id__en_lote=[otra.cooperante_id])) == [otra]
+        assert una not in Convocatoria.objects.filter(cooperante_id__en_lote=[otra.cooperante_id])

@@ -20,7 +20,7 @@ class CoreConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         # checks and tasks register themselves on import (system checks; the Celery tasks the outbox publishes).
-        from . import api, checks, menu, orden, pendientes, permissions, reportes, tasks  # noqa: F401
+        from . import api, checks, consultas, menu, orden, pendientes, permissions, reportes, tasks  # noqa: F401
         from .middleware import registrar_inicio_de_sesion
         from .reportes_nucleo import ActoresReporte, PlazosReporte
 

@@ -511,7 +511,7 @@ def iterar_planos(
     while trozo := list(itertools.islice(valores, lote)):
         nombres: dict[int, list[str]] = {}
         for plazo_id, nombre, apellido, usuario in (
-            enlace.objects.filter(plazoabierto_id__in=[f["pk"] for f in trozo])
+            enlace.objects.filter(plazoabierto_id__en_lote=[f["pk"] for f in trozo])
             .order_by("plazoabierto_id", "usuario_id")
             .values_list("plazoabierto_id", "usuario__first_name", "usuario__last_name", "usuario__username")
         ):
