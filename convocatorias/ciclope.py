@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch
-from openpyxl import Workbook
 
-from cooperacion.core.reportes import Columna, escribir_hoja
+from cooperacion.core.reportes import Columna, escribir_hoja, libro_excel
 
 from . import iati
 from .models import Convocatoria, ParticipanteProyecto
@@ -127,7 +126,5 @@ def filas(proyectos) -> Iterator[list]:
 
 
 def exportar(proyectos, destino) -> int:
-    libro = Workbook(write_only=True)
-    escritas = escribir_hoja(libro, TITULO_HOJA, columnas(), filas(proyectos))
-    libro.save(destino)
-    return escritas
+    with libro_excel(destino) as libro:
+        return escribir_hoja(libro, TITULO_HOJA, columnas(), filas(proyectos))

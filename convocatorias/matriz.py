@@ -11,10 +11,9 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 
 from cooperacion.core import hojas
-from cooperacion.core.reportes import Columna, escribir_hoja, por_lotes
+from cooperacion.core.reportes import Columna, escribir_hoja, libro_excel, por_lotes
 
 from . import priorizacion
 from .models import Convocatoria
@@ -161,12 +160,10 @@ def filas(convocatorias: QuerySet[Convocatoria]) -> Iterator[tuple[object, ...]]
 
 def exportar(convocatorias, destino, *, al_avanzar=None) -> int:
     """Write the matrix (rows streamed in chunks, see `filas`) into a write-only workbook saved to `destino`."""
-    libro = Workbook(write_only=True)
-    escritas = escribir_hoja(
-        libro, TITULO_HOJA, [c.columna for c in COLUMNAS], filas(convocatorias), al_avanzar=al_avanzar
-    )
-    libro.save(destino)
-    return escritas
+    with libro_excel(destino) as libro:
+        return escribir_hoja(
+            libro, TITULO_HOJA, [c.columna for c in COLUMNAS], filas(convocatorias), al_avanzar=al_avanzar
+        )
 
 
 # Reading an edited copy -------------------------------------------------------------------------

@@ -12,11 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 
 from cooperacion.core import graficos, periodos
 from cooperacion.core.permissions import es_personal
-from cooperacion.core.reportes import LOTE, Columna, Reporte, escribir_hoja, por_lotes
+from cooperacion.core.reportes import LOTE, Columna, Reporte, escribir_hoja, libro_excel, por_lotes
 from cooperacion.core.reportes_nucleo import ReporteTrimestral
 from cooperacion.core.services import ErrorDeDominio
 
@@ -389,14 +388,13 @@ class ConvocatoriasTrimestralReporte(ReporteTrimestral):
             yield (codigo, numero, limite, estados.get(estado, estado), recibido, revisor, observaciones)
 
     def escribir_excel(self, parametros, usuario, destino, *, titulo, al_avanzar=None) -> int:
-        libro = Workbook(write_only=True)
-        escritas = escribir_hoja(
-            libro, _("Convocatorias"), self.columnas, self.filas(parametros, usuario), al_avanzar=al_avanzar
-        )
-        proyectos = self._proyectos(parametros, usuario)
-        escribir_hoja(libro, _("Proyectos"), self.columnas_proyectos, self.filas_proyectos(proyectos))
-        escribir_hoja(libro, _("Informes de ejecución"), self.columnas_informes, self.filas_informes(proyectos))
-        libro.save(destino)
+        with libro_excel(destino) as libro:
+            escritas = escribir_hoja(
+                libro, _("Convocatorias"), self.columnas, self.filas(parametros, usuario), al_avanzar=al_avanzar
+            )
+            proyectos = self._proyectos(parametros, usuario)
+            escribir_hoja(libro, _("Proyectos"), self.columnas_proyectos, self.filas_proyectos(proyectos))
+            escribir_hoja(libro, _("Informes de ejecución"), self.columnas_informes, self.filas_informes(proyectos))
         return escritas
 
     def contexto(self, parametros, usuario) -> dict:

@@ -14,13 +14,12 @@ from typing import IO, TYPE_CHECKING, Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
 from cooperacion.core import graficos, periodos
 from cooperacion.core.models import Dependencia, ReporteGenerado, Usuario
-from cooperacion.core.reportes import Columna, Fila, Parametros, escribir_hoja
+from cooperacion.core.reportes import Columna, Fila, Parametros, escribir_hoja, libro_excel
 from cooperacion.core.reportes_nucleo import ReporteTrimestral
 from indicadores import calculo
 from indicadores import graficos as graficos_indicadores
@@ -400,7 +399,6 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
         al_avanzar: Callable[[int], None] | None = None,
     ) -> int:
         inf = self.informe(parametros, usuario)
-        libro = Workbook(write_only=True)
         hojas = [
             (_("Resumen"), COLUMNAS_RESUMEN, self.filas_resumen(inf)),
             (_("Cumplimiento por plan"), COLUMNAS_PLANES, self.filas_planes(inf)),
@@ -413,14 +411,14 @@ class SeguimientoPlanesReporte(ReporteTrimestral):
             (_("Ajustes aprobados"), COLUMNAS_AJUSTES, self.filas_ajustes(inf)),
         ]
         total = 0
-        for numero, (nombre, columnas, filas) in enumerate(hojas, start=1):
-            escritas = escribir_hoja(libro, nombre, columnas, filas)
-            total += escritas
-            if nombre == _("Cuadro diagnóstico") and escritas:
-                self._grafico_por_dependencia(libro.worksheets[-1], escritas)
-            if al_avanzar:
-                al_avanzar(numero)
-        libro.save(destino)
+        with libro_excel(destino) as libro:
+            for numero, (nombre, columnas, filas) in enumerate(hojas, start=1):
+                escritas = escribir_hoja(libro, nombre, columnas, filas)
+                total += escritas
+                if nombre == _("Cuadro diagnóstico") and escritas:
+                    self._grafico_por_dependencia(libro.worksheets[-1], escritas)
+                if al_avanzar:
+                    al_avanzar(numero)
         return total
 
     def _grafico_por_dependencia(self, hoja, filas: int) -> None:

@@ -2,10 +2,9 @@
 so both sides take their sheet names and headers from here."""
 
 from django.utils.functional import Promise
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from cooperacion.core.reportes import celda
+from cooperacion.core.reportes import celda, libro_excel
 
 from .models import Caracterizacion, Documento, Etapa, Firma
 from .selectors import RECURSOS, SEGUIMIENTO
@@ -101,8 +100,11 @@ def _lineas(valores) -> str:
 
 def escribir_libro(c: Caracterizacion, destino) -> None:
     """Write the characterization (loaded with `selectors.con_todo`) as an .xlsx, in write-only mode."""
-    libro = Workbook(write_only=True)
+    with libro_excel(destino) as libro:
+        _escribir_hojas(libro, c)
 
+
+def _escribir_hojas(libro, c: Caracterizacion) -> None:
     hoja = _hoja(libro, HOJA_ENCABEZADO, ["Campo", "Valor"], [40, 120])
     valores = {
         "codigo": c.proceso.codigo,
@@ -166,5 +168,3 @@ def escribir_libro(c: Caracterizacion, destino) -> None:
     hoja = _hoja(libro, HOJA_CAMBIOS, COLUMNAS_CAMBIOS, [10, 50, 90, 12])
     for cambio in c.cambios.all():
         _celdas(hoja, [cambio.version, cambio.seccion, cambio.cambio, cambio.fecha])
-
-    libro.save(destino)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import mimetypes
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import islice
+from os import PathLike
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 from urllib.parse import unquote, urlsplit
@@ -272,6 +274,15 @@ def escribir_hoja(
     return escritas
 
 
+@contextmanager
+def libro_excel(destino: IO[bytes] | str | PathLike[str]) -> Iterator[Workbook]:
+    """A write-only workbook for the sheets of one export (`escribir_hoja`, or `celda` for hand-made layouts),
+    saved to `destino` when the block ends without an error. Apps open their workbooks here, never by themselves."""
+    libro = Workbook(write_only=True)
+    yield libro
+    libro.save(destino)
+
+
 def escribir_xlsx(
     reporte: Reporte,
     filas: Iterable[Fila],
@@ -281,10 +292,8 @@ def escribir_xlsx(
     al_avanzar: Callable[[int], None] | None = None,
 ) -> int:
     """A one-sheet .xlsx of the report's columns and the given rows (see `escribir_hoja`)."""
-    libro = Workbook(write_only=True)
-    escritas = escribir_hoja(libro, titulo or reporte.titulo, list(reporte.columnas), filas, al_avanzar=al_avanzar)
-    libro.save(destino)
-    return escritas
+    with libro_excel(destino) as libro:
+        return escribir_hoja(libro, titulo or reporte.titulo, list(reporte.columnas), filas, al_avanzar=al_avanzar)
 
 
 # PDF --------------------------------------------------------------------------------------------
