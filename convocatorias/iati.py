@@ -65,9 +65,11 @@ def errores_de_esquema(documento, tipo: str = "activities") -> list[str]:
 
 @cache
 def sectores() -> dict[str, str]:
-    """The active DAC 5-digit sectors {code: name} of the IATI Sector codelist."""
-    with open(CARPETA / "sectores_cad.csv", encoding="utf-8") as archivo:
-        return {fila["codigo"]: fila["nombre"] for fila in csv.DictReader(archivo)}
+    """The active DAC 5-digit sectors of the IATI Sector codelist as {code: Spanish name}. The codelist is English
+    (and French) only: the names shown (picker, project page, Cíclope) are the project's own translation, the
+    `nombre_es` column; the English `nombre` stays in the file as the source text. IATI and Cíclope read the code."""
+    with open(CARPETA / "sectores_cad.csv", encoding="utf-8", newline="") as archivo:
+        return {fila["codigo"]: fila["nombre_es"] for fila in csv.DictReader(archivo)}
 
 
 CIEN = Decimal(100)

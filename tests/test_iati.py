@@ -3,6 +3,8 @@ project is reported instead of a file, and the results carry the indicators' fig
 Who may download or edit what (roles, the outsider's 404, anonymous → login) is in the matrix of
 test_convocatorias_vistas."""
 
+import csv
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,6 +32,40 @@ def test_los_58_ejemplos_oficiales_validan_sin_conexion():
         documento = etree.parse(str(ejemplo), etree.XMLParser(no_network=True))
         tipo = "organisations" if documento.getroot().tag == "iati-organisations" else "activities"
         assert iati.errores_de_esquema(documento, tipo) == [], ejemplo.name
+
+
+# Words that betray a name left in English (none of them is Spanish).
+PALABRAS_INGLESAS = {"and", "of", "the", "for", "in", "with", "policy", "management", "development", "services"}
+
+
+def test_cada_sector_cad_tiene_su_nombre_en_espanol():
+    """The IATI Sector codelist is English only: every row carries the project's Spanish name next to the untouched
+    English one, for the same 295 codes, and `sectores()` (what the picker, the project page and Cíclope show)
+    gives the Spanish one."""
+    with open(iati.CARPETA / "sectores_cad.csv", encoding="utf-8", newline="") as archivo:
+        lector = csv.DictReader(archivo)
+        filas = list(lector)
+    assert lector.fieldnames == ["codigo", "nombre", "nombre_es"]
+    codigos = [f["codigo"] for f in filas]
+    assert len(filas) == 295
+    assert len(set(codigos)) == 295
+    assert all(re.fullmatch(r"\d{5}", c) for c in codigos)
+    assert {"11110", "15160", "16020", "41010", "99820"} <= set(codigos)
+    for fila in filas:
+        ingles, espanol = fila["nombre"], fila["nombre_es"]
+        assert ingles.strip(), fila
+        assert espanol.strip(), fila
+        assert espanol == espanol.strip(), fila
+        assert espanol[0].isupper(), fila
+        assert espanol.casefold() != ingles.casefold(), fila
+        assert not PALABRAS_INGLESAS & set(re.findall(r"[a-z]+", espanol.lower())), fila
+    assert iati.sectores() == {f["codigo"]: f["nombre_es"] for f in filas}
+    assert iati.sectores()["11110"] == "Política educativa y gestión administrativa"
+    assert iati.sectores()["15220"] == "Consolidación de la paz civil, prevención y resolución de conflictos"
+    assert iati.sectores()["13040"] == "Control de las ETS, incluido el VIH/sida"
+    # The English source text is still there, as IATI publishes it.
+    en_ingles = {f["codigo"]: f["nombre"] for f in filas}
+    assert en_ingles["11110"] == "Education policy and administrative management"
 
 
 def test_un_documento_invalido_da_sus_errores():
@@ -282,6 +318,11 @@ class TestDatosIATI:
         pagina = cliente.get(url).content.decode()
         assert 'name="sectores-0-codigo"' in pagina
         assert 'name="sectores-4-porcentaje"' in pagina
+        # The picker names the sectors in Spanish, after their code.
+        assert ">11110 – Política educativa y gestión administrativa</option>" in pagina
+        assert ">16020 – Política de empleo y gestión administrativa</option>" in pagina
+        assert "Education policy" not in pagina
+        assert "Employment creation" not in pagina
         datos = _con_sectores([("16010", "60,5"), ("15110", "39,5")], indicadores=[indicador.pk], publicar="on")
         respuesta = cliente.post(url, datos)
         assert respuesta.status_code == 302
@@ -298,7 +339,9 @@ class TestDatosIATI:
             == usuarios["profesional"]
         )
         ficha = cliente.get(proyecto.get_absolute_url()).content.decode()
-        assert "16010 – " in ficha
+        assert "16010 – Protección social" in ficha
+        assert "15110 – Política de la administración pública y gestión administrativa" in ficha
+        assert "Social Protection" not in ficha
         assert "(60,50 %)" in ficha
 
     def test_el_formulario_muestra_los_sectores_guardados(self, proyecto, cliente_de):
@@ -371,8 +414,10 @@ class TestSectores:
         from convocatorias import ciclope, publico
 
         fila = dict(zip(ciclope.COLUMNAS, next(ciclope.filas(Proyecto.objects.all())), strict=True))
-        assert fila["CAD TERCER NIVEL"].startswith("16020 – ")
-        assert "; 15110 – " in fila["CAD TERCER NIVEL"]
+        assert fila["CAD TERCER NIVEL"] == (
+            "16020 – Política de empleo y gestión administrativa; "
+            "15110 – Política de la administración pública y gestión administrativa"
+        )
         proyecto.publicado_en = timezone.localdate()
         proyecto.save()
         (publicado,) = publico.filas_publicadas()
