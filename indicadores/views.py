@@ -192,7 +192,7 @@ class IndicadorEditarView(IndicadorFormularioView):
     rol_permitido = staticmethod(permissions.es_responsable)
     permitida = staticmethod(permissions.can_editar_indicador)
     titulo = gettext_lazy("Editar la hoja de vida")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Hoja de vida actualizada.")
 
     def get_form_kwargs(self) -> dict[str, Any]:
@@ -247,7 +247,7 @@ class _SerieMixin(_Vista):
 class MetasView(_SerieMixin, IndicadorFormularioView):
     form_class = MetasForm
     titulo = gettext_lazy("Metas por trimestre")
-    boton = gettext_lazy("Guardar metas")
+    boton = gettext_lazy("Guardar las metas")
     exito = gettext_lazy("Metas guardadas.")
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:

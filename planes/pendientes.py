@@ -132,7 +132,7 @@ def _de_control_interno() -> Iterator[Pendiente]:
         .order_by("-anio", "-trimestre", "pk")[:LIMITE]
     ):
         yield Pendiente(
-            titulo=_("Registrar observaciones: %(s)s") % {"s": seguimiento},
+            titulo=_("Registrar las observaciones: %(s)s") % {"s": seguimiento},
             url=f"{seguimiento.get_absolute_url()}#observaciones",
             tipo=_("Seguimiento a planes"),
             detalle=_("Evaluación de Control Interno del seguimiento trimestral."),

@@ -320,7 +320,7 @@ class TestDatosIATI:
         assert 'name="sectores-4-porcentaje"' in pagina
         # The picker names the sectors in Spanish, after their code.
         assert ">11110 – Política educativa y gestión administrativa</option>" in pagina
-        assert ">16020 – Política de empleo y gestión administrativa</option>" in pagina
+        assert ">16020 – Creación de empleo</option>" in pagina
         assert "Education policy" not in pagina
         assert "Employment creation" not in pagina
         datos = _con_sectores([("16010", "60,5"), ("15110", "39,5")], indicadores=[indicador.pk], publicar="on")
@@ -415,8 +415,7 @@ class TestSectores:
 
         fila = dict(zip(ciclope.COLUMNAS, next(ciclope.filas(Proyecto.objects.all())), strict=True))
         assert fila["CAD TERCER NIVEL"] == (
-            "16020 – Política de empleo y gestión administrativa; "
-            "15110 – Política de la administración pública y gestión administrativa"
+            "16020 – Creación de empleo; 15110 – Política de la administración pública y gestión administrativa"
         )
         proyecto.publicado_en = timezone.localdate()
         proyecto.save()

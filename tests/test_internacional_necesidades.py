@@ -47,10 +47,10 @@ def test_el_jefe_aprueba_en_el_navegador_la_linea_que_propuso_la_oficina(cliente
     assert linea.estado == LineaPrioritaria.Estado.PROPUESTA
     assert not LineaPrioritaria.objects.vigentes().filter(pk=linea.pk).exists()
     # The Profesional sees no approve button and cannot approve by POST.
-    assert "Aprobar línea" not in cliente_de("profesional").get(linea.get_absolute_url()).content.decode()
+    assert "Aprobar la línea" not in cliente_de("profesional").get(linea.get_absolute_url()).content.decode()
     aprobar = reverse("internacional:linea-transicion", args=[linea.pk, "aprobar"])
     assert cliente_de("profesional").post(aprobar).status_code == 403
-    assert "Aprobar línea" in cliente_de("jefe").get(linea.get_absolute_url()).content.decode()
+    assert "Aprobar la línea" in cliente_de("jefe").get(linea.get_absolute_url()).content.decode()
     assert cliente_de("jefe").post(aprobar).status_code == 302
     linea.refresh_from_db()
     assert (linea.estado, linea.aprobada_por) == (LineaPrioritaria.Estado.APROBADA, usuarios["jefe"])

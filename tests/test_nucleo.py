@@ -199,6 +199,16 @@ class TestListas:
         assert pagina.context["page_obj"].paginator.num_pages == 2
         assert cliente.get(url, {"orden": "password"}).context["orden"] == "nombre"
 
+    def test_lista_de_actores_filtra_por_tipo_de_organizacion_iati(self, cliente_de):
+        ActorFactory(nombre="Banco Regional", tipo=Actor.Tipo.MULTILATERAL)
+        ActorFactory(nombre="Fondo Local", tipo=Actor.Tipo.ESAL, tipo_iati="22")
+        ActorFactory(nombre="Fundación Andina", tipo=Actor.Tipo.ESAL)
+        pagina = cliente_de("profesional").get(reverse("core:actor-lista"), {"tipo_iati": "22"})
+        assert [a.nombre for a in pagina.context["object_list"]] == ["Fondo Local"]
+        assert "22 – ONG nacional" in pagina.content.decode()
+        multilaterales = cliente_de("profesional").get(reverse("core:actor-lista"), {"tipo_iati": "40"})
+        assert [a.nombre for a in multilaterales.context["object_list"]] == ["Banco Regional"]
+
     def test_lista_de_actores_con_consultas_constantes(self, cliente_de, django_assert_max_num_queries):
         cliente = cliente_de("profesional")
         ActorFactory.create_batch(3)

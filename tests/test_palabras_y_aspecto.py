@@ -230,3 +230,103 @@ class TestEditorPHVA:
         assert "fuentes" not in self._campos(html)
         assert "receptores" not in self._campos(html)
         assert "proveedores_externos" in self._campos(html)
+
+
+class TestArticulos:
+    """A button or title that acts on a record names it with its article: «Editar la convocatoria», «Registrar una
+    necesidad», not «Editar convocatoria». The rule is checked on every label of the product's code and templates."""
+
+    ETIQUETA = re.compile(r"""(?:translate|gettext_lazy\(|gettext\(|\b_\()\s*(["'])([^"'\n]{3,140})\1""")
+    INFINITIVO_Y_NOMBRE = re.compile(r"^[A-ZÁÉÍÓÚ][a-zñáéíóú]+(?:ar|er|ir) ([a-zñáéíóú]+)")
+    # What may follow the verb: articles, determiners, prepositions, pronouns and adverbs.
+    PERMITIDAS = frozenset(
+        {
+            "el",
+            "la",
+            "los",
+            "las",
+            "del",
+            "al",
+            "un",
+            "una",
+            "unos",
+            "unas",
+            "su",
+            "sus",
+            "este",
+            "esta",
+            "estos",
+            "estas",
+            "ese",
+            "esa",
+            "mis",
+            "mi",
+            "todo",
+            "toda",
+            "todos",
+            "todas",
+            "a",
+            "de",
+            "en",
+            "por",
+            "para",
+            "otra",
+            "otro",
+            "con",
+            "como",
+            "que",
+            "qué",
+            "y",
+            "o",
+            "sin",
+            "si",
+            "cada",
+            "lo",
+            "se",
+            "nuevo",
+            "nueva",
+            "hasta",
+            "desde",
+            "antes",
+            "después",
+            "aquí",
+            "más",
+            "no",
+            "solo",
+            "sobre",
+            "entre",
+            "varios",
+            "varias",
+            "cuál",
+            "cuáles",
+            "cómo",
+            "dónde",
+            "ambos",
+            "hoy",
+            "ya",
+        }
+    )
+
+    def etiquetas(self):
+        for ruta in RAIZ.rglob("*"):
+            partes = ruta.relative_to(RAIZ).parts
+            if ruta.suffix not in {".py", ".html", ".txt"} or {".venv", "migrations", "tests", "node_modules"} & set(
+                partes
+            ):
+                continue
+            for coincidencia in self.ETIQUETA.finditer(ruta.read_text(errors="ignore")):
+                yield ruta.relative_to(RAIZ), coincidencia.group(2)
+
+    def test_ninguna_accion_nombra_su_registro_sin_articulo(self):
+        sin_articulo = sorted(
+            f"{ruta}: «{texto}»"
+            for ruta, texto in self.etiquetas()
+            if (m := self.INFINITIVO_Y_NOMBRE.match(texto)) and m.group(1) not in self.PERMITIDAS
+        )
+        assert sin_articulo == []
+
+    def test_la_regla_encuentra_las_etiquetas(self):
+        textos = {texto for _ruta, texto in self.etiquetas()}
+        assert {"Editar la convocatoria", "Registrar una necesidad", "Subir un documento"} <= textos
+        assert self.INFINITIVO_Y_NOMBRE.match("Editar la convocatoria").group(1) in self.PERMITIDAS
+        assert self.INFINITIVO_Y_NOMBRE.match("Editar convocatoria").group(1) not in self.PERMITIDAS

@@ -73,7 +73,7 @@ FLUJO_CONVOCATORIA = Flujo(
         ),
         Accion(
             nombre="formalizar",
-            etiqueta=gettext_lazy("Formalizar compromisos"),
+            etiqueta=gettext_lazy("Formalizar los compromisos"),
             servicio=services.convocatoria_formalizar_compromisos,
             permitida=permissions.can_formalizar_compromisos,
             rol_permitido=permissions.es_de_la_oficina,
@@ -176,8 +176,8 @@ class ConvocatoriaEditarView(PasoView):
     form_class = ConvocatoriaForm
     rol_permitido = staticmethod(permissions.es_de_la_oficina)
     permitida = staticmethod(permissions.can_editar_convocatoria)
-    titulo = gettext_lazy("Editar convocatoria")
-    boton = gettext_lazy("Guardar cambios")
+    titulo = gettext_lazy("Editar la convocatoria")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Convocatoria actualizada.")
     tarea = 1
 
@@ -368,7 +368,7 @@ class ResponderView(PasoView):
 
     form_class = RespuestaForm
     titulo = gettext_lazy("Respuesta al oficio informativo")
-    boton = gettext_lazy("Registrar respuesta")
+    boton = gettext_lazy("Registrar la respuesta")
     exito = gettext_lazy("Respuesta registrada.")
     tarea = 3
 
@@ -450,8 +450,8 @@ class CompromisosView(CreacionUnicaMixin, PasoView):
     template_name = "convocatorias/compromisos.html"
     rol_permitido = staticmethod(permissions.es_de_la_oficina)
     permitida = staticmethod(permissions.can_gestionar_compromisos)
-    titulo = gettext_lazy("Formalizar compromisos")
-    boton = gettext_lazy("Agregar compromiso")
+    titulo = gettext_lazy("Formalizar los compromisos")
+    boton = gettext_lazy("Agregar un compromiso")
     exito = gettext_lazy("Compromiso agregado.")
     tarea = 4
 
@@ -513,7 +513,7 @@ class VersionView(CreacionUnicaMixin, PasoView):
     rol_permitido = staticmethod(permissions.es_de_la_oficina)
     permitida = staticmethod(permissions.can_subir_version)
     titulo = gettext_lazy("Nueva versión del documento del proyecto")
-    boton = gettext_lazy("Subir versión")
+    boton = gettext_lazy("Subir una versión")
     introduccion = gettext_lazy(
         "El proyecto se elabora en el formato que pide la convocatoria; el jefe de la dependencia revisa y aprueba "
         "la última versión."

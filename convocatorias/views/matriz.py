@@ -127,7 +127,7 @@ class ConvocatoriaCrearView(PersonalRequeridoMixin, CreacionUnicaMixin, FormView
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             titulo=_("Nueva convocatoria"),
-            boton=_("Registrar convocatoria"),
+            boton=_("Registrar una convocatoria"),
             tarea=procedimiento.tarea(1),
             cancelar=reverse("convocatorias:matriz"),
             **kwargs,

@@ -169,8 +169,8 @@ class ProyectoPasoView(PasoView):
 
 class InformeRecibirView(ProyectoPasoView):
     form_class = InformeForm
-    titulo = gettext_lazy("Entregar informe de ejecución")
-    boton = gettext_lazy("Entregar informe")
+    titulo = gettext_lazy("Entregar el informe de ejecución")
+    boton = gettext_lazy("Entregar el informe")
     exito = gettext_lazy("Informe recibido; el supervisor fue avisado para revisarlo.")
     tarea = 8
 
@@ -196,7 +196,7 @@ class MovimientoView(CreacionUnicaMixin, ProyectoPasoView):
     form_class = MovimientoForm
     rol_permitido = staticmethod(permissions.puede_entregar_informes)
     permitida = staticmethod(permissions.can_registrar_movimiento)
-    titulo = gettext_lazy("Registrar desembolso o gasto")
+    titulo = gettext_lazy("Registrar un desembolso o gasto")
     boton = gettext_lazy("Registrar")
     exito = gettext_lazy("Movimiento registrado.")
     tarea = 8

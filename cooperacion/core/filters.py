@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Dependencia, Municipio
+from .models import Actor, Dependencia, Municipio, TipoOrganizacionIATI
 
 M = TypeVar("M", bound=Model)
 
@@ -23,6 +23,9 @@ class ActorFilter(TextoFilterMixin, django_filters.FilterSet):
     campos_texto = ("nombre", "sigla", "pais")
     q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
     tipo = django_filters.ChoiceFilter(label=_("Tipo"), choices=Actor.Tipo.choices, empty_label=_("Todos"))
+    tipo_iati = django_filters.ChoiceFilter(
+        label=_("Tipo IATI"), choices=TipoOrganizacionIATI.choices, empty_label=_("Todos")
+    )
     estado = django_filters.ChoiceFilter(label=_("Estado"), choices=Actor.Estado.choices, empty_label=_("Todos"))
     por_revisar = django_filters.ChoiceFilter(
         label=_("Revisión"),
@@ -33,7 +36,7 @@ class ActorFilter(TextoFilterMixin, django_filters.FilterSet):
 
     class Meta:
         model = Actor
-        fields = ["q", "tipo", "estado", "por_revisar"]
+        fields = ["q", "tipo", "tipo_iati", "estado", "por_revisar"]
 
     def filtrar_revision(self, queryset: QuerySet[Actor], _nombre: str, valor: str) -> QuerySet[Actor]:
         return queryset.filter(por_revisar=valor == "1") if valor in ("0", "1") else queryset

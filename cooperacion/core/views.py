@@ -343,7 +343,7 @@ class ActorListaView(ListaFiltrada):
     filterset_class = ActorFilter
     template_name = "core/actor_lista.html"
     titulo = _("Actores y cooperantes")
-    ordenamientos = {"nombre": "nombre", "tipo": "tipo", "pais": "pais", "estado": "estado"}
+    ordenamientos = {"nombre": "nombre", "tipo": "tipo", "tipo_iati": "tipo_iati", "pais": "pais", "estado": "estado"}
     orden_por_defecto = "nombre"
 
 

@@ -63,7 +63,7 @@ class ObjetivoEditarView(PasoView):
     rol_permitido = _del_plan(permissions.formula_el_plan)
     permitida = _del_plan(permissions.can_editar_plan)
     titulo = gettext_lazy("Editar el objetivo")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Objetivo actualizado.")
 
     def get_form_kwargs(self) -> dict[str, Any]:
@@ -98,7 +98,7 @@ class EstrategiaEditarView(PasoView):
     rol_permitido = _del_plan(permissions.formula_el_plan)
     permitida = _del_plan(permissions.can_editar_plan)
     titulo = gettext_lazy("Editar la estrategia")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Estrategia actualizada.")
 
     def get_form_kwargs(self) -> dict[str, Any]:
@@ -146,7 +146,7 @@ class ActividadEditarView(PasoView):
     rol_permitido = _del_plan(permissions.formula_el_plan)
     permitida = _del_plan(permissions.can_editar_plan)
     titulo = gettext_lazy("Editar la actividad")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Actividad actualizada.")
 
     def get_form_kwargs(self) -> dict[str, Any]:

@@ -198,7 +198,7 @@ class PlanEditarView(PasoView):
     rol_permitido = staticmethod(permissions.formula_el_plan)
     permitida = staticmethod(permissions.can_editar_plan)
     titulo = gettext_lazy("Editar el encabezado del plan")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Plan actualizado.")
 
     def get_form_kwargs(self) -> dict[str, Any]:

@@ -167,7 +167,7 @@ class AccionEditarView(PasoView):
     rol_permitido = staticmethod(permissions.can_editar_accion)
     permitida = staticmethod(permissions.can_editar_accion)
     titulo = gettext_lazy("Editar la acción")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Acción actualizada.")
 
     def cargar(self, usuario, pk):
@@ -184,7 +184,7 @@ class AvanceView(CrearBajoView):
     form_class = AvanceForm
     rol_permitido = staticmethod(permissions.reporta_avance)
     permitida = staticmethod(permissions.can_reportar_avance)
-    titulo = gettext_lazy("Reportar avance")
+    titulo = gettext_lazy("Reportar el avance")
     boton = gettext_lazy("Registrar el avance")
     introduccion = gettext_lazy(
         "Cada dependencia responsable reporta el avance de su parte, con su evidencia (informe, acta, listado, "

@@ -212,7 +212,7 @@ class EspacioDetalleView(PersonalRequeridoMixin, TemplateView):
 class EspacioEditarView(PasoView):
     form_class = EspacioForm
     titulo = gettext_lazy("Editar el espacio de diálogo")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Espacio actualizado.")
     rol_permitido = staticmethod(permissions.organiza)
     permitida = staticmethod(permissions.can_editar_espacio)

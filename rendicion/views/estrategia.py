@@ -107,7 +107,7 @@ class _EstrategiaNueva(PersonalRequeridoMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             titulo=_("Nueva estrategia de rendición de cuentas"),
-            boton=_("Crear estrategia"),
+            boton=_("Crear la estrategia"),
             volver=reverse("rendicion:inicio"),
             **kwargs,
         )
@@ -153,7 +153,7 @@ class EstrategiaEditarView(PasoView):
     rol_permitido = staticmethod(permissions.can_editar_estrategia)
     permitida = staticmethod(permissions.can_editar_estrategia)
     titulo = gettext_lazy("Editar la estrategia")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Estrategia actualizada.")
 
     def cargar(self, usuario, pk):

@@ -166,7 +166,7 @@ class CorteCrearView(CrearBajoView):
 class CorteEditarView(PasoView):
     form_class = CorteForm
     titulo = gettext_lazy("Editar el corte")
-    boton = gettext_lazy("Guardar cambios")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Corte actualizado.")
     rol_permitido = staticmethod(permissions.configura)
     permitida = staticmethod(permissions.can_editar_corte)

@@ -24,7 +24,7 @@ def test_un_cooperante_nuevo_se_propone_desde_la_convocatoria_y_el_administrador
     ahora = timezone.localtime()
     ingresar(navegador, "profesional", CONTRASENA)
     navegador.goto(navegador.base + "/convocatorias/nueva/")
-    navegador.get_by_role("button", name="Registrar convocatoria").click()
+    navegador.get_by_role("button", name="Registrar una convocatoria").click()
     # Every problem in one answer, each next to its field.
     expect(navegador.get_by_text("Elija el cooperante de la lista o escriba el nombre de uno nuevo.")).to_be_visible()
     assert navegador.locator(".invalid-feedback:visible").count() >= 4
@@ -40,7 +40,7 @@ def test_un_cooperante_nuevo_se_propone_desde_la_convocatoria_y_el_administrador
     expect(navegador.locator(".equivalente-cop").first).to_contain_text("1.400.002.000")
     navegador.get_by_label("Apertura").fill((ahora - timedelta(days=2)).strftime("%Y-%m-%dT08:00"))
     navegador.get_by_label("Cierre", exact=False).last.fill((ahora + timedelta(days=20)).strftime("%Y-%m-%dT17:00"))
-    navegador.get_by_role("button", name="Registrar convocatoria").click()
+    navegador.get_by_role("button", name="Registrar una convocatoria").click()
     expect(navegador.get_by_text("Convocatoria «Jóvenes rurales con empleo formal» registrada.")).to_be_visible()
     expect(navegador.get_by_text("Fundación Nueva Esperanza").first).to_be_visible()
     revisar_accesibilidad(navegador)

@@ -120,13 +120,13 @@ def test_un_plan_de_accion_de_la_apertura_al_informe_trimestral(navegador, usuar
     navegador.get_by_role("button", name=re.compile("^Agregar")).click()
     expect(navegador.get_by_text("Objetivo agregado.")).to_be_visible()
     revisar_accesibilidad(navegador)
-    navegador.get_by_role("link", name="Agregar estrategia 1").click()
+    navegador.get_by_role("link", name="Agregar una estrategia 1").click()
     revisar_accesibilidad(navegador)
     navegador.get_by_label("Código").fill("1.1")
     navegador.get_by_label("Estrategia o iniciativa").fill("Acompañar a las direcciones territoriales.")
     navegador.get_by_role("button", name=re.compile("^Agregar")).click()
     expect(navegador.get_by_text("Estrategia agregada.")).to_be_visible()
-    navegador.get_by_role("link", name="Agregar actividad 1.1").click()
+    navegador.get_by_role("link", name="Agregar una actividad 1.1").click()
     revisar_accesibilidad(navegador)
     _campo(navegador, "Actividad").fill("Realizar talleres de cooperación con las territoriales.")
     navegador.get_by_label("Producto o entregable").fill("Memorias y listas de asistencia de los talleres")
@@ -173,7 +173,7 @@ def test_un_plan_de_accion_de_la_apertura_al_informe_trimestral(navegador, usuar
     navegador.get_by_role("link", name="Editar 1.1.1").click()
     revisar_accesibilidad(navegador)
     navegador.get_by_label("Peso (%)").fill("100")
-    navegador.get_by_role("button", name="Guardar cambios").click()
+    navegador.get_by_role("button", name="Guardar los cambios").click()
     expect(navegador.get_by_text("Actividad actualizada.")).to_be_visible()
     _transicion(navegador, "Enviar a verificación", mensaje="Acción «Enviar a verificación» realizada.")
 
@@ -473,7 +473,7 @@ def test_la_hoja_de_vida_de_un_indicador_sus_metas_y_mediciones(navegador, usuar
     revisar_accesibilidad(navegador)
     for t in (1, 2, 3, 4):
         _campo(navegador, f"Meta T{t}").fill("90")
-    navegador.get_by_role("button", name="Guardar metas").click()
+    navegador.get_by_role("button", name="Guardar las metas").click()
     expect(navegador.get_by_text("Metas guardadas.")).to_be_visible()
 
     def medir(trimestre, numerador, denominador, *, archivo=None):

@@ -123,7 +123,7 @@ def test_cada_dependencia_reporta_su_parte_con_evidencia_y_comunicaciones_sus_me
     page.get_by_role("link", name=compartida.texto).click()
     revisar_accesibilidad(page)
     expect(page.get_by_role("button", name="Iniciar la acción")).to_have_count(0)  # only the lead starts it
-    page.get_by_role("link", name="Reportar avance").click()
+    page.get_by_role("link", name="Reportar el avance").click()
     revisar_accesibilidad(page)
     page.get_by_label("Avance", exact=True).or_(page.get_by_label(re.compile(r"^\s*Avance\*?\s*$"))).fill(
         "Publicamos los boletines de marzo en la página web."
@@ -135,7 +135,7 @@ def test_cada_dependencia_reporta_su_parte_con_evidencia_y_comunicaciones_sus_me
     expect(page.locator("#avance-accion")).to_contain_text("25 %")
     revisar_accesibilidad(page)
     with page.expect_download() as descarga:
-        page.get_by_role("link", name=re.compile("Descargar evidencia")).click()
+        page.get_by_role("link", name=re.compile("Descargar la evidencia")).click()
     assert descarga.value.suggested_filename == "informe-de-publicaciones.pdf"
 
     # The communications group (the dependencias of the metrics' action) enters a month.
@@ -156,7 +156,7 @@ def test_cada_dependencia_reporta_su_parte_con_evidencia_y_comunicaciones_sus_me
     ingresar(page, "profesional", CONTRASENA)
     page.goto(page.base + compartida.get_absolute_url())
     _confirmar(page, "Iniciar la acción")
-    page.get_by_role("link", name="Reportar avance").click()
+    page.get_by_role("link", name="Reportar el avance").click()
     page.get_by_label(re.compile(r"^\s*Avance\*?\s*$")).fill("Informe consolidado del primer semestre.")
     page.get_by_label(re.compile("Avance de su parte")).fill("100")
     page.get_by_role("button", name="Registrar el avance").click()
@@ -201,7 +201,7 @@ def test_un_espacio_de_dialogo_del_aviso_a_la_encuesta_y_su_accion_de_mejora(nav
     espacio.save(update_fields=["fecha"])
     page.goto(page.base + espacio.get_absolute_url())
     _confirmar(page, "Registrar que se realizó")
-    page.get_by_role("link", name="Registrar resultados y encuesta").click()
+    page.get_by_role("link", name="Registrar los resultados y la encuesta").click()
     expect(page.get_by_role("heading", name="Resultados del espacio")).to_be_visible()
     revisar_accesibilidad(page)
     page.get_by_label("Asistentes").fill("64")

@@ -242,7 +242,7 @@ def documento_caso_agregar(
             _("Solo un profesional o el jefe de la dependencia, o el Administrador, suben documentos.")
         )
     if tipo not in (DocumentoCaso.Tipo.COMUNICACION, DocumentoCaso.Tipo.BORRADOR):
-        raise ErrorDeDominio(_("La respuesta enviada se registra con «Registrar respuesta»."), campo="tipo")
+        raise ErrorDeDominio(_("La respuesta enviada se registra con «Registrar la respuesta»."), campo="tipo")
     if tipo == DocumentoCaso.Tipo.BORRADOR and caso.estado != CasoOIT.Estado.EN_TRAMITE:
         raise ErrorDeDominio(_("Los borradores se suben mientras el caso está en trámite."), campo="tipo")
     return _guardar_documento(caso, usuario, tipo, archivo, descripcion.strip())

@@ -21,7 +21,7 @@ FLUJO_ACCION = Flujo(
     acciones=(
         AccionDeFlujo(
             nombre="iniciar",
-            etiqueta=_("Iniciar implementación"),
+            etiqueta=_("Iniciar la implementación"),
             servicio=servicios.accion_iniciar,
             permitida=permissions.can_iniciar_accion,
             rol_permitido=permissions.puede_preparar_accion,
@@ -36,7 +36,7 @@ class AccionListaView(Lista):
     titulo = _("Acciones de alianza y relaciones internacionales")
     codigo_reporte = "acciones_alianza"
     url_crear = "internacional:accion-crear"
-    etiqueta_crear = _("Registrar acción")
+    etiqueta_crear = _("Registrar una acción")
     puede_crear = staticmethod(permissions.can_registrar_accion)
     relacionados = ("dependencia",)
     columnas = [
@@ -79,8 +79,8 @@ class AccionDetalleView(Detalle):
 class AccionCrearView(Crear):
     form_class = AccionAlianzaForm
     permitido = staticmethod(permissions.can_registrar_accion)
-    titulo = _("Registrar acción de alianza")
-    boton = _("Registrar acción")
+    titulo = _("Registrar una acción de alianza")
+    boton = _("Registrar una acción")
     url_lista = "internacional:accion-lista"
     exito = _("Acción «%(obj)s» registrada.")
 
@@ -98,8 +98,8 @@ class AccionSobreAccion(Accion):
 class SeguimientoView(AccionSobreAccion):
     form_class = SeguimientoAccionForm
     permitida = staticmethod(permissions.can_seguir_accion)
-    titulo = _("Registrar seguimiento")
-    boton = _("Registrar seguimiento")
+    titulo = _("Registrar el seguimiento")
+    boton = _("Registrar el seguimiento")
     exito = _("Seguimiento de «%(obj)s» registrado.")
 
     def ejecutar(self, form):
@@ -110,7 +110,7 @@ class FinalizarView(AccionSobreAccion):
     form_class = FinalizarAccionForm
     permitida = staticmethod(permissions.can_finalizar_accion)
     titulo = _("Finalizar con la retroalimentación al sector")
-    boton = _("Finalizar acción")
+    boton = _("Finalizar la acción")
     exito = _("Acción «%(obj)s» finalizada.")
 
     def ejecutar(self, form):
@@ -121,7 +121,7 @@ class VisibilizacionView(AccionSobreAccion):
     form_class = VisibilizacionForm
     permitida = staticmethod(permissions.can_visibilizar_accion)
     titulo = _("Visibilización de los resultados")
-    boton = _("Guardar visibilización")
+    boton = _("Guardar la visibilización")
     exito = _("Visibilización de «%(obj)s» guardada.")
 
     def get_initial(self):

@@ -21,7 +21,7 @@ class ComisionListaView(Lista):
     titulo = _("Comisiones con secretaría técnica de la oficina")
     codigo_reporte = "comisiones"
     url_crear = "internacional:comision-crear"
-    etiqueta_crear = _("Registrar comisión")
+    etiqueta_crear = _("Registrar una comisión")
     puede_crear = staticmethod(permissions.can_registrar_comision)
     relacionados = ("dependencia",)
     columnas = [
@@ -56,8 +56,8 @@ class ComisionDetalleView(Detalle):
 class ComisionCrearView(Crear):
     form_class = ComisionForm
     permitido = staticmethod(permissions.can_registrar_comision)
-    titulo = _("Registrar comisión")
-    boton = _("Registrar comisión")
+    titulo = _("Registrar una comisión")
+    boton = _("Registrar una comisión")
     url_lista = "internacional:comision-lista"
     exito = _("Comisión «%(obj)s» registrada.")
 
@@ -71,8 +71,8 @@ class SesionRegistrarView(Accion):
     url_lista = "internacional:comision-lista"
     rol_permitido = staticmethod(permissions.puede_preparar_comision)
     permitida = staticmethod(permissions.can_registrar_sesion)
-    titulo = _("Registrar sesión")
-    boton = _("Registrar sesión")
+    titulo = _("Registrar la sesión")
+    boton = _("Registrar la sesión")
     exito = _("Sesión de «%(obj)s» registrada.")
     mensaje_estado = _("La comisión no está activa.")
 
@@ -90,8 +90,8 @@ class CompromisoSesionView(Accion):
     url_lista = "internacional:comision-lista"
     rol_permitido = staticmethod(lambda usuario, sesion: permissions.puede_preparar_comision(usuario, sesion.comision))
     permitida = staticmethod(lambda usuario, sesion: permissions.puede_preparar_comision(usuario, sesion.comision))
-    titulo = _("Agregar compromiso de la sesión")
-    boton = _("Agregar compromiso")
+    titulo = _("Agregar un compromiso de la sesión")
+    boton = _("Agregar un compromiso")
     exito = _("Compromiso agregado a %(obj)s.")
 
     def cargar(self, usuario, pk):
@@ -110,8 +110,8 @@ class CompromisoSesionCumplirView(Accion):
         )
     )
     permitida = staticmethod(permissions.can_cumplir_compromiso_sesion)
-    titulo = _("Registrar cumplimiento del compromiso")
-    boton = _("Registrar cumplimiento")
+    titulo = _("Registrar el cumplimiento del compromiso")
+    boton = _("Registrar el cumplimiento")
     exito = _("Compromiso cumplido.")
     mensaje_estado = _("Este compromiso ya se cumplió.")
 

@@ -23,7 +23,7 @@ FLUJO_CONVENIO = Flujo(
     acciones=(
         AccionDeFlujo(
             nombre="terminar",
-            etiqueta=_("Terminar convenio"),
+            etiqueta=_("Terminar el convenio"),
             servicio=servicios.convenio_terminar,
             permitida=permissions.can_terminar_convenio,
             rol_permitido=permissions.rol_termina_convenio,
@@ -41,7 +41,7 @@ class ConvenioListaView(Lista):
     titulo = _("Convenios, acuerdos y memorandos de entendimiento")
     codigo_reporte = "convenios"
     url_crear = "internacional:convenio-crear"
-    etiqueta_crear = _("Registrar convenio")
+    etiqueta_crear = _("Registrar un convenio")
     puede_crear = staticmethod(permissions.can_registrar_convenio)
     relacionados = ("dependencia", "moneda")
     columnas = [
@@ -91,8 +91,8 @@ class ConvenioDetalleView(Detalle):
 class ConvenioCrearView(Crear):
     form_class = ConvenioForm
     permitido = staticmethod(permissions.can_registrar_convenio)
-    titulo = _("Registrar convenio")
-    boton = _("Registrar convenio")
+    titulo = _("Registrar un convenio")
+    boton = _("Registrar un convenio")
     introduccion = _("Convenio, acuerdo o memorando de entendimiento ya firmado, con sus partes y su vigencia.")
     url_lista = "internacional:convenio-lista"
     exito = _("%(obj)s registrado. Su vencimiento queda en los plazos.")
@@ -111,8 +111,8 @@ class ConvenioAccion(Accion):
 class ConvenioEditarView(ConvenioAccion):
     form_class = ConvenioForm
     permitida = staticmethod(permissions.can_editar_convenio)
-    titulo = _("Editar convenio")
-    boton = _("Guardar cambios")
+    titulo = _("Editar el convenio")
+    boton = _("Guardar los cambios")
     exito = _("%(obj)s actualizado.")
 
     def get_form_kwargs(self):
@@ -125,8 +125,8 @@ class ConvenioEditarView(ConvenioAccion):
 class CompromisoAgregarView(ConvenioAccion):
     form_class = CompromisoForm
     permitida = staticmethod(permissions.can_editar_convenio)
-    titulo = _("Agregar compromiso")
-    boton = _("Agregar compromiso")
+    titulo = _("Agregar un compromiso")
+    boton = _("Agregar un compromiso")
     introduccion = _("El responsable recibe un aviso y los recordatorios antes de la fecha límite.")
     exito = _("Compromiso agregado al %(obj)s.")
 
@@ -141,7 +141,7 @@ class RevisionAgregarView(ConvenioAccion):
     form_class = RevisionConvenioForm
     permitida = staticmethod(permissions.can_revisar_convenio)
     titulo = _("Revisión del funcionamiento y la eficacia")
-    boton = _("Registrar revisión")
+    boton = _("Registrar la revisión")
     introduccion = _("Etapa VERIFICAR de PR-CRI: califique el funcionamiento y la eficacia del convenio y coméntelos.")
     exito = _("Revisión del %(obj)s registrada.")
 
@@ -154,8 +154,8 @@ class CompromisoCumplirView(Accion):
 
     form_class = CumplirCompromisoForm
     url_lista = "internacional:convenio-lista"
-    titulo = _("Registrar cumplimiento del compromiso")
-    boton = _("Registrar cumplimiento")
+    titulo = _("Registrar el cumplimiento del compromiso")
+    boton = _("Registrar el cumplimiento")
     exito = _("Compromiso cumplido.")
     rol_permitido = staticmethod(
         lambda usuario, c: c.responsable_id == usuario.pk or permissions.puede_preparar_convenio(usuario, c.convenio)

@@ -49,7 +49,7 @@ class InstrumentoListaView(Lista):
     titulo = _("Instrumentos internacionales")
     codigo_reporte = "instrumentos"
     url_crear = "internacional:instrumento-crear"
-    etiqueta_crear = _("Registrar instrumento")
+    etiqueta_crear = _("Registrar un instrumento")
     puede_crear = staticmethod(permissions.can_registrar_instrumento)
     relacionados = ("organizacion", "dependencia")
     columnas = [
@@ -98,8 +98,8 @@ class InstrumentoDetalleView(Detalle):
 class InstrumentoCrearView(Crear):
     form_class = InstrumentoForm
     permitido = staticmethod(permissions.can_registrar_instrumento)
-    titulo = _("Registrar instrumento internacional")
-    boton = _("Registrar instrumento")
+    titulo = _("Registrar un instrumento internacional")
+    boton = _("Registrar un instrumento")
     introduccion = _("El instrumento queda «En estudio»; su adopción y ratificación se registran con su fecha.")
     url_lista = "internacional:instrumento-lista"
     exito = _("Instrumento %(obj)s registrado.")
@@ -139,8 +139,8 @@ class InstrumentoEstadoView(InstrumentoAccion):
 class EstudioAgregarView(InstrumentoAccion):
     form_class = EstudioForm
     permitida = staticmethod(permissions.can_agregar_estudio)
-    titulo = _("Agregar estudio")
-    boton = _("Agregar estudio")
+    titulo = _("Agregar un estudio")
+    boton = _("Agregar un estudio")
     introduccion = _("Estudio para la adopción o la ratificación (etapa PLANEAR de PR-CRI), con su documento.")
     exito = _("Estudio agregado a %(obj)s.")
 
@@ -152,8 +152,8 @@ class MemoriaProgramarView(InstrumentoAccion):
     form_class = MemoriaForm
     rol_permitido = staticmethod(permissions.rol_gestiona)
     permitida = staticmethod(permissions.can_programar_memoria)
-    titulo = _("Programar memoria")
-    boton = _("Programar memoria")
+    titulo = _("Programar una memoria")
+    boton = _("Programar una memoria")
     introduccion = _("La fecha límite se cuenta en días hábiles de Colombia desde la solicitud, o se indica.")
     exito = _("Memoria de %(obj)s programada.")
 
@@ -175,7 +175,7 @@ class MemoriaEnvioView(Accion):
     rol_permitido = staticmethod(permissions.puede_enviar_memoria)
     permitida = staticmethod(permissions.can_registrar_envio_memoria)
     titulo = _("Registrar el envío de la memoria")
-    boton = _("Registrar envío")
+    boton = _("Registrar el envío")
     exito = _("Envío de la memoria %(obj)s registrado.")
     mensaje_estado = _("Esta memoria ya se envió.")
 

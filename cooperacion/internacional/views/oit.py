@@ -25,7 +25,7 @@ FLUJO_CASO = Flujo(
     acciones=(
         Accion(
             nombre="cerrar",
-            etiqueta=gettext_lazy("Cerrar caso"),
+            etiqueta=gettext_lazy("Cerrar el caso"),
             servicio=services.caso_cerrar,
             permitida=permissions.can_cerrar_caso,
             requiere_motivo=True,
@@ -105,7 +105,7 @@ class CasoCrearView(PersonalRequeridoMixin, FormView):
         return {**super().get_form_kwargs(), "usuario": self.request.user}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(titulo=_("Nuevo caso OIT"), boton=_("Registrar caso"), **kwargs)
+        return super().get_context_data(titulo=_("Nuevo caso OIT"), boton=_("Registrar un caso"), **kwargs)
 
     def form_valid(self, form):
         try:
@@ -141,8 +141,8 @@ class CasoEditarView(AccionSobreCasoView):
     form_class = CasoForm
     rol_permitido = staticmethod(permissions.puede_preparar)
     permitida = staticmethod(permissions.can_editar_caso)
-    titulo = gettext_lazy("Editar caso")
-    boton = gettext_lazy("Guardar cambios")
+    titulo = gettext_lazy("Editar el caso")
+    boton = gettext_lazy("Guardar los cambios")
     exito = gettext_lazy("Caso %(numero)s actualizado.")
 
     def get_form_kwargs(self):
@@ -157,7 +157,7 @@ class CasoRespuestaView(AccionSobreCasoView):
     rol_permitido = staticmethod(permissions.puede_aprobar)
     permitida = staticmethod(permissions.can_registrar_respuesta)
     titulo = gettext_lazy("Registrar la respuesta enviada")
-    boton = gettext_lazy("Registrar respuesta")
+    boton = gettext_lazy("Registrar la respuesta")
     introduccion = gettext_lazy(
         "Registre la respuesta aprobada y radicada ante la OIT. El caso pasa a «Respondido» y se avisa al responsable."
     )
@@ -182,7 +182,7 @@ class CasoReabrirView(AccionSobreCasoView):
     rol_permitido = staticmethod(permissions.puede_aprobar)
     permitida = staticmethod(permissions.can_reabrir_caso)
     titulo = gettext_lazy("Reabrir el caso")
-    boton = gettext_lazy("Reabrir caso")
+    boton = gettext_lazy("Reabrir el caso")
     introduccion = gettext_lazy(
         "Use esta acción cuando la OIT pida información adicional: el caso vuelve a «En trámite» con un nuevo plazo."
     )
@@ -203,8 +203,8 @@ class CasoDocumentoView(AccionSobreCasoView):
     form_class = DocumentoCasoForm
     rol_permitido = staticmethod(permissions.puede_preparar)
     permitida = staticmethod(permissions.puede_preparar)
-    titulo = gettext_lazy("Subir documento del caso")
-    boton = gettext_lazy("Subir documento")
+    titulo = gettext_lazy("Subir un documento del caso")
+    boton = gettext_lazy("Subir un documento")
     introduccion = gettext_lazy(
         "La comunicación recibida de la OIT o un nuevo borrador de la respuesta: cada borrador queda como una versión."
     )

@@ -24,7 +24,7 @@ FLUJO_LINEA = Flujo(
     acciones=(
         AccionDeFlujo(
             nombre="aprobar",
-            etiqueta=_("Aprobar línea"),
+            etiqueta=_("Aprobar la línea"),
             servicio=servicios.linea_aprobar,
             permitida=permissions.can_aprobar_linea,
             rol_permitido=permissions.rol_aprueba,
@@ -42,7 +42,7 @@ FLUJO_LINEA = Flujo(
         ),
         AccionDeFlujo(
             nombre="retirar",
-            etiqueta=_("Retirar línea"),
+            etiqueta=_("Retirar la línea"),
             servicio=servicios.linea_retirar,
             permitida=permissions.can_retirar_linea,
             rol_permitido=permissions.rol_aprueba,
@@ -78,7 +78,7 @@ class LineaListaView(Lista):
     titulo = _("Líneas prioritarias de oferta y demanda de cooperación internacional")
     codigo_reporte = "lineas_prioritarias"
     url_crear = "internacional:linea-crear"
-    etiqueta_crear = _("Proponer línea")
+    etiqueta_crear = _("Proponer una línea")
     puede_crear = staticmethod(permissions.can_proponer_linea)
     relacionados = ("dependencia",)
     columnas = [
@@ -118,7 +118,7 @@ class LineaDetalleView(Detalle):
 class LineaCrearView(Crear):
     form_class = LineaForm
     permitido = staticmethod(permissions.can_proponer_linea)
-    titulo = _("Proponer línea prioritaria")
+    titulo = _("Proponer una línea prioritaria")
     boton = _("Proponer")
     introduccion = _("La línea queda «Propuesta» hasta que el jefe de la oficina la apruebe.")
     url_lista = "internacional:linea-lista"
@@ -133,8 +133,8 @@ class LineaEditarView(Accion):
     form_class = LineaForm
     rol_permitido = staticmethod(permissions.rol_gestiona)
     permitida = staticmethod(permissions.can_editar_linea)
-    titulo = _("Editar línea prioritaria")
-    boton = _("Guardar cambios")
+    titulo = _("Editar la línea prioritaria")
+    boton = _("Guardar los cambios")
     url_lista = "internacional:linea-lista"
     exito = _("Línea «%(obj)s» actualizada.")
     mensaje_estado = _("Solo se edita una línea propuesta.")
@@ -161,7 +161,7 @@ class NecesidadListaView(Lista):
     titulo = _("Necesidades de cooperación")
     codigo_reporte = "necesidades"
     url_crear = "internacional:necesidad-crear"
-    etiqueta_crear = _("Registrar necesidad")
+    etiqueta_crear = _("Registrar una necesidad")
     puede_crear = staticmethod(permissions.can_registrar_necesidad)
     relacionados = ("dependencia", "linea", "ods", "moneda")
     template_name = "internacional/necesidad_lista.html"
@@ -207,8 +207,8 @@ class NecesidadDetalleView(Detalle):
 class NecesidadCrearView(Crear):
     form_class = NecesidadForm
     permitido = staticmethod(permissions.can_registrar_necesidad)
-    titulo = _("Registrar necesidad de cooperación")
-    boton = _("Registrar necesidad")
+    titulo = _("Registrar una necesidad de cooperación")
+    boton = _("Registrar una necesidad")
     url_lista = "internacional:necesidad-lista"
     exito = _("Necesidad «%(obj)s» registrada.")
 
@@ -228,8 +228,8 @@ class NecesidadEditarView(NecesidadAccion):
     form_class = NecesidadForm
     rol_permitido = staticmethod(permissions.puede_preparar_necesidad)
     permitida = staticmethod(permissions.can_editar_necesidad)
-    titulo = _("Editar necesidad")
-    boton = _("Guardar cambios")
+    titulo = _("Editar la necesidad")
+    boton = _("Guardar los cambios")
     exito = _("Necesidad «%(obj)s» actualizada.")
 
     def get_form_kwargs(self):
@@ -242,7 +242,7 @@ class NecesidadEditarView(NecesidadAccion):
 class NecesidadPriorizarView(NecesidadAccion):
     form_class = PriorizarForm
     permitida = staticmethod(permissions.can_priorizar_necesidad)
-    titulo = _("Priorizar necesidad")
+    titulo = _("Priorizar la necesidad")
     boton = _("Priorizar")
     introduccion = _("La oficina ubica la necesidad en su priorización: 1 es la más prioritaria.")
     exito = _("Necesidad «%(obj)s» priorizada.")
@@ -258,7 +258,7 @@ class NecesidadPresentarView(NecesidadAccion):
     form_class = PresentarForm
     permitida = staticmethod(permissions.can_presentar_necesidad)
     titulo = _("Registrar la presentación")
-    boton = _("Registrar presentación")
+    boton = _("Registrar la presentación")
     introduccion = _("A qué cooperantes o a APC-Colombia se presentó la necesidad, y cuándo.")
     exito = _("Presentación de «%(obj)s» registrada.")
 
